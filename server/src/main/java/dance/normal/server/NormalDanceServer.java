@@ -1,0 +1,374 @@
+package dance.normal.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.Problem;
+import dance.normal.protocol.ProblemType;
+import dance.normal.protocol.auth.ArtistProfileRequest;
+import dance.normal.protocol.auth.DeviceRequest;
+import dance.normal.protocol.auth.LoginRequest;
+import dance.normal.protocol.auth.RefreshRequest;
+import dance.normal.protocol.auth.SignupRequest;
+import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.plays.PlayBatch;
+import dance.normal.server.auth.AuthService;
+import dance.normal.server.auth.Authenticator;
+import dance.normal.server.auth.PasswordHasher;
+import dance.normal.server.auth.Principal;
+import dance.normal.server.auth.ServerKeys;
+import dance.normal.server.auth.TokenService;
+import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.db.Database;
+import dance.normal.server.feed.ChangeFeed;
+import dance.normal.server.http.ApiException;
+import dance.normal.server.http.Http;
+import dance.normal.server.http.Json;
+import dance.normal.server.media.AudioInspector;
+import dance.normal.server.ops.Metrics;
+import dance.normal.server.plays.PlayService;
+import dance.normal.server.storage.MediaStore;
+import dance.normal.server.stream.StreamRoutes;
+import dance.normal.server.stream.StreamUrlSigner;
+import dance.normal.server.upload.DemoSeeder;
+import dance.normal.server.upload.UploadService;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The Normal Dance backend: wires storage, services and routes into a Javalin app on virtual threads.
+ *
+ * <p>Every error leaves as {@code application/problem+json}; unexpected ones are logged once with the request id
+ * and answered with a generic sentence. {@link #close()} drains: new requests get 503 while streams in flight
+ * finish (bounded), then the server stops.
+ */
+public final class NormalDanceServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NormalDanceServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("dance.normal.server.access");
+    private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    private static final String PROBLEM_WRITTEN = "nd.problem";
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+
+    private final ServerConfig config;
+    private final Database db;
+    private final ObjectMapper json = Json.mapper();
+    private final Metrics metrics = new Metrics();
+    private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
+    private final Clock clock = Clock.systemUTC();
+    private final CatalogRepository catalog;
+    private final AuthService auth;
+    private final Authenticator authenticator;
+    private final UploadService uploads;
+    private final PlayService plays;
+    private final ChangeFeed feed;
+    private final StreamRoutes streams;
+    private final MediaStore media;
+    private final AudioInspector inspector;
+    private volatile boolean draining;
+    private Javalin app;
+
+    private NormalDanceServer(ServerConfig config, Database db) {
+        this.config = config;
+        this.db = db;
+        this.feed = new ChangeFeed(db.jdbi(), db.dialect(), json);
+        this.catalog = new CatalogRepository(db, feed);
+        TokenService tokens = new TokenService(ServerKeys.getOrCreate(db.jdbi(), "access-token-hs256"), clock);
+        this.auth = new AuthService(db.jdbi(), catalog, new PasswordHasher(), tokens, clock);
+        this.authenticator = new Authenticator(tokens, auth);
+        this.media = new MediaStore(config.dataDir().resolve("media"));
+        this.inspector = new AudioInspector();
+        this.uploads = new UploadService(catalog, media, inspector, metrics, config.maxUploadBytes());
+        this.plays = new PlayService(db.jdbi(), catalog, clock);
+        this.streams = new StreamRoutes(catalog, media, authenticator,
+                new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics);
+    }
+
+    /** Opens the database (migrating it), adds the demo catalog if asked, and starts listening. */
+    public static NormalDanceServer start(ServerConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
+        }
+        Database db = Database.open(config.dataDir(), config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        NormalDanceServer server = new NormalDanceServer(config, db);
+        try {
+            if (!server.inspector.hasFfmpeg()) {
+                LOG.warn("ffmpeg was not found: uploads are checked without decoding and loudness is not measured. "
+                        + "Install it with: sudo apt-get install ffmpeg");
+            }
+            if (config.demo()) {
+                new DemoSeeder(db.jdbi(), server.catalog, server.uploads).seed(config.dataDir().resolve("demo"));
+            }
+            server.app = Javalin.create(server::configure).start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        LOG.info("Normal Dance server started on {} with {}", server.baseUrl(), db.dialect());
+        return server;
+    }
+
+    public String baseUrl() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Method and path of every registered route, as registered (for the OpenAPI completeness test). */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    private void configure(JavalinConfig c) {
+        c.startup.showJavalinBanner = false;
+        c.concurrency.useVirtualThreads = true;
+        c.jsonMapper(new JavalinJackson(json, false));
+        c.http.prefer405over404 = true;
+        c.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
+        c.requestLogger.http(this::logRequest);
+
+        var r = c.routes;
+        r.before(this::beginRequest);
+
+        r.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+        r.get("/ready", this::ready);
+        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        r.get("/openapi.json", this::openApi);
+
+        r.post("/api/v1/auth/signup", ctx -> ctx.status(201).json(auth.signup(body(ctx, SignupRequest.class))));
+        r.post("/api/v1/auth/login", ctx -> ctx.json(auth.login(body(ctx, LoginRequest.class), ctx.ip())));
+        r.post("/api/v1/auth/refresh", ctx -> ctx.json(auth.refresh(body(ctx, RefreshRequest.class).refreshToken())));
+        r.post("/api/v1/auth/logout", this::logout);
+        r.get("/api/v1/me", ctx -> ctx.json(auth.me(authenticator.require(ctx))));
+        r.post("/api/v1/me/devices", ctx -> ctx.status(201)
+                .json(auth.registerDevice(authenticator.require(ctx), body(ctx, DeviceRequest.class))));
+        r.patch("/api/v1/me/artist", ctx -> ctx.json(auth.updateArtistProfile(authenticator.requireArtist(ctx),
+                body(ctx, ArtistProfileRequest.class), null)));
+        r.put("/api/v1/me/artist/picture", this::putPicture);
+
+        r.get("/api/v1/tracks", ctx -> ctx.json(catalog.tracks(ctx.queryParam("q"), ctx.queryParam("cursor"),
+                Http.intQuery(ctx, "limit", 50, 1, CatalogRepository.MAX_PAGE))));
+        r.post("/api/v1/tracks", this::upload);
+        r.get("/api/v1/tracks/{id}", ctx -> ctx.json(catalog.track(Http.uuidPath(ctx, "id", "track"))
+                .orElseThrow(() -> ApiException.notFound("There is no such track."))));
+        r.delete("/api/v1/tracks/{id}", this::deleteTrack);
+        r.get("/api/v1/tracks/{id}/stream-url", streams::streamUrl);
+        r.get("/api/v1/tracks/{id}/stream", streams::get);
+        r.head("/api/v1/tracks/{id}/stream", streams::head);
+        r.get("/api/v1/artists/{id}", ctx -> ctx.json(catalog.artist(Http.uuidPath(ctx, "id", "artist"))
+                .orElseThrow(() -> ApiException.notFound("There is no such artist."))));
+        r.get("/api/v1/releases/{id}", ctx -> ctx.json(catalog.release(Http.uuidPath(ctx, "id", "release"))
+                .orElseThrow(() -> ApiException.notFound("There is no such release."))));
+        r.get("/api/v1/media/{sha256}", this::image);
+        r.post("/api/v1/plays", ctx -> ctx.json(plays.record(authenticator.require(ctx), body(ctx, PlayBatch.class))));
+        r.get("/api/v1/sync", ctx -> ctx.json(feed.page(ctx.queryParam("since"),
+                Http.intQuery(ctx, "limit", 500, 1, ChangeFeed.MAX_LIMIT))));
+
+        r.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            problem(ctx, e.type(), e.status(), e.getMessage());
+        });
+        r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeFor(e.getStatus()), e.getStatus(),
+                e.getMessage()));
+        r.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, ProblemType.INTERNAL, 500,
+                    "Something went wrong on our side. Try again; if it keeps happening, tell us the request id.");
+        });
+        r.error(404, "*", ctx -> {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
+                problem(ctx, ProblemType.NOT_FOUND, 404, "There is nothing at " + safePath(ctx) + ".");
+            }
+        });
+        r.error(405, "*", ctx -> {
+            if (ctx.attribute(PROBLEM_WRITTEN) == null) {
+                problem(ctx, ProblemType.BAD_REQUEST, 405, ctx.method() + " is not allowed on " + safePath(ctx) + ".");
+            }
+        });
+    }
+
+    private <T> T body(Context ctx, Class<T> type) {
+        return Http.body(ctx, json, type);
+    }
+
+    private void beginRequest(Context ctx) {
+        String incoming = ctx.header("X-Request-Id");
+        String id = incoming != null && REQUEST_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        MDC.put("requestId", id);
+        ctx.attribute("nd.requestId", id);
+        ctx.header("X-Request-Id", id);
+        if (draining && !ctx.path().equals("/health")) {
+            ctx.header("Retry-After", "5");
+            throw new ApiException(ProblemType.UNAVAILABLE, 503, "The server is shutting down; try again shortly.");
+        }
+    }
+
+    private void logRequest(Context ctx, Float millis) {
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        int status = ctx.status().getCode();
+        metrics.request(ctx.method().name(), route, status, millis);
+        if (!route.equals("/metrics") && !route.equals("/health") && !route.equals("/ready")) {
+            ACCESS.info("{} {} {} {} ms", ctx.method(), route, status, String.format(Locale.ROOT, "%.1f", millis));
+        }
+        MDC.remove("requestId");
+    }
+
+    private void problem(Context ctx, ProblemType type, int status, String detail) {
+        ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
+        Problem p = new Problem(type.uri(), type.title(), status, detail, ctx.path(), ctx.attribute("nd.requestId"));
+        try {
+            ctx.status(status).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsBytes(p));
+        } catch (IOException e) {
+            ctx.status(status).result(detail);
+        }
+    }
+
+    private static ProblemType typeFor(int status) {
+        return switch (status) {
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 409 -> ProblemType.CONFLICT;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 429 -> ProblemType.TOO_MANY_REQUESTS;
+            case 503 -> ProblemType.UNAVAILABLE;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.BAD_REQUEST;
+        };
+    }
+
+    /** The path for an error message, cut short and stripped of anything but printable ASCII. */
+    private static String safePath(Context ctx) {
+        String p = ctx.path().replaceAll("[^\\x20-\\x7E]", "?");
+        return p.length() > 200 ? p.substring(0, 200) + "..." : p;
+    }
+
+    private void ready(Context ctx) {
+        if (draining) {
+            throw new ApiException(ProblemType.UNAVAILABLE, 503, "The server is shutting down.");
+        }
+        if (!db.isReachable()) {
+            throw new ApiException(ProblemType.UNAVAILABLE, 503, "The database is not reachable.");
+        }
+        ctx.json(Map.of("status", "ready", "database", db.dialect().name().toLowerCase(Locale.ROOT)));
+    }
+
+    private void openApi(Context ctx) throws IOException {
+        try (InputStream in = NormalDanceServer.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new ApiException(ProblemType.INTERNAL, 500, "The API description is missing from this build.");
+            }
+            ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void logout(Context ctx) {
+        Principal principal = authenticator.require(ctx);
+        String refresh = null;
+        if (ctx.contentType() != null && ctx.contentLength() != 0) {
+            refresh = body(ctx, RefreshRequest.class).refreshToken();
+        }
+        auth.logout(principal, refresh);
+        ctx.status(204);
+    }
+
+    private void upload(Context ctx) throws IOException {
+        Principal principal = authenticator.requireArtist(ctx);
+        Artist artist = catalog.artistOfAccount(principal.accountId())
+                .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
+        long length = ctx.req().getContentLengthLong();
+        ctx.status(201).json(uploads.upload(artist, ctx.contentType(), length, ctx.req().getInputStream()));
+    }
+
+    private void putPicture(Context ctx) throws IOException {
+        Principal principal = authenticator.requireArtist(ctx);
+        String sha = uploads.storeImage(ctx.req().getInputStream(), 5L * 1024 * 1024);
+        ctx.json(auth.updateArtistProfile(principal, new ArtistProfileRequest(null, null), sha));
+    }
+
+    private void deleteTrack(Context ctx) {
+        Principal principal = authenticator.requireArtist(ctx);
+        String id = Http.uuidPath(ctx, "id", "track");
+        var file = catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
+        Artist artist = catalog.artistOfAccount(principal.accountId())
+                .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
+        if (!artist.id().equals(file.artistId())) {
+            throw ApiException.forbidden("This track belongs to another artist.");
+        }
+        db.jdbi().useTransaction(h -> catalog.deleteTrack(h, id));
+        ctx.status(204);
+    }
+
+    /** Artwork and artist pictures only: a hash of an audio file is not found here (audio needs a stream URL). */
+    private void image(Context ctx) throws IOException {
+        String sha = ctx.pathParam("sha256");
+        boolean known = sha.matches("^[0-9a-f]{64}$") && db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT (SELECT COUNT(*) FROM releases WHERE artwork_sha256 = :s) "
+                                + "+ (SELECT COUNT(*) FROM artists WHERE picture_sha256 = :s)")
+                .bind("s", sha).mapTo(Integer.class).one()) > 0;
+        Path file = known ? media.find(sha).orElse(null) : null;
+        if (file == null) {
+            throw ApiException.notFound("There is no such image.");
+        }
+        String etag = "\"" + sha + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        ctx.contentType(dance.normal.server.upload.Images.sniff(bytes, bytes.length).orElse("application/octet-stream"))
+                .result(bytes);
+    }
+
+    /** Stops taking new requests, lets streams in flight finish (up to 30 s), then stops the server and pool. */
+    @Override
+    public synchronized void close() {
+        if (app == null) {
+            return;
+        }
+        draining = true;
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        try {
+            Thread.sleep(100);
+            while (metrics.activeStreams() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app.stop();
+        app = null;
+        db.close();
+        LOG.info("Normal Dance server stopped");
+    }
+}

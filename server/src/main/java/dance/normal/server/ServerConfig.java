@@ -1,0 +1,79 @@
+package dance.normal.server;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How a server process is set up. Built from command-line options by {@link Main} or directly by tests.
+ *
+ * @param dataDir where the SQLite database, media files and the demo catalog live
+ * @param jdbcUrl empty for the embedded default (SQLite in the data dir)
+ * @param maxUploadBytes uploads larger than this are refused with 413 while streaming
+ */
+public record ServerConfig(Path dataDir, String host, int port, Optional<String> jdbcUrl, Optional<String> dbUser,
+                           Optional<String> dbPassword, boolean demo, long maxUploadBytes) {
+
+    public static final int DEFAULT_PORT = 7878;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(defaultDataDir(), "127.0.0.1", DEFAULT_PORT, Optional.empty(),
+                Optional.ofNullable(System.getenv("ND_DB_USER")), Optional.ofNullable(System.getenv("ND_DB_PASSWORD")),
+                false, DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** A server on a free loopback port with its data in {@code dataDir}: what tests start. */
+    public static ServerConfig forTests(Path dataDir) {
+        return new ServerConfig(dataDir, "127.0.0.1", 0, Optional.empty(), Optional.empty(), Optional.empty(), false,
+                DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** $XDG_DATA_HOME/normal-dance/server, falling back to ~/.local/share as the XDG spec says. */
+    public static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac")) {
+            base = Path.of(System.getProperty("user.home"), "Library", "Application Support");
+        }
+        return base.resolve("normal-dance").resolve("server");
+    }
+
+    public ServerConfig withDataDir(Path dir) {
+        return new ServerConfig(dir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes);
+    }
+
+    public ServerConfig withHost(String h) {
+        return new ServerConfig(dataDir, h, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes);
+    }
+
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(dataDir, host, p, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes);
+    }
+
+    public ServerConfig withJdbcUrl(String url) {
+        return new ServerConfig(dataDir, host, port, Optional.of(url), dbUser, dbPassword, demo, maxUploadBytes);
+    }
+
+    public ServerConfig withDbCredentials(String user, String password) {
+        return new ServerConfig(dataDir, host, port, jdbcUrl, Optional.ofNullable(user), Optional.ofNullable(password),
+                demo, maxUploadBytes);
+    }
+
+    public ServerConfig withDemo(boolean d) {
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, d, maxUploadBytes);
+    }
+
+    public ServerConfig withMaxUploadBytes(long max) {
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, max);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", db="
+                + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=<redacted>")).orElse("sqlite")
+                + ", demo=" + demo + ", maxUploadBytes=" + maxUploadBytes + "]";
+    }
+}

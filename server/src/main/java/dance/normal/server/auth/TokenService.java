@@ -1,0 +1,90 @@
+package dance.normal.server.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dance.normal.protocol.ProblemType;
+import dance.normal.protocol.Role;
+import dance.normal.server.http.ApiException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+/** Access tokens: HS256 JWTs that live {@link #ACCESS_TTL}, naming the account, its role and its session. */
+public final class TokenService {
+
+    public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
+    private static final String ISSUER = "normal-dance";
+
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+    private final Clock clock;
+
+    public TokenService(byte[] key, Clock clock) {
+        try {
+            this.signer = new MACSigner(key);
+            this.verifier = new MACVerifier(key);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("The token key is unusable", e);
+        }
+        this.clock = clock;
+    }
+
+    public String issue(String accountId, Role role, String sessionId) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(accountId)
+                .claim("role", role.wire())
+                .claim("sid", sessionId)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ACCESS_TTL)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing an access token failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** Verifies signature, algorithm, issuer and expiry; a token that fails any of them is refused with 401. */
+    public Principal verify(String token) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                throw ApiException.unauthenticated("The access token is not valid. Sign in again.");
+            }
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            throw ApiException.unauthenticated("The access token is not valid. Sign in again.");
+        }
+        Date exp = claims.getExpirationTime();
+        if (!ISSUER.equals(claims.getIssuer()) || exp == null || claims.getSubject() == null) {
+            throw ApiException.unauthenticated("The access token is not valid. Sign in again.");
+        }
+        if (!clock.instant().isBefore(exp.toInstant())) {
+            throw new ApiException(ProblemType.TOKEN_EXPIRED, 401,
+                    "The access token has expired. Refresh it or sign in again.",
+                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        }
+        try {
+            return new Principal(claims.getSubject(), Role.fromWire(claims.getStringClaim("role")),
+                    claims.getStringClaim("sid"));
+        } catch (ParseException | IllegalArgumentException e) {
+            throw ApiException.unauthenticated("The access token is not valid. Sign in again.");
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package dance.normal.server.catalog;
+
+import dance.normal.protocol.Page;
+import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.catalog.Release;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.sync.Change;
+import dance.normal.server.db.Database;
+import dance.normal.server.feed.ChangeFeed;
+import dance.normal.server.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Artists, releases and tracks. Every write also updates the search index and appends to the change feed in the
+ * same transaction, so search, feed and catalog never disagree.
+ */
+public final class CatalogRepository {
+
+    public static final int MAX_PAGE = 100;
+
+    private static final String TRACK_SELECT = "SELECT t.id, t.title, t.artist_id, a.name AS artist_name, "
+            + "t.release_id, r.title AS release_title, t.track_number, t.genre, t.duration_ms, t.format, "
+            + "t.mime_type, t.bitrate_kbps, t.size_bytes, t.sha256, t.loudness_lufs, r.artwork_sha256, "
+            + "t.created_at FROM tracks t JOIN artists a ON a.id = t.artist_id JOIN releases r ON r.id = t.release_id ";
+
+    private final Jdbi jdbi;
+    private final ChangeFeed feed;
+    private final SearchIndex search;
+
+    public CatalogRepository(Database db, ChangeFeed feed) {
+        this.jdbi = db.jdbi();
+        this.feed = feed;
+        this.search = new SearchIndex(db.dialect());
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Media URL of a content-addressed image, or null. */
+    public static String mediaUrl(String sha256) {
+        return sha256 == null ? null : "/api/v1/media/" + sha256;
+    }
+
+    // ---- artists
+
+    public Artist createArtist(Handle h, String accountId, String name, String bio) {
+        String id = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        h.createUpdate("INSERT INTO artists (id, account_id, name, bio, created_at, updated_at) "
+                        + "VALUES (:id, :account, :name, :bio, :now, :now)")
+                .bind("id", id).bind("account", accountId).bind("name", name).bind("bio", bio == null ? "" : bio)
+                .bind("now", now).execute();
+        Artist artist = new Artist(id, name, bio == null ? "" : bio, null, null);
+        feed.record(h, Change.Entity.ARTIST, id, Change.Op.UPSERT, artist);
+        return artist;
+    }
+
+    public Artist updateArtist(Handle h, String id, String name, String bio, String pictureSha256) {
+        Artist current = artistIn(h, id).orElseThrow(() -> ApiException.notFound("There is no such artist."));
+        String newName = name != null ? name : current.name();
+        String newBio = bio != null ? bio : current.bio();
+        String picture = pictureSha256 != null ? pictureSha256 : shaOf(current.pictureUrl());
+        h.createUpdate("UPDATE artists SET name = :name, bio = :bio, picture_sha256 = :pic, updated_at = :now "
+                        + "WHERE id = :id")
+                .bind("name", newName).bind("bio", newBio).bind("pic", picture)
+                .bind("now", System.currentTimeMillis()).bind("id", id).execute();
+        Artist updated = new Artist(id, newName, newBio, mediaUrl(picture), null);
+        feed.record(h, Change.Entity.ARTIST, id, Change.Op.UPSERT, updated);
+        if (!newName.equals(current.name())) {
+            reindexArtistTracks(h, id);
+        }
+        return updated;
+    }
+
+    private static String shaOf(String mediaUrl) {
+        return mediaUrl == null ? null : mediaUrl.substring(mediaUrl.lastIndexOf('/') + 1);
+    }
+
+    private void reindexArtistTracks(Handle h, String artistId) {
+        for (Track t : h.createQuery(TRACK_SELECT + "WHERE t.artist_id = :a AND t.deleted_at IS NULL")
+                .bind("a", artistId).map(CatalogRepository::track).list()) {
+            search.upsert(h, t.id(), t.title(), t.artistName(), t.releaseTitle(), t.genre());
+            feed.record(h, Change.Entity.TRACK, t.id(), Change.Op.UPSERT, t);
+        }
+    }
+
+    public Optional<Artist> artistOfAccount(String accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, bio, picture_sha256 FROM artists "
+                        + "WHERE account_id = :a")
+                .bind("a", accountId).map(CatalogRepository::artist).findOne());
+    }
+
+    public Optional<Artist> artistByName(Handle h, String name) {
+        return h.createQuery("SELECT id, name, bio, picture_sha256 FROM artists WHERE name = :n")
+                .bind("n", name).map(CatalogRepository::artist).findFirst();
+    }
+
+    private Optional<Artist> artistIn(Handle h, String id) {
+        return h.createQuery("SELECT id, name, bio, picture_sha256 FROM artists WHERE id = :id")
+                .bind("id", id).map(CatalogRepository::artist).findOne();
+    }
+
+    /** An artist's page: profile and releases, newest first. */
+    public Optional<Artist> artist(String id) {
+        return jdbi.withHandle(h -> artistIn(h, id).map(a -> new Artist(a.id(), a.name(), a.bio(), a.pictureUrl(),
+                h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, r.artwork_sha256 "
+                                + "FROM releases r JOIN artists a ON a.id = r.artist_id WHERE r.artist_id = :id "
+                                + "AND EXISTS (SELECT 1 FROM tracks t WHERE t.release_id = r.id "
+                                + "AND t.deleted_at IS NULL) ORDER BY r.release_year DESC, r.created_at DESC")
+                        .bind("id", id).map(CatalogRepository::release).list())));
+    }
+
+    // ---- releases
+
+    /** The artist's release with this title, made (with artwork) if it does not exist yet. */
+    public Release findOrCreateRelease(Handle h, String artistId, String title, Integer year, String artworkSha256) {
+        Optional<Release> existing = h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, "
+                        + "r.artwork_sha256 FROM releases r JOIN artists a ON a.id = r.artist_id "
+                        + "WHERE r.artist_id = :a AND r.title = :t")
+                .bind("a", artistId).bind("t", title).map(CatalogRepository::release).findOne();
+        if (existing.isPresent()) {
+            Release r = existing.get();
+            if (artworkSha256 != null && r.artworkUrl() == null) {
+                h.createUpdate("UPDATE releases SET artwork_sha256 = :art, updated_at = :now WHERE id = :id")
+                        .bind("art", artworkSha256).bind("now", System.currentTimeMillis()).bind("id", r.id())
+                        .execute();
+                Release updated = new Release(r.id(), r.title(), r.artistId(), r.artistName(), r.year(),
+                        mediaUrl(artworkSha256), null);
+                feed.record(h, Change.Entity.RELEASE, r.id(), Change.Op.UPSERT, updated);
+                return updated;
+            }
+            return r;
+        }
+        String artistName = h.createQuery("SELECT name FROM artists WHERE id = :a").bind("a", artistId)
+                .mapTo(String.class).one();
+        String id = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        h.createUpdate("INSERT INTO releases (id, artist_id, title, release_year, artwork_sha256, created_at, "
+                        + "updated_at) VALUES (:id, :a, :t, :y, :art, :now, :now)")
+                .bind("id", id).bind("a", artistId).bind("t", title).bind("y", year).bind("art", artworkSha256)
+                .bind("now", now).execute();
+        Release release = new Release(id, title, artistId, artistName, year, mediaUrl(artworkSha256), null);
+        feed.record(h, Change.Entity.RELEASE, id, Change.Op.UPSERT, release);
+        return release;
+    }
+
+    /** A release's page with its tracks in order. */
+    public Optional<Release> release(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, "
+                        + "r.artwork_sha256 FROM releases r JOIN artists a ON a.id = r.artist_id WHERE r.id = :id")
+                .bind("id", id).map(CatalogRepository::release).findOne()
+                .map(r -> new Release(r.id(), r.title(), r.artistId(), r.artistName(), r.year(), r.artworkUrl(),
+                        h.createQuery(TRACK_SELECT + "WHERE t.release_id = :id AND t.deleted_at IS NULL "
+                                        + "ORDER BY t.track_number, t.title, t.id")
+                                .bind("id", id).map(CatalogRepository::track).list())));
+    }
+
+    // ---- tracks
+
+    public Track insertTrack(Handle h, NewTrack t) {
+        Release release = findOrCreateRelease(h, t.artistId(), t.releaseTitle(), t.releaseYear(), t.artworkSha256());
+        String id = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        h.createUpdate("INSERT INTO tracks (id, artist_id, release_id, title, track_number, genre, duration_ms, "
+                        + "format, mime_type, bitrate_kbps, size_bytes, sha256, loudness_lufs, created_at, "
+                        + "updated_at) VALUES (:id, :artist, :release, :title, :no, :genre, :dur, :format, :mime, "
+                        + ":kbps, :size, :sha, :lufs, :now, :now)")
+                .bind("id", id).bind("artist", t.artistId()).bind("release", release.id())
+                .bind("title", t.title()).bind("no", t.trackNumber()).bind("genre", t.genre())
+                .bind("dur", t.durationMs()).bind("format", t.format()).bind("mime", t.mimeType())
+                .bind("kbps", t.bitrateKbps()).bind("size", t.sizeBytes()).bind("sha", t.sha256())
+                .bind("lufs", t.loudnessLufs()).bind("now", now)
+                .execute();
+        Track track = trackIn(h, id).orElseThrow();
+        search.upsert(h, id, track.title(), track.artistName(), track.releaseTitle(), track.genre());
+        feed.record(h, Change.Entity.TRACK, id, Change.Op.UPSERT, track);
+        return track;
+    }
+
+    /** Removes a track from the catalog (its plays stay, so it is marked deleted rather than erased). */
+    public void deleteTrack(Handle h, String id) {
+        int n = h.createUpdate("UPDATE tracks SET deleted_at = :now, updated_at = :now WHERE id = :id "
+                        + "AND deleted_at IS NULL")
+                .bind("now", System.currentTimeMillis()).bind("id", id).execute();
+        if (n == 1) {
+            search.delete(h, id);
+            feed.record(h, Change.Entity.TRACK, id, Change.Op.DELETE, null);
+        }
+    }
+
+    public Optional<Track> track(String id) {
+        return jdbi.withHandle(h -> trackIn(h, id));
+    }
+
+    private Optional<Track> trackIn(Handle h, String id) {
+        return h.createQuery(TRACK_SELECT + "WHERE t.id = :id AND t.deleted_at IS NULL")
+                .bind("id", id).map(CatalogRepository::track).findOne();
+    }
+
+    public Optional<StoredFile> storedFile(String trackId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, artist_id, sha256, mime_type, size_bytes FROM tracks "
+                        + "WHERE id = :id AND deleted_at IS NULL")
+                .bind("id", trackId)
+                .map((rs, ctx) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)))
+                .findOne());
+    }
+
+    /** Duration of a live track, for play qualification. */
+    public Optional<Long> durationMs(Handle h, String trackId) {
+        return h.createQuery("SELECT duration_ms FROM tracks WHERE id = :id AND deleted_at IS NULL")
+                .bind("id", trackId).mapTo(Long.class).findOne();
+    }
+
+    /**
+     * Tracks, newest first, or the matches of {@code query} best first. The cursor is opaque to clients: a keyset
+     * position for the listing, an offset into the ranking for a search.
+     */
+    public Page<Track> tracks(String query, String cursor, int limit) {
+        int n = Math.clamp(limit, 1, MAX_PAGE);
+        if (query != null && !query.isBlank()) {
+            List<String> terms = SearchIndex.terms(query);
+            int offset = cursor == null || cursor.isEmpty() ? 0 : decodeOffset(cursor);
+            return jdbi.withHandle(h -> {
+                List<String> ids = search.search(h, terms, offset, n + 1);
+                boolean more = ids.size() > n;
+                List<String> page = ids.subList(0, Math.min(n, ids.size()));
+                List<Track> tracks = tracksByIds(h, page);
+                return new Page<>(tracks, more ? encode("o:" + (offset + n)) : null);
+            });
+        }
+        long[] position = cursor == null || cursor.isEmpty() ? null : decodeKeyset(cursor);
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(TRACK_SELECT + "WHERE t.deleted_at IS NULL "
+                    + (position == null ? "" : "AND (t.created_at < :c OR (t.created_at = :c AND t.id < :id)) ")
+                    + "ORDER BY t.created_at DESC, t.id DESC LIMIT :n");
+            if (position != null) {
+                q.bind("c", position[0]).bind("id", keysetId(cursor));
+            }
+            record Row(Track track, long createdAt) {
+            }
+            List<Row> rows = q.bind("n", n + 1)
+                    .map((rs, ctx) -> new Row(track(rs, ctx), rs.getLong("created_at")))
+                    .list();
+            boolean more = rows.size() > n;
+            List<Row> page = rows.subList(0, Math.min(n, rows.size()));
+            String next = more ? encode("k:" + page.getLast().createdAt() + ":" + page.getLast().track().id()) : null;
+            return new Page<>(page.stream().map(Row::track).toList(), next);
+        });
+    }
+
+    private List<Track> tracksByIds(Handle h, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Track> found = h.createQuery(TRACK_SELECT + "WHERE t.deleted_at IS NULL AND t.id IN (<ids>)")
+                .bindList("ids", ids).map(CatalogRepository::track).list();
+        return ids.stream().flatMap(id -> found.stream().filter(t -> t.id().equals(id))).toList();
+    }
+
+    private static String encode(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw badCursor();
+        }
+    }
+
+    private static int decodeOffset(String cursor) {
+        String raw = decode(cursor);
+        try {
+            if (raw.startsWith("o:")) {
+                int offset = Integer.parseInt(raw.substring(2));
+                if (offset >= 0 && offset <= 100_000) {
+                    return offset;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw badCursor();
+    }
+
+    private static long[] decodeKeyset(String cursor) {
+        String[] parts = decode(cursor).split(":", 3);
+        try {
+            if (parts.length == 3 && parts[0].equals("k")) {
+                UUID.fromString(parts[2]);
+                return new long[] {Long.parseLong(parts[1])};
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw badCursor();
+    }
+
+    private static String keysetId(String cursor) {
+        return decode(cursor).split(":", 3)[2];
+    }
+
+    private static ApiException badCursor() {
+        return ApiException.badRequest("The cursor is not one this server gave out; start again without it.");
+    }
+
+    // ---- row mappers
+
+    static Artist artist(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Artist(rs.getString(1), rs.getString(2), rs.getString(3), mediaUrl(rs.getString(4)), null);
+    }
+
+    static Release release(ResultSet rs, StatementContext ctx) throws SQLException {
+        int year = rs.getInt(5);
+        return new Release(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.wasNull() ? null : year, mediaUrl(rs.getString(6)), null);
+    }
+
+    static Track track(ResultSet rs, StatementContext ctx) throws SQLException {
+        int no = rs.getInt("track_number");
+        Integer trackNumber = rs.wasNull() ? null : no;
+        double lufs = rs.getDouble("loudness_lufs");
+        Double loudness = rs.wasNull() ? null : lufs;
+        return new Track(rs.getString("id"), rs.getString("title"), rs.getString("artist_id"),
+                rs.getString("artist_name"), rs.getString("release_id"), rs.getString("release_title"),
+                trackNumber, rs.getString("genre"), rs.getLong("duration_ms"), rs.getString("format"),
+                rs.getString("mime_type"), rs.getInt("bitrate_kbps"), rs.getLong("size_bytes"),
+                rs.getString("sha256"), loudness, mediaUrl(rs.getString("artwork_sha256")));
+    }
+}

@@ -1,0 +1,111 @@
+package dance.normal.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Small helpers for handlers: reading JSON bodies and query parameters with clear errors. */
+public final class Http {
+
+    private static final int MAX_JSON_BYTES = 1024 * 1024;
+
+    private Http() {
+    }
+
+    /** Reads a JSON body as {@code type}; a missing, malformed or mistyped body is a 400 naming the problem. */
+    public static <T> T body(Context ctx, ObjectMapper json, Class<T> type) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(dance.normal.protocol.ProblemType.BAD_REQUEST, 415,
+                    "Send the body as application/json.");
+        }
+        byte[] bytes;
+        try (InputStream in = ctx.bodyInputStream()) {
+            bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read.");
+        }
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw new ApiException(dance.normal.protocol.ProblemType.PAYLOAD_TOO_LARGE, 413,
+                    "The JSON body is larger than 1 MiB.");
+        }
+        if (bytes.length == 0) {
+            throw ApiException.badRequest("The request body is empty; send a JSON object.");
+        }
+        try {
+            T value = json.readValue(bytes, type);
+            if (value == null) {
+                throw ApiException.badRequest("The request body is null; send a JSON object.");
+            }
+            return value;
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause();
+            throw ApiException.validation(cause != null && cause.getMessage() != null
+                    ? cause.getMessage() : "A field has a value that is not allowed.");
+        } catch (InvalidFormatException e) {
+            throw ApiException.badRequest("The field \"" + path(e) + "\" has a value of the wrong type.");
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            throw ApiException.badRequest(field.isEmpty()
+                    ? "The request body must be a JSON object."
+                    : "The field \"" + field + "\" has a value of the wrong type.");
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("The request body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read.");
+        }
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** An integer query parameter within bounds, or the default when absent. */
+    public static int intQuery(Context ctx, String name, int defaultValue, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("The parameter \"" + name + "\" must be a whole number from " + min
+                    + " to " + max + ".");
+        }
+    }
+
+    /** A path parameter that must be a UUID; anything else (traversal, SQL, junk) is a 404, as no such id exists. */
+    public static String uuidPath(Context ctx, String name, String what) {
+        String raw = ctx.pathParam(name);
+        try {
+            java.util.UUID.fromString(raw);
+            if (raw.length() == 36) {
+                return raw.toLowerCase(java.util.Locale.ROOT);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to not found
+        }
+        throw ApiException.notFound("There is no such " + what + ".");
+    }
+}

@@ -1,0 +1,212 @@
+package dance.normal.server.stream;
+
+import dance.normal.protocol.ProblemType;
+import dance.normal.protocol.catalog.StreamUrl;
+import dance.normal.server.auth.Authenticator;
+import dance.normal.server.auth.Principal;
+import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.catalog.StoredFile;
+import dance.normal.server.http.ApiException;
+import dance.normal.server.http.Http;
+import dance.normal.server.ops.Metrics;
+import dance.normal.server.storage.MediaStore;
+import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET|HEAD /api/v1/tracks/{id}/stream} with Range (RFC 9110): 200, 206 (one range, or multipart/byteranges),
+ * 304 for a matching If-None-Match, 416 for unsatisfiable ranges. The ETag is the file's SHA-256, a strong
+ * validator by construction. Bytes go out from memory-mapped slices of the file, so a stream costs no heap copies.
+ */
+public final class StreamRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
+    /** Mapped in slices so files larger than 2 GiB (the limit of one mapping) stream too. */
+    private static final long SLICE = 64L * 1024 * 1024;
+
+    private final CatalogRepository catalog;
+    private final MediaStore media;
+    private final Authenticator auth;
+    private final StreamUrlSigner signer;
+    private final Metrics metrics;
+
+    public StreamRoutes(CatalogRepository catalog, MediaStore media, Authenticator auth, StreamUrlSigner signer,
+                        Metrics metrics) {
+        this.catalog = catalog;
+        this.media = media;
+        this.auth = auth;
+        this.signer = signer;
+        this.metrics = metrics;
+    }
+
+    /** {@code GET /api/v1/tracks/{id}/stream-url}: a signed URL for the signed-in listener. */
+    public void streamUrl(Context ctx) {
+        Principal principal = auth.require(ctx);
+        String id = Http.uuidPath(ctx, "id", "track");
+        catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
+        StreamUrlSigner.Signed signed = signer.sign(id, principal.accountId());
+        String base = ctx.scheme() + "://" + ctx.host();
+        ctx.json(new StreamUrl(base + "/api/v1/tracks/" + id + "/stream?" + signed.query(), signed.expiresAt()));
+    }
+
+    public void get(Context ctx) throws IOException {
+        serve(ctx, false);
+    }
+
+    public void head(Context ctx) throws IOException {
+        serve(ctx, true);
+    }
+
+    private void serve(Context ctx, boolean headOnly) throws IOException {
+        String id = Http.uuidPath(ctx, "id", "track");
+        if (ctx.queryParam("sig") != null) {
+            signer.verify(id, ctx.queryParam("exp"), ctx.queryParam("acct"), ctx.queryParam("sig"));
+        } else {
+            auth.require(ctx);
+        }
+        StoredFile file = catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
+        Path path = media.find(file.sha256()).orElseThrow(() -> {
+            LOG.error("Track {} has no stored file {}", id, file.sha256());
+            return new ApiException(ProblemType.INTERNAL, 500, "This track's audio is missing on the server.");
+        });
+        String etag = "\"" + file.sha256() + "\"";
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "private, max-age=3600");
+
+        if (matchesAny(ctx.header("If-None-Match"), etag)) {
+            ctx.status(304);
+            return;
+        }
+        String range = ctx.header("Range");
+        String ifRange = ctx.header("If-Range");
+        if (range != null && ifRange != null && !ifRange.trim().equals(etag)) {
+            range = null; // the client's copy is stale: send the whole current representation
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            switch (ByteRanges.parse(range, size)) {
+                case ByteRanges.Full full -> {
+                    ctx.status(200).contentType(file.mimeType());
+                    ctx.header("Content-Length", Long.toString(size));
+                    if (!headOnly) {
+                        send(ctx, channel, List.of(new ByteRanges.Range(0, size - 1)), null, size, file.mimeType());
+                    }
+                }
+                case ByteRanges.Unsatisfiable u -> {
+                    ctx.header("Content-Range", "bytes */" + size);
+                    throw new ApiException(ProblemType.RANGE_NOT_SATISFIABLE, 416,
+                            "The requested range is outside the file, which has " + size + " bytes.");
+                }
+                case ByteRanges.Partial(List<ByteRanges.Range> ranges) when ranges.size() == 1 -> {
+                    ByteRanges.Range r = ranges.getFirst();
+                    ctx.status(206).contentType(file.mimeType());
+                    ctx.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size);
+                    ctx.header("Content-Length", Long.toString(r.length()));
+                    if (!headOnly) {
+                        send(ctx, channel, ranges, null, size, file.mimeType());
+                    }
+                }
+                case ByteRanges.Partial(List<ByteRanges.Range> ranges) -> {
+                    String boundary = UUID.randomUUID().toString().replace("-", "");
+                    List<byte[]> heads = partHeads(ranges, boundary, size, file.mimeType());
+                    long length = multipartLength(ranges, heads, boundary);
+                    ctx.status(206).contentType("multipart/byteranges; boundary=" + boundary);
+                    ctx.header("Content-Length", Long.toString(length));
+                    if (!headOnly) {
+                        send(ctx, channel, ranges, heads, size, boundary);
+                    }
+                }
+            }
+        }
+    }
+
+    private void send(Context ctx, FileChannel channel, List<ByteRanges.Range> ranges, List<byte[]> heads, long size,
+                      String boundary) throws IOException {
+        metrics.streamStarted();
+        long sent = 0;
+        try {
+            ServletOutputStream out = ctx.res().getOutputStream();
+            for (int i = 0; i < ranges.size(); i++) {
+                if (heads != null) {
+                    out.write(heads.get(i));
+                }
+                ByteRanges.Range r = ranges.get(i);
+                sent += copy(channel, r.first(), r.length(), out);
+            }
+            if (heads != null) {
+                out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+        } finally {
+            metrics.streamEnded(sent);
+        }
+    }
+
+    private static long copy(FileChannel channel, long first, long length, OutputStream out) throws IOException {
+        long done = 0;
+        while (done < length) {
+            long n = Math.min(SLICE, length - done);
+            ByteBuffer slice = channel.map(FileChannel.MapMode.READ_ONLY, first + done, n);
+            if (out instanceof HttpOutput jetty) {
+                jetty.write(slice);
+            } else {
+                byte[] chunk = new byte[64 * 1024];
+                while (slice.hasRemaining()) {
+                    int k = Math.min(chunk.length, slice.remaining());
+                    slice.get(chunk, 0, k);
+                    out.write(chunk, 0, k);
+                }
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    private static List<byte[]> partHeads(List<ByteRanges.Range> ranges, String boundary, long size, String mime) {
+        List<byte[]> heads = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            ByteRanges.Range r = ranges.get(i);
+            String head = (i == 0 ? "" : "\r\n") + "--" + boundary + "\r\nContent-Type: " + mime
+                    + "\r\nContent-Range: bytes " + r.first() + "-" + r.last() + "/" + size + "\r\n\r\n";
+            heads.add(head.getBytes(StandardCharsets.US_ASCII));
+        }
+        return heads;
+    }
+
+    private static long multipartLength(List<ByteRanges.Range> ranges, List<byte[]> heads, String boundary) {
+        long length = ("\r\n--" + boundary + "--\r\n").length();
+        for (int i = 0; i < ranges.size(); i++) {
+            length += heads.get(i).length + ranges.get(i).length();
+        }
+        return length;
+    }
+
+    /** If-None-Match uses the weak comparison: W/"x" matches "x"; "*" matches anything. */
+    private static boolean matchesAny(String header, String etag) {
+        if (header == null) {
+            return false;
+        }
+        for (String candidate : header.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

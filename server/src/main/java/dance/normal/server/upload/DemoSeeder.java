@@ -1,0 +1,90 @@
+package dance.normal.server.upload;
+
+import dance.normal.protocol.catalog.Artist;
+import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.demo.DemoMusic;
+import dance.normal.server.demo.DemoTrack;
+import dance.normal.server.media.InvalidAudioException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds the demo catalog ({@code --demo}): music generated on first start and published through the same path as
+ * an artist's upload, so it is judged, tagged, measured and stored like any other track. Runs once per database.
+ */
+public final class DemoSeeder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+    private static final String MARKER = "demo-catalog-v1";
+
+    private final Jdbi jdbi;
+    private final CatalogRepository catalog;
+    private final UploadService uploads;
+
+    public DemoSeeder(Jdbi jdbi, CatalogRepository catalog, UploadService uploads) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.uploads = uploads;
+    }
+
+    /** Generates the music into {@code workDir} (kept as a cache) and publishes it, unless already done. */
+    public void seed(Path workDir) {
+        if (seeded()) {
+            return;
+        }
+        List<DemoTrack> tracks;
+        try {
+            LOG.info("Generating the demo catalog in {} (first start only)", workDir);
+            tracks = DemoMusic.generate(workDir, (done, total) -> {
+                if (done % 6 == 0 || done.equals(total)) {
+                    LOG.info("Demo catalog: {} of {} tracks generated", done, total);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo catalog could not be generated", e);
+        }
+        Map<String, Artist> artists = new HashMap<>();
+        for (DemoTrack t : tracks) {
+            Artist artist = artists.computeIfAbsent(t.artistName(), name -> jdbi.inTransaction(h ->
+                    catalog.artistByName(h, name).orElseGet(() -> catalog.createArtist(h, null, name, t.artistBio()))));
+            publish(artist, t);
+        }
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO server_meta (name, value, created_at) VALUES (:n, :v, :now) "
+                        + "ON CONFLICT (name) DO NOTHING")
+                .bind("n", MARKER).bind("v", Integer.toString(tracks.size())).bind("now", System.currentTimeMillis())
+                .execute());
+        LOG.info("Demo catalog ready: {} artists, {} tracks", artists.size(), tracks.size());
+    }
+
+    private boolean seeded() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM server_meta WHERE name = :n")
+                .bind("n", MARKER).mapTo(Integer.class).one()) > 0;
+    }
+
+    private void publish(Artist artist, DemoTrack t) {
+        Path audio = null;
+        Path artwork = null;
+        try {
+            var stagedAudio = uploads.stage(t.audioFile(), ".audio");
+            audio = stagedAudio.getKey();
+            var stagedArt = uploads.stage(t.artworkFile(), ".image");
+            artwork = stagedArt.getKey();
+            uploads.publish(artist, audio, stagedAudio.getValue(), artwork, stagedArt.getValue(),
+                    new UploadService.Fields(Optional.of(t.title()), Optional.of(t.releaseTitle()),
+                            Optional.of(t.trackNumber()), Optional.of(t.genre()), Optional.of(t.releaseYear())));
+        } catch (IOException | InvalidAudioException e) {
+            throw new IllegalStateException("Demo track \"" + t.title() + "\" could not be published", e);
+        } finally {
+            UploadService.deleteQuietly(audio);
+            UploadService.deleteQuietly(artwork);
+        }
+    }
+}

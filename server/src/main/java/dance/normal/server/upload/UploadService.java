@@ -1,0 +1,291 @@
+package dance.normal.server.upload;
+
+import dance.normal.protocol.ProblemType;
+import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.catalog.NewTrack;
+import dance.normal.server.http.ApiException;
+import dance.normal.server.media.AudioFormat;
+import dance.normal.server.media.AudioInfo;
+import dance.normal.server.media.AudioInspector;
+import dance.normal.server.media.AudioSniffer;
+import dance.normal.server.media.InvalidAudioException;
+import dance.normal.server.ops.Metrics;
+import dance.normal.server.storage.MediaStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an artist's upload into a catalog track: stream the parts to temp files (hashing as they arrive), judge the
+ * bytes as audio by content, read tags and duration, measure loudness, store content-addressed, then insert the
+ * row. Any failure on the way removes every temp file, so a refused or cut-off upload leaves no file and no row.
+ */
+public final class UploadService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
+    public static final long MAX_ARTWORK_BYTES = 10L * 1024 * 1024;
+    private static final int MAX_FIELD_BYTES = 4 * 1024;
+
+    private final CatalogRepository catalog;
+    private final MediaStore media;
+    private final AudioInspector inspector;
+    private final Metrics metrics;
+    private final long maxAudioBytes;
+
+    public UploadService(CatalogRepository catalog, MediaStore media, AudioInspector inspector, Metrics metrics,
+                         long maxAudioBytes) {
+        this.catalog = catalog;
+        this.media = media;
+        this.inspector = inspector;
+        this.metrics = metrics;
+        this.maxAudioBytes = maxAudioBytes;
+    }
+
+    /** Metadata a caller may give; anything absent comes from the file's tags. */
+    public record Fields(Optional<String> title, Optional<String> release, Optional<Integer> trackNumber,
+                         Optional<String> genre, Optional<Integer> year) {
+    }
+
+    /** Reads a multipart/form-data upload from {@code body} and publishes the track. */
+    public Track upload(Artist artist, String contentType, long contentLength, InputStream body) {
+        String boundary = MultipartReader.boundary(contentType).orElseThrow(() -> new ApiException(
+                ProblemType.UNSUPPORTED_MEDIA, 415,
+                "Send the upload as multipart/form-data with the audio in a part named \"file\"."));
+        if (contentLength > maxAudioBytes + MAX_ARTWORK_BYTES + 64 * 1024) {
+            metrics.upload("too_large");
+            throw tooLarge();
+        }
+        Path audio = null;
+        Path artwork = null;
+        try {
+            MultipartReader reader = new MultipartReader(body, boundary);
+            Map<String, String> fields = new HashMap<>();
+            String audioSha = null;
+            String artworkSha = null;
+            Optional<MultipartReader.PartHeaders> part;
+            while ((part = reader.nextPart()).isPresent()) {
+                String name = part.get().name();
+                switch (name) {
+                    case "file" -> {
+                        if (audio != null) {
+                            throw ApiException.badRequest("Send one audio file per upload.");
+                        }
+                        audio = media.newTempFile(".audio");
+                        audioSha = copyHashed(reader, audio, maxAudioBytes);
+                    }
+                    case "artwork" -> {
+                        if (artwork != null) {
+                            throw ApiException.badRequest("Send at most one artwork image.");
+                        }
+                        artwork = media.newTempFile(".image");
+                        artworkSha = copyHashed(reader, artwork, MAX_ARTWORK_BYTES);
+                    }
+                    default -> {
+                        var text = new java.io.ByteArrayOutputStream();
+                        reader.copyPart(text, MAX_FIELD_BYTES);
+                        fields.put(name, text.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+                    }
+                }
+            }
+            if (audio == null) {
+                throw ApiException.validation("Add the audio file in a part named \"file\".");
+            }
+            Track created = publish(artist, audio, audioSha, artwork, artworkSha, parseFields(fields));
+            audio = null;
+            artwork = null;
+            return created;
+        } catch (InvalidAudioException e) {
+            metrics.upload("rejected");
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415, e.getMessage());
+        } catch (MultipartReader.PartTooLargeException e) {
+            metrics.upload("too_large");
+            throw tooLarge();
+        } catch (MultipartReader.MalformedMultipartException e) {
+            metrics.upload("rejected");
+            throw ApiException.badRequest(e.getMessage());
+        } catch (IOException e) {
+            metrics.upload("interrupted");
+            LOG.info("Upload interrupted: {}", e.toString());
+            throw ApiException.badRequest("The upload was interrupted before it was complete.");
+        } catch (ApiException e) {
+            metrics.upload("rejected");
+            throw e;
+        } finally {
+            deleteQuietly(audio);
+            deleteQuietly(artwork);
+        }
+    }
+
+    /**
+     * Judges, reads and publishes an audio file already in the store's temp folder (and optional artwork). The temp
+     * files are moved into the store on success and left for the caller to delete on failure.
+     */
+    public Track publish(Artist artist, Path audio, String audioSha, Path artwork, String artworkSha, Fields given)
+            throws IOException, InvalidAudioException {
+        AudioFormat format = sniffAudio(audio);
+        AudioInfo info = inspector.inspect(audio, format);
+        Double loudness = info.loudnessLufs().or(() -> inspector.measureLoudness(audio)).orElse(null);
+        if (artwork != null && Images.sniff(head(artwork, 16), 16).isEmpty()) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415, "The artwork must be a PNG, JPEG or WebP image.");
+        }
+        String title = given.title().or(info::title).filter(s -> !s.isBlank()).orElse("Untitled");
+        NewTrack track = new NewTrack(artist.id(),
+                given.release().or(info::album).filter(s -> !s.isBlank()).orElse(title),
+                given.year().orElse(null),
+                artworkSha,
+                title,
+                given.trackNumber().orElse(info.trackNumber().isPresent() ? info.trackNumber().getAsInt() : null),
+                given.genre().or(info::genre).orElse(null),
+                info.durationMs(), format.name(), format.mimeType(), info.bitrateKbps(), Files.size(audio), audioSha,
+                loudness);
+        media.commit(audio, audioSha);
+        if (artwork != null) {
+            media.commit(artwork, artworkSha);
+        }
+        Track created = catalog.jdbi().inTransaction(h -> catalog.insertTrack(h, track));
+        metrics.upload("accepted");
+        LOG.info("Track {} published for artist {}: {} {} ms", created.id(), artist.id(), format, info.durationMs());
+        return created;
+    }
+
+    /** Copies a file into the store's temp folder, returning the copy and its SHA-256. */
+    public Map.Entry<Path, String> stage(Path source, String suffix) throws IOException {
+        Path tmp = media.newTempFile(suffix);
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(source);
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+        return Map.entry(tmp, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, 413, "The file is larger than the limit of "
+                + (maxAudioBytes / (1024 * 1024)) + " MiB for audio and " + (MAX_ARTWORK_BYTES / (1024 * 1024))
+                + " MiB for artwork.");
+    }
+
+    /** Stores an image (artist picture) content-addressed; returns its hash. */
+    public String storeImage(InputStream body, long maxBytes) {
+        Path tmp = null;
+        try {
+            tmp = media.newTempFile(".image");
+            String sha;
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                MessageDigest digest = sha256();
+                long n = 0;
+                byte[] buf = new byte[64 * 1024];
+                int r;
+                while ((r = body.read(buf)) > 0) {
+                    n += r;
+                    if (n > maxBytes) {
+                        throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, 413, "The image is larger than "
+                                + (maxBytes / (1024 * 1024)) + " MiB.");
+                    }
+                    digest.update(buf, 0, r);
+                    out.write(buf, 0, r);
+                }
+                sha = HexFormat.of().formatHex(digest.digest());
+            }
+            if (Images.sniff(head(tmp, 16), 16).isEmpty()) {
+                throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415, "The picture must be a PNG, JPEG or "
+                        + "WebP image.");
+            }
+            media.commit(tmp, sha);
+            tmp = null;
+            return sha;
+        } catch (IOException e) {
+            throw ApiException.badRequest("The upload was interrupted before it was complete.");
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static String copyHashed(MultipartReader reader, Path target, long max) throws IOException {
+        MessageDigest digest = sha256();
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+            reader.copyPart(out, max);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private AudioFormat sniffAudio(Path file) throws IOException {
+        byte[] head = head(file, AudioSniffer.HEAD_BYTES);
+        return AudioSniffer.sniff(head, head.length).orElseThrow(() -> new ApiException(
+                ProblemType.UNSUPPORTED_MEDIA, 415,
+                "The file is not audio we can play. Upload WAV, FLAC, Ogg Vorbis, Opus, MP3 or M4A."));
+    }
+
+    private static byte[] head(Path file, int n) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(n);
+        }
+    }
+
+    private static Fields parseFields(Map<String, String> f) {
+        return new Fields(text(f, "title", 300), text(f, "release", 300), number(f, "trackNumber", 1, 999),
+                text(f, "genre", 100), number(f, "year", 1900, 2100));
+    }
+
+    private static Optional<String> text(Map<String, String> f, String name, int max) {
+        String v = f.get(name);
+        if (v == null || v.isEmpty()) {
+            return Optional.empty();
+        }
+        if (v.length() > max || v.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.validation("\"" + name + "\" must be at most " + max
+                    + " characters with no control characters.");
+        }
+        return Optional.of(v);
+    }
+
+    private static Optional<Integer> number(Map<String, String> f, String name, int min, int max) {
+        String v = f.get(name);
+        if (v == null || v.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw ApiException.validation("\"" + name + "\" must be a whole number from " + min + " to " + max + ".");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                LOG.warn("Could not delete temp file {}", p.getFileName());
+            }
+        }
+    }
+}
