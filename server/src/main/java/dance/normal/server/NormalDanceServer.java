@@ -217,7 +217,8 @@ public final class NormalDanceServer implements AutoCloseable {
 
     private void beginRequest(Context ctx) {
         String incoming = ctx.header("X-Request-Id");
-        String id = incoming != null && REQUEST_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        boolean valid = incoming != null && REQUEST_ID.matcher(incoming).matches();
+        String id = valid ? incoming : UUID.randomUUID().toString();
         MDC.put("requestId", id);
         ctx.attribute("nd.requestId", id);
         ctx.header("X-Request-Id", id);

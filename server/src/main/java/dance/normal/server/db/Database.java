@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
-    /** Opens (and migrates) the database: {@code jdbcUrl} when given, else SQLite at {@code dataDir/normal-dance.db}. */
+    /** Opens and migrates the database: {@code jdbcUrl} if given, else SQLite at {@code dataDir/normal-dance.db}. */
     public static Database open(Path dataDir, Optional<String> jdbcUrl, Optional<String> user,
                                 Optional<String> password) {
         String url = jdbcUrl.orElseGet(() -> "jdbc:sqlite:" + dataDir.resolve("normal-dance.db"));

@@ -137,9 +137,10 @@ public final class UploadService {
             throws IOException, InvalidAudioException {
         AudioFormat format = sniffAudio(audio);
         AudioInfo info = inspector.inspect(audio, format);
-        Double loudness = info.loudnessLufs().or(() -> inspector.measureLoudness(audio)).orElse(null);
+        Double loudness = info.loudnessLufs().orElse(null);
         if (artwork != null && Images.sniff(head(artwork, 16), 16).isEmpty()) {
-            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415, "The artwork must be a PNG, JPEG or WebP image.");
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415,
+                    "The artwork must be a PNG, JPEG or WebP image.");
         }
         String title = given.title().or(info::title).filter(s -> !s.isBlank()).orElse("Untitled");
         NewTrack track = new NewTrack(artist.id(),
@@ -225,9 +226,8 @@ public final class UploadService {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private AudioFormat sniffAudio(Path file) throws IOException {
-        byte[] head = head(file, AudioSniffer.HEAD_BYTES);
-        return AudioSniffer.sniff(head, head.length).orElseThrow(() -> new ApiException(
+    private static AudioFormat sniffAudio(Path file) throws IOException {
+        return AudioSniffer.sniff(file).orElseThrow(() -> new ApiException(
                 ProblemType.UNSUPPORTED_MEDIA, 415,
                 "The file is not audio we can play. Upload WAV, FLAC, Ogg Vorbis, Opus, MP3 or M4A."));
     }
