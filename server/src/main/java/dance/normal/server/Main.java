@@ -9,6 +9,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Chosen before the first logger exists; logback reads the property once, at initialisation.
+        if ("text".equalsIgnoreCase(System.getenv("ND_LOG_FORMAT"))
+                && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-text.xml");
+        }
         ServerConfig config;
         try {
             config = parse(args);

@@ -22,6 +22,7 @@ import dance.normal.server.feed.ChangeFeed;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
 import dance.normal.server.http.Json;
+import dance.normal.server.http.ProblemErrorHandler;
 import dance.normal.server.media.AudioInspector;
 import dance.normal.server.ops.Metrics;
 import dance.normal.server.plays.PlayService;
@@ -150,6 +151,8 @@ public final class NormalDanceServer implements AutoCloseable {
         c.http.prefer405over404 = true;
         c.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
         c.requestLogger.http(this::logRequest);
+        // Errors Jetty answers before Javalin sees the request (%00 in a path, a 20 kB URI) are problems too.
+        c.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json)));
 
         var r = c.routes;
         r.before(this::beginRequest);
@@ -192,8 +195,13 @@ public final class NormalDanceServer implements AutoCloseable {
             e.headers().forEach(ctx::header);
             problem(ctx, e.type(), e.status(), e.getMessage());
         });
+        // Javalin's own 404/405 messages echo the raw path and are not sentences; say it like the error handlers.
         r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeFor(e.getStatus()), e.getStatus(),
-                e.getMessage()));
+                switch (e.getStatus()) {
+                    case 404 -> "There is nothing at " + safePath(ctx) + ".";
+                    case 405 -> ctx.method() + " is not allowed on " + safePath(ctx) + ".";
+                    default -> e.getMessage();
+                }));
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, ProblemType.INTERNAL, 500,

@@ -24,6 +24,10 @@ public final class Metrics {
                 .description("Audio bytes sent to players")
                 .baseUnit("bytes")
                 .register(registry);
+        // Known outcomes start at zero, so the series exist (and rate() works) before the first upload.
+        for (String outcome : new String[] {"accepted", "rejected", "too_large", "interrupted"}) {
+            uploadCounter(outcome);
+        }
     }
 
     /** Records one finished request; {@code route} is the route template, never the raw path (bounded labels). */
@@ -41,8 +45,12 @@ public final class Metrics {
     }
 
     public void upload(String outcome) {
-        Counter.builder("nd_uploads").description("Track uploads by outcome").tag("outcome", outcome)
-                .register(registry).increment();
+        uploadCounter(outcome).increment();
+    }
+
+    private Counter uploadCounter(String outcome) {
+        return Counter.builder("nd_uploads").description("Track uploads by outcome").tag("outcome", outcome)
+                .register(registry);
     }
 
     public void streamStarted() {

@@ -56,7 +56,7 @@ public final class PlayService {
         for (int i = 0; i < plays.size(); i++) {
             PlayEvent p = plays.get(i);
             String where = "plays[" + i + "]";
-            if (p == null || p.id() == null || p.trackId() == null || p.startedAt() == null) {
+            if (p == null || p.id() == null || p.trackId() == null || p.startedAt() == null || p.playedMs() == null) {
                 throw ApiException.validation(where + " needs id, trackId, startedAt and playedMs.");
             }
             if (p.playedMs() < 0 || p.playedMs() > MAX_PLAYED_MS) {

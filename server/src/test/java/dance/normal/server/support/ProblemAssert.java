@@ -45,10 +45,15 @@ public final class ProblemAssert {
         return problem;
     }
 
-    /** A sentence: starts with a capital letter or a quote, ends with a full stop, and is not a class name. */
+    /**
+     * A sentence of several words ending in a full stop: it starts with a capital letter, a quote, or the name of
+     * the field it is about (such as {@code publicKey}); never a class name or a bare error code.
+     */
     public static void assertHumanSentence(String detail) {
         assertThat(detail).as("detail").isNotBlank().hasSizeLessThan(600);
-        assertThat(detail).as("detail is a sentence: %s", detail).matches("(?s)^[\"A-Z].*[.?!]$");
+        assertThat(detail).as("detail is a sentence: %s", detail)
+                .matches("(?s)^([\"A-Z]|[a-z][A-Za-z0-9]* ).*[.?!]$");
+        assertThat(detail.split("\\s+")).as("detail has several words: %s", detail).hasSizeGreaterThanOrEqualTo(3);
         assertNoInternals(detail);
     }
 
