@@ -88,7 +88,8 @@ public final class StreamRoutes {
         ctx.header("Cache-Control", "private, max-age=3600");
 
         if (matchesAny(ctx.header("If-None-Match"), etag)) {
-            ctx.status(304);
+            // RFC 9110 8.6: a 304 may only carry the Content-Length a 200 would have; left alone, Jetty says 0.
+            ctx.status(304).header("Content-Length", Long.toString(java.nio.file.Files.size(path)));
             return;
         }
         String range = ctx.header("Range");
