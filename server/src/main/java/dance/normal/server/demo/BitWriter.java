@@ -30,6 +30,11 @@ final class BitWriter {
     /** Rice code of a non-negative value: the quotient in unary (zeros closed by a one), then {@code k} low bits. */
     void rice(int value, int k) {
         int quotient = value >>> k;
+        if (quotient + 1 + k <= 32) {
+            // Common case in one call: the zeros of the unary part are the leading zeros of the field.
+            bits((1L << k) | (value & ((1L << k) - 1)), quotient + 1 + k);
+            return;
+        }
         while (quotient >= 32) {
             bits(0, 32);
             quotient -= 32;

@@ -336,7 +336,8 @@ final class Composer {
         }
 
         boolean bass(int bar) {
-            return bar >= intro() / 2 && !breakdown(bar);
+            // The bass carries on through the breakdown, so it thins out rather than falls silent.
+            return bar >= intro() / 2;
         }
 
         boolean arp(int bar) {

@@ -24,13 +24,10 @@ final class Drums {
     private Drums() {
     }
 
-    static void hit(float[] left, float[] right, Kit kit, Voice voice, double start, double velocity, long seed) {
-        int offset = (int) Math.round(start * Synth.RATE);
-        if (offset < 0 || offset >= left.length) {
-            return;
-        }
+    /** One hit at full velocity, already panned: {left, right}. */
+    static float[][] render(Kit kit, Voice voice, long seed) {
         Noise noise = new Noise(seed);
-        float[] buf = switch (voice) {
+        float[] mono = switch (voice) {
             case KICK -> kick(kit, noise);
             case SNARE -> snare(kit, noise);
             case CLAP -> clap(noise);
@@ -40,13 +37,14 @@ final class Drums {
             case SHAKER -> shaker(noise);
         };
         double angle = (voice.pan + 1) * Math.PI / 4;
-        double gl = Math.cos(angle) * velocity;
-        double gr = Math.sin(angle) * velocity;
-        int n = Math.min(buf.length, left.length - offset);
-        for (int i = 0; i < n; i++) {
-            left[offset + i] += (float) (buf[i] * gl);
-            right[offset + i] += (float) (buf[i] * gr);
+        float gl = (float) Math.cos(angle);
+        float gr = (float) Math.sin(angle);
+        float[][] out = new float[2][mono.length];
+        for (int i = 0; i < mono.length; i++) {
+            out[0][i] = mono[i] * gl;
+            out[1][i] = mono[i] * gr;
         }
+        return out;
     }
 
     /** Sweep from {@code top} to {@code bottom} Hz; {@code drive} is how hard the body is saturated. */
@@ -164,7 +162,8 @@ final class Drums {
             double t = (double) i / Synth.RATE;
             bp.tick(noise.next());
             double tone = 0.6 * Synth.sin(1700 * t) + 0.4 * Synth.sin(420 * t);
-            out[i] = (float) ((tone * Math.exp(-t / 0.012) + bp.band() * Math.exp(-t / 0.008)) * fadeOut(i, out.length));
+            double s = tone * Math.exp(-t / 0.012) + bp.band() * Math.exp(-t / 0.008);
+            out[i] = (float) (s * fadeOut(i, out.length));
         }
         return out;
     }

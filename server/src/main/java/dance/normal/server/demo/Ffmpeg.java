@@ -1,5 +1,6 @@
 package dance.normal.server.demo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lossy half of the catalog: raw PCM is piped into an ffmpeg process that writes MP3 (LAME) or Ogg Vorbis (Opus
- * when Vorbis is missing). Output is bit-exact mode so reruns produce identical files.
+ * when Vorbis is missing), in bit-exact mode so that reruns produce identical files.
  */
 final class Ffmpeg {
 
-    private static final Logger log = LoggerFactory.getLogger(Ffmpeg.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Ffmpeg.class);
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Path executable;
@@ -59,21 +60,28 @@ final class Ffmpeg {
                     .redirectErrorStream(true)
                     .start();
             process.getOutputStream().close();
-            String listing;
-            try (InputStream in = process.getInputStream()) {
-                listing = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            // Read on the side so a hung ffmpeg cannot block us past the timeout.
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (InputStream in = process.getInputStream()) {
+                    in.transferTo(output);
+                } catch (IOException ignored) {
+                    // Process killed below; the missing listing is handled there.
+                }
+            });
             if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                log.warn("{} -encoders failed; not using it", executable);
+                LOG.warn("{} -encoders failed; not using it", executable);
                 return Optional.empty();
             }
+            reader.join();
+            String listing = output.toString(StandardCharsets.UTF_8);
             boolean lame = hasEncoder(listing, "libmp3lame");
             String ogg = hasEncoder(listing, "libvorbis") ? "libvorbis" : hasEncoder(listing, "libopus") ? "libopus"
                     : null;
             return Optional.of(new Ffmpeg(executable, lame, ogg));
         } catch (IOException e) {
-            log.warn("cannot run {}: {}", executable, e.getMessage());
+            LOG.warn("cannot run {}: {}", executable, e.getMessage());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,10 +113,12 @@ final class Ffmpeg {
                 "-f", "s16le", "-ar", Integer.toString(pcm.sampleRate()), "-ac", Integer.toString(pcm.channels()),
                 "-i", "pipe:0", "-fflags", "+bitexact", "-flags:a", "+bitexact"));
         switch (format) {
-            case MP3 -> cmd.addAll(List.of("-c:a", "libmp3lame", "-b:a", "192k", "-id3v2_version", "3", "-f", "mp3"));
+            // LAME's -q 5 encodes twice as fast as ffmpeg's default and is indistinguishable at 192 kbit/s.
+            case MP3 -> cmd.addAll(List.of("-c:a", "libmp3lame", "-b:a", "192k", "-compression_level", "5",
+                    "-id3v2_version", "3", "-f", "mp3"));
             case OGG -> {
                 if ("libvorbis".equals(oggCodec)) {
-                    cmd.addAll(List.of("-c:a", "libvorbis", "-q:a", "5"));
+                    cmd.addAll(List.of("-c:a", "libvorbis", "-q:a", "4"));
                 } else {
                     // Opus only runs at 48 kHz.
                     cmd.addAll(List.of("-c:a", "libopus", "-b:a", "128k", "-ar", "48000"));
@@ -157,8 +167,8 @@ final class Ffmpeg {
                 throw new IOException("interrupted while encoding", e);
             }
             if (process.exitValue() != 0) {
-                String log = Files.readString(errors, StandardCharsets.UTF_8).strip();
-                throw new IOException("ffmpeg exited with " + process.exitValue() + ": " + log);
+                String message = Files.readString(errors, StandardCharsets.UTF_8).strip();
+                throw new IOException("ffmpeg exited with " + process.exitValue() + ": " + message);
             }
         } finally {
             Files.deleteIfExists(errors);

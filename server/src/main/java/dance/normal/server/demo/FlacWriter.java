@@ -181,11 +181,21 @@ final class FlacWriter {
             return new Plan(8 + bps, Plan.CONSTANT, 0, null, 0, null, false);
         }
         Plan best = new Plan(8 + (long) n * bps, Plan.VERBATIM, 0, null, 0, null, false);
+        // The fixed predictor of order k leaves the k-th difference of the signal, so each order's residual is
+        // one differencing pass over the previous one, computed in place. diff[i] is the residual at sample i.
+        int[] diff = new int[n];
+        System.arraycopy(x, 0, diff, 0, n);
         for (int order = 0; order <= Math.min(MAX_ORDER, n - 1); order++) {
-            int[] residual = residual(x, n, order);
-            Plan rice = rice(residual, n, order);
+            if (order > 0) {
+                for (int i = n - 1; i >= order; i--) {
+                    diff[i] -= diff[i - 1];
+                }
+            }
+            Plan rice = rice(diff, n, order);
             long bits = 8 + (long) order * bps + 6 + rice.bits();
             if (bits < best.bits()) {
+                int[] residual = new int[n - order];
+                System.arraycopy(diff, order, residual, 0, n - order);
                 best = new Plan(bits, Plan.FIXED, order, residual, rice.partitionOrder(), rice.params(),
                         rice.rice2());
             }
@@ -193,26 +203,11 @@ final class FlacWriter {
         return best;
     }
 
-    /** Prediction error of the fixed polynomial predictor of the given order (binomial coefficients). */
-    private static int[] residual(int[] x, int n, int order) {
-        int[] r = new int[n - order];
-        for (int i = order; i < n; i++) {
-            r[i - order] = switch (order) {
-                case 0 -> x[i];
-                case 1 -> x[i] - x[i - 1];
-                case 2 -> x[i] - 2 * x[i - 1] + x[i - 2];
-                case 3 -> x[i] - 3 * x[i - 1] + 3 * x[i - 2] - x[i - 3];
-                default -> x[i] - 4 * x[i - 1] + 6 * x[i - 2] - 4 * x[i - 3] + x[i - 4];
-            };
-        }
-        return r;
-    }
-
     /**
      * Picks the partition order and per-partition Rice parameters with the smallest estimated size. The estimate
      * {@code n(k+1) + sum >> k} is off by at most one bit per sample and needs only the sum of each partition.
      */
-    private static Plan rice(int[] residual, int blockSize, int order) {
+    private static Plan rice(int[] diff, int blockSize, int order) {
         int maxOrder = 0;
         while (maxOrder < MAX_PARTITION_ORDER && blockSize % (1 << (maxOrder + 1)) == 0
                 && (blockSize >> (maxOrder + 1)) > order) {
@@ -220,9 +215,18 @@ final class FlacWriter {
         }
         long[] sums = new long[1 << maxOrder];
         int partition = blockSize >> maxOrder;
-        for (int i = 0; i < residual.length; i++) {
-            int r = residual[i];
-            sums[(i + order) / partition] += (r << 1) ^ (r >> 31);
+        if (Integer.bitCount(partition) == 1) {
+            // Full blocks: a shift instead of a division per sample (this loop runs 20 times per sample).
+            int shift = Integer.numberOfTrailingZeros(partition);
+            for (int i = order; i < blockSize; i++) {
+                int r = diff[i];
+                sums[i >>> shift] += (r << 1) ^ (r >> 31);
+            }
+        } else {
+            for (int i = order; i < blockSize; i++) {
+                int r = diff[i];
+                sums[i / partition] += (r << 1) ^ (r >> 31);
+            }
         }
         Plan best = null;
         for (int p = maxOrder; p >= 0; p--) {

@@ -27,38 +27,38 @@ final class Reverb {
         channel(send, right, SPREAD, feedback, damping, wet * 3);
     }
 
+    /**
+     * The filters are linear, so each comb can run over the whole buffer on its own and the results be summed; one
+     * filter per pass keeps its state in registers and is several times faster than interleaving all twelve.
+     */
     private static void channel(float[] in, float[] out, int spread, double feedback, double damp, double gain) {
-        float[][] combs = new float[COMBS.length][];
-        int[] combPos = new int[COMBS.length];
-        double[] store = new double[COMBS.length];
-        for (int c = 0; c < COMBS.length; c++) {
-            combs[c] = new float[COMBS[c] + spread];
-        }
-        float[][] passes = new float[ALLPASSES.length][];
-        int[] passPos = new int[ALLPASSES.length];
-        for (int a = 0; a < ALLPASSES.length; a++) {
-            passes[a] = new float[ALLPASSES[a] + spread];
-        }
         int n = Math.min(in.length, out.length);
+        float[] sum = new float[n];
+        for (int length : COMBS) {
+            float[] line = new float[length + spread];
+            int pos = 0;
+            double store = 0;
+            for (int i = 0; i < n; i++) {
+                double y = line[pos];
+                store = y * (1 - damp) + store * damp;
+                line[pos] = (float) (in[i] * INPUT_GAIN + store * feedback);
+                pos = pos + 1 == line.length ? 0 : pos + 1;
+                sum[i] += (float) y;
+            }
+        }
+        for (int length : ALLPASSES) {
+            float[] line = new float[length + spread];
+            int pos = 0;
+            for (int i = 0; i < n; i++) {
+                double x = sum[i];
+                double delayed = line[pos];
+                line[pos] = (float) (x + delayed * 0.5);
+                sum[i] = (float) (delayed - x);
+                pos = pos + 1 == line.length ? 0 : pos + 1;
+            }
+        }
         for (int i = 0; i < n; i++) {
-            double x = in[i] * INPUT_GAIN;
-            double sum = 0;
-            for (int c = 0; c < combs.length; c++) {
-                float[] line = combs[c];
-                double y = line[combPos[c]];
-                store[c] = y * (1 - damp) + store[c] * damp;
-                line[combPos[c]] = (float) (x + store[c] * feedback);
-                combPos[c] = combPos[c] + 1 == line.length ? 0 : combPos[c] + 1;
-                sum += y;
-            }
-            for (int a = 0; a < passes.length; a++) {
-                float[] line = passes[a];
-                double delayed = line[passPos[a]];
-                line[passPos[a]] = (float) (sum + delayed * 0.5);
-                sum = delayed - sum;
-                passPos[a] = passPos[a] + 1 == line.length ? 0 : passPos[a] + 1;
-            }
-            out[i] += (float) (sum * gain);
+            out[i] += (float) (sum[i] * gain);
         }
     }
 }

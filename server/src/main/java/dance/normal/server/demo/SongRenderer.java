@@ -4,7 +4,9 @@ import dance.normal.server.demo.Palette.Part;
 import dance.normal.server.demo.Score.Hit;
 import dance.normal.server.demo.Score.Note;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -36,8 +38,9 @@ final class SongRenderer {
         if (palette.tape()) {
             tape(bus.left, bus.right, seed + 6);
         }
-        double fadeOut = spec.style() == Style.AMBIENT ? 4.5 : 3.0;
-        return Mastering.finish(bus.left, bus.right, palette.fadeIn(), fadeOut);
+        boolean ambient = spec.style() == Style.AMBIENT;
+        // About -14 LUFS like a streaming service plays it, ambient a little lower; nothing is mastered "loud".
+        return Mastering.finish(bus.left, bus.right, ambient ? 0.13 : 0.14, palette.fadeIn(), ambient ? 4.5 : 3.0);
     }
 
     /**
@@ -121,9 +124,17 @@ final class SongRenderer {
             }
             Arrays.fill(partLeft, 0f);
             Arrays.fill(partRight, 0f);
-            long hitSeed = seed;
+            // Like a drum machine's samples, each voice is synthesised once per song and replayed at each hit.
+            Map<Drums.Voice, float[][]> sounds = new EnumMap<>(Drums.Voice.class);
             for (Hit hit : hits) {
-                Drums.hit(partLeft, partRight, kit, hit.voice(), hit.start(), hit.velocity(), hitSeed++);
+                float[][] sound = sounds.computeIfAbsent(hit.voice(), v -> Drums.render(kit, v, seed + v.ordinal()));
+                int offset = (int) Math.round(hit.start() * Synth.RATE);
+                int n = Math.min(sound[0].length, partLeft.length - offset);
+                float velocity = (float) hit.velocity();
+                for (int i = 0; i < n; i++) {
+                    partLeft[offset + i] += sound[0][i] * velocity;
+                    partRight[offset + i] += sound[1][i] * velocity;
+                }
             }
             mix(gain, 0, null, 0.08, 0);
         }
@@ -140,7 +151,9 @@ final class SongRenderer {
                 right[i] += (float) r;
                 double mono = (l + r) * 0.5;
                 reverbSend[i] += (float) (mono * reverb);
-                delaySend[i] += (float) (mono * delay);
+                if (delay > 0) {
+                    delaySend[i] += (float) (mono * delay);
+                }
             }
         }
     }
