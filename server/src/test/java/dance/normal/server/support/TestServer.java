@@ -54,6 +54,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A new server on an existing data dir (SQLite), as after a restart. */
+    public static TestServer restart(Path dataDir, UnaryOperator<ServerConfig> adjust) {
+        return new TestServer(dataDir, NormalDanceServer.start(adjust.apply(ServerConfig.forTests(dataDir))));
+    }
+
     public NormalDanceServer server() {
         return server;
     }
