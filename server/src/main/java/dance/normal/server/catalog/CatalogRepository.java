@@ -35,6 +35,7 @@ public final class CatalogRepository {
     private final Jdbi jdbi;
     private final ChangeFeed feed;
     private final SearchIndex search;
+    private final PageCache<Page<Track>> pages = new PageCache<>(4096);
 
     public CatalogRepository(Database db, ChangeFeed feed) {
         this.jdbi = db.jdbi();
@@ -228,6 +229,23 @@ public final class CatalogRepository {
      */
     public Page<Track> tracks(String query, String cursor, int limit) {
         int n = Math.clamp(limit, 1, MAX_PAGE);
+        String terms = query == null ? "" : String.join(" ", SearchIndex.terms(query));
+        // Pages are cached under the catalog's version (the newest change-feed seq), so any write, by any server
+        // process, retires every cached page at once; people typing the same prefixes cost one lookup each.
+        long version = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM changes")
+                .mapTo(Long.class).one());
+        String key = version + "\u0000" + terms + "\u0000" + (query != null && !query.isBlank()) + "\u0000"
+                + (cursor == null ? "" : cursor) + "\u0000" + n;
+        Page<Track> cached = pages.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Page<Track> page = loadTracks(query, cursor, n);
+        pages.put(key, page);
+        return page;
+    }
+
+    private Page<Track> loadTracks(String query, String cursor, int n) {
         if (query != null && !query.isBlank()) {
             List<String> terms = SearchIndex.terms(query);
             int offset = cursor == null || cursor.isEmpty() ? 0 : decodeOffset(cursor);

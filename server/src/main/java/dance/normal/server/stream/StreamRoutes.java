@@ -9,18 +9,21 @@ import dance.normal.server.catalog.StoredFile;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
 import dance.normal.server.ops.Metrics;
+import dance.normal.server.storage.MappedFiles;
 import dance.normal.server.storage.MediaStore;
 import io.javalin.http.Context;
 import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.slf4j.Logger;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET|HEAD /api/v1/tracks/{id}/stream} with Range (RFC 9110): 200, 206 (one range, or multipart/byteranges),
  * 304 for a matching If-None-Match, 416 for unsatisfiable ranges. The ETag is the file's SHA-256, a strong
- * validator by construction. Bytes go out from memory-mapped slices of the file, so a stream costs no heap copies.
+ * validator by construction. Bytes go out as slices of a cached read-only mapping of the file (stored files never
+ * change), so a stream makes no heap copies and no per-request mappings.
  */
 public final class StreamRoutes {
 
@@ -42,6 +46,7 @@ public final class StreamRoutes {
     private final Authenticator auth;
     private final StreamUrlSigner signer;
     private final Metrics metrics;
+    private final MappedFiles mappedFiles = new MappedFiles(256);
 
     public StreamRoutes(CatalogRepository catalog, MediaStore media, Authenticator auth, StreamUrlSigner signer,
                         Metrics metrics) {
@@ -97,14 +102,16 @@ public final class StreamRoutes {
         if (range != null && ifRange != null && !ifRange.trim().equals(etag)) {
             range = null; // the client's copy is stale: send the whole current representation
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
+        Optional<MappedByteBuffer> mapped = mappedFiles.map(path);
+        try (FileChannel channel = mapped.isPresent() ? null : FileChannel.open(path, StandardOpenOption.READ)) {
+            Body body = mapped.<Body>map(MappedBody::new).orElseGet(() -> new ChannelBody(channel));
+            long size = body.size();
             switch (ByteRanges.parse(range, size)) {
                 case ByteRanges.Full full -> {
                     ctx.status(200).contentType(file.mimeType());
                     ctx.header("Content-Length", Long.toString(size));
                     if (!headOnly) {
-                        send(ctx, channel, List.of(new ByteRanges.Range(0, size - 1)), null, size, file.mimeType());
+                        send(ctx, body, List.of(new ByteRanges.Range(0, size - 1)), null, null);
                     }
                 }
                 case ByteRanges.Unsatisfiable u -> {
@@ -118,7 +125,7 @@ public final class StreamRoutes {
                     ctx.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size);
                     ctx.header("Content-Length", Long.toString(r.length()));
                     if (!headOnly) {
-                        send(ctx, channel, ranges, null, size, file.mimeType());
+                        send(ctx, body, ranges, null, null);
                     }
                 }
                 case ByteRanges.Partial(List<ByteRanges.Range> ranges) -> {
@@ -128,15 +135,46 @@ public final class StreamRoutes {
                     ctx.status(206).contentType("multipart/byteranges; boundary=" + boundary);
                     ctx.header("Content-Length", Long.toString(length));
                     if (!headOnly) {
-                        send(ctx, channel, ranges, heads, size, boundary);
+                        send(ctx, body, ranges, heads, boundary);
                     }
                 }
             }
         }
     }
 
-    private void send(Context ctx, FileChannel channel, List<ByteRanges.Range> ranges, List<byte[]> heads, long size,
-                      String boundary) throws IOException {
+    /** The bytes of a stored file: a cached mapping of the whole file, or a channel mapped slice by slice. */
+    private sealed interface Body permits MappedBody, ChannelBody {
+        long size() throws IOException;
+
+        ByteBuffer slice(long first, long length) throws IOException;
+    }
+
+    private record MappedBody(MappedByteBuffer map) implements Body {
+        @Override
+        public long size() {
+            return map.capacity();
+        }
+
+        @Override
+        public ByteBuffer slice(long first, long length) {
+            return map.slice((int) first, (int) length);
+        }
+    }
+
+    private record ChannelBody(FileChannel channel) implements Body {
+        @Override
+        public long size() throws IOException {
+            return channel.size();
+        }
+
+        @Override
+        public ByteBuffer slice(long first, long length) throws IOException {
+            return channel.map(FileChannel.MapMode.READ_ONLY, first, length);
+        }
+    }
+
+    private void send(Context ctx, Body body, List<ByteRanges.Range> ranges, List<byte[]> heads, String boundary)
+            throws IOException {
         metrics.streamStarted();
         long sent = 0;
         try {
@@ -146,7 +184,7 @@ public final class StreamRoutes {
                     out.write(heads.get(i));
                 }
                 ByteRanges.Range r = ranges.get(i);
-                sent += copy(channel, r.first(), r.length(), out);
+                sent += copy(body, r.first(), r.length(), out);
             }
             if (heads != null) {
                 out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -157,11 +195,11 @@ public final class StreamRoutes {
         }
     }
 
-    private static long copy(FileChannel channel, long first, long length, OutputStream out) throws IOException {
+    private static long copy(Body body, long first, long length, OutputStream out) throws IOException {
         long done = 0;
         while (done < length) {
             long n = Math.min(SLICE, length - done);
-            ByteBuffer slice = channel.map(FileChannel.MapMode.READ_ONLY, first + done, n);
+            ByteBuffer slice = body.slice(first + done, n);
             if (out instanceof HttpOutput jetty) {
                 jetty.write(slice);
             } else {
