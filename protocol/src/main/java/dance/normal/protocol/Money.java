@@ -1,0 +1,80 @@
+package dance.normal.protocol;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * An amount of US dollars as a whole number of micro-dollars (1 USD = 1,000,000, the scale of USDC base units).
+ * Never a floating-point number; arithmetic overflows loudly instead of wrapping.
+ */
+public record Money(long micros) implements Comparable<Money> {
+
+    public static final long MICROS_PER_DOLLAR = 1_000_000L;
+    public static final Money ZERO = new Money(0);
+
+    @JsonCreator
+    public static Money ofMicros(long micros) {
+        return new Money(micros);
+    }
+
+    /** Whole dollars and cents, e.g. {@code Money.of(12, 34)} is $12.34. */
+    public static Money of(long dollars, int cents) {
+        if (cents < 0 || cents > 99) {
+            throw new IllegalArgumentException("cents must be 0 to 99");
+        }
+        return new Money(Math.addExact(Math.multiplyExact(dollars, MICROS_PER_DOLLAR), cents * 10_000L));
+    }
+
+    @JsonValue
+    @Override
+    public long micros() {
+        return micros;
+    }
+
+    public Money plus(Money other) {
+        return new Money(Math.addExact(micros, other.micros));
+    }
+
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(micros, other.micros));
+    }
+
+    public Money times(long factor) {
+        return new Money(Math.multiplyExact(micros, factor));
+    }
+
+    public boolean isNegative() {
+        return micros < 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return Long.compare(micros, other.micros);
+    }
+
+    /**
+     * Dollars for people: cents always, more digits only when the amount has them ($0.004 stays $0.004, never
+     * rounds to $0.00), e.g. "$12.34", "-$0.50", "$0.004".
+     */
+    public String format() {
+        long abs = Math.abs(micros);
+        long dollars = abs / MICROS_PER_DOLLAR;
+        long fraction = abs % MICROS_PER_DOLLAR;
+        String digits = String.format(Locale.ROOT, "%06d", fraction);
+        int keep = 2;
+        for (int i = 5; i >= 2; i--) {
+            if (digits.charAt(i) != '0') {
+                keep = i + 1;
+                break;
+            }
+        }
+        String sign = micros < 0 ? "-" : "";
+        return sign + "$" + String.format(Locale.ROOT, "%,d", dollars) + "." + digits.substring(0, keep);
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

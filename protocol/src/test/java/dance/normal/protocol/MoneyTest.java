@@ -1,0 +1,33 @@
+package dance.normal.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    @Test
+    void formatShowsCentsAndKeepsSmallerDigitsWhenThereAreAny() {
+        assertThat(Money.of(12, 34).format()).isEqualTo("$12.34");
+        assertThat(Money.ofMicros(4_000).format()).isEqualTo("$0.004");
+        assertThat(Money.ofMicros(1).format()).isEqualTo("$0.000001");
+        assertThat(Money.ofMicros(-500_000).format()).isEqualTo("-$0.50");
+        assertThat(Money.of(1_234_567, 0).format()).isEqualTo("$1,234,567.00");
+        assertThat(Money.ZERO.format()).isEqualTo("$0.00");
+    }
+
+    @Test
+    void arithmeticIsExactAndOverflowIsAnError() {
+        assertThat(Money.of(1, 10).plus(Money.of(2, 20))).isEqualTo(Money.of(3, 30));
+        assertThat(Money.of(1, 0).minus(Money.of(1, 1)).micros()).isEqualTo(-10_000);
+        assertThat(Money.ofMicros(4_000).times(1_000_000)).isEqualTo(Money.of(4_000, 0));
+        assertThatThrownBy(() -> Money.ofMicros(Long.MAX_VALUE).plus(Money.ofMicros(1)))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void centsMustBeACentAmount() {
+        assertThatThrownBy(() -> Money.of(1, 100)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
