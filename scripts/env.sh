@@ -62,5 +62,8 @@ nd_require_packages() {
 # Packages by purpose. ffmpeg reads and measures audio and encodes the demo catalog;
 # libVLC plays; nginx and wrk are benchmark yardsticks only (curl and jq drive the server in bench/run).
 ND_PKGS_RUN="ffmpeg libvlc5 vlc-plugin-base"
-ND_PKGS_TEST="$ND_PKGS_RUN"
+# The wallet's keychain test needs a Secret Service (GNOME Keyring on a private D-Bus); its Solana tests need Node
+# (npm installs litesvm from the lockfile in wallet-core/src/test/node).
+ND_PKGS_TEST="$ND_PKGS_RUN libsecret-tools gnome-keyring dbus"
+command -v node >/dev/null 2>&1 || ND_PKGS_TEST="$ND_PKGS_TEST nodejs npm"
 ND_PKGS_BENCH="$ND_PKGS_RUN nginx-light wrk curl jq"

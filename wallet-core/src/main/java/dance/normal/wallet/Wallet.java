@@ -10,6 +10,11 @@ import dance.normal.wallet.keystore.Argon2Params;
 import dance.normal.wallet.keystore.KeystoreFile;
 import dance.normal.wallet.keystore.KeystoreLock;
 import dance.normal.wallet.keystore.WalletSecret;
+import dance.normal.wallet.policy.SigningDecision;
+import dance.normal.wallet.policy.SigningPolicy;
+import dance.normal.wallet.solana.Address;
+import dance.normal.wallet.solana.SignedTransaction;
+import dance.normal.wallet.solana.UnsignedTransaction;
 import dance.normal.wallet.unlock.AuditLog;
 import dance.normal.wallet.unlock.DeviceSecretStore;
 import dance.normal.wallet.unlock.PasswordBackoff;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -276,6 +282,40 @@ public final class Wallet implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw closedException();
         }
+    }
+
+    /**
+     * Signs a transaction after the signing policy has decoded it from its bytes and approved it: within the
+     * person's limits it signs without asking; above them it needs {@code password} (checked with back-off and
+     * audited), and a refused transaction is never signed. Show {@link SigningPolicy#review} to the person first;
+     * this method reviews again rather than trusting what was shown. The spend counts against today's limit.
+     *
+     * @param password the account password, or null when none was asked for
+     * @throws WalletException {@link Kind#POLICY_REFUSED} with the reason, {@link Kind#PASSWORD_REQUIRED} with the
+     *                         reason, or the password errors of {@link #verifyPassword}
+     */
+    public SignedTransaction signTransaction(UnsignedTransaction transaction, SigningPolicy policy, char[] password) {
+        checkOpen();
+        if (!transaction.signers().equals(List.of(Address.of(publicKey)))) {
+            throw new WalletException(Kind.POLICY_REFUSED, "This transaction needs signatures from other accounts "
+                    + "too; the wallet signs only transactions it alone authorises.");
+        }
+        SigningPolicy.Review review = policy.review(transaction.message(), Address.of(publicKey));
+        switch (review.decision()) {
+            case SigningDecision.Refuse refuse -> throw new WalletException(Kind.POLICY_REFUSED, refuse.reason());
+            case SigningDecision.NeedsPassword needs -> {
+                if (password == null) {
+                    throw new WalletException(Kind.PASSWORD_REQUIRED, needs.reason());
+                }
+                verifyPassword(password);
+            }
+            case SigningDecision.Allow allow -> {
+                // within the limits: nothing to ask
+            }
+        }
+        SignedTransaction signed = transaction.sign(view);
+        policy.signed(review.preview());
+        return signed;
     }
 
     /**

@@ -41,7 +41,11 @@ public final class WalletException extends RuntimeException {
         /** Another process or thread held the keystore's lock for too long. */
         BUSY,
         /** Reading or writing a file failed for a reason outside the wallet (disk full, permissions...). */
-        IO
+        IO,
+        /** The signing policy refuses the transaction (a program or operation not on the allow-list). */
+        POLICY_REFUSED,
+        /** The transaction is above the person's limits: sign it again with the account password. */
+        PASSWORD_REQUIRED
     }
 
     private final Kind kind;
