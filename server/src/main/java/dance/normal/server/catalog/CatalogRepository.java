@@ -36,6 +36,8 @@ public final class CatalogRepository {
     private final ChangeFeed feed;
     private final SearchIndex search;
     private final PageCache<Page<Track>> pages = new PageCache<>(4096);
+    private static final long VERSION_TTL_NANOS = 1_000_000_000L;
+    private volatile VersionStamp version;
 
     public CatalogRepository(Database db, ChangeFeed feed) {
         this.jdbi = db.jdbi();
@@ -230,10 +232,9 @@ public final class CatalogRepository {
     public Page<Track> tracks(String query, String cursor, int limit) {
         int n = Math.clamp(limit, 1, MAX_PAGE);
         String terms = query == null ? "" : String.join(" ", SearchIndex.terms(query));
-        // Pages are cached under the catalog's version (the newest change-feed seq), so any write, by any server
-        // process, retires every cached page at once; people typing the same prefixes cost one lookup each.
-        long version = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM changes")
-                .mapTo(Long.class).one());
+        // Pages are cached under the catalog's version (the newest change-feed seq), so a write retires every
+        // cached page at once; people typing the same prefixes cost one lookup each.
+        long version = catalogVersion();
         String key = version + "\u0000" + terms + "\u0000" + (query != null && !query.isBlank()) + "\u0000"
                 + (cursor == null ? "" : cursor) + "\u0000" + n;
         Page<Track> cached = pages.get(key);
@@ -243,6 +244,26 @@ public final class CatalogRepository {
         Page<Track> page = loadTracks(query, cursor, n);
         pages.put(key, page);
         return page;
+    }
+
+    /**
+     * The catalog version, read from the database at most once a second while this process is not writing, and on
+     * every call for a second after it wrote (its own commit must show at once). A write by another server process
+     * shows within a second.
+     */
+    private long catalogVersion() {
+        long now = System.nanoTime();
+        VersionStamp stamp = version;
+        if (stamp != null && now - stamp.checkedAt() < VERSION_TTL_NANOS
+                && now - feed.lastLocalWriteNanos() > VERSION_TTL_NANOS) {
+            return stamp.version();
+        }
+        long fresh = feed.latestSeq();
+        version = new VersionStamp(fresh, now);
+        return fresh;
+    }
+
+    private record VersionStamp(long version, long checkedAt) {
     }
 
     private Page<Track> loadTracks(String query, String cursor, int n) {

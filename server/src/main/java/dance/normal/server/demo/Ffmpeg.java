@@ -1,7 +1,6 @@
 package dance.normal.server.demo;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import dance.normal.server.media.Executables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,20 +38,7 @@ final class Ffmpeg {
 
     /** Finds {@code ffmpeg} on the PATH and asks it which encoders it was built with. */
     static Optional<Ffmpeg> locate() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isBlank()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, "ffmpeg");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return probe(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.find("ffmpeg").flatMap(Ffmpeg::probe);
     }
 
     static Optional<Ffmpeg> probe(Path executable) {

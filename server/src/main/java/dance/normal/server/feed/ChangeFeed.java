@@ -31,6 +31,7 @@ public final class ChangeFeed {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final ObjectMapper json;
+    private volatile long lastLocalWriteNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
     public ChangeFeed(Jdbi jdbi, Dialect dialect, ObjectMapper json) {
         this.jdbi = jdbi;
@@ -40,6 +41,7 @@ public final class ChangeFeed {
 
     /** Appends a change inside the caller's transaction. */
     public void record(Handle h, Change.Entity entity, String id, Change.Op op, Object snapshot) {
+        lastLocalWriteNanos = System.nanoTime();
         if (dialect == Dialect.POSTGRES) {
             h.execute("SELECT pg_advisory_xact_lock(?)", FEED_LOCK);
         }
@@ -57,6 +59,17 @@ public final class ChangeFeed {
                 .bind("payload", payload)
                 .bind("now", System.currentTimeMillis())
                 .execute();
+    }
+
+    /** The newest seq committed by any process: the catalog's version. */
+    public long latestSeq() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM changes").mapTo(Long.class)
+                .one());
+    }
+
+    /** {@link System#nanoTime()} of this process's latest catalog write. */
+    public long lastLocalWriteNanos() {
+        return lastLocalWriteNanos;
     }
 
     /** Changes after {@code since} (a cursor from an earlier page, or empty for the beginning), oldest first. */

@@ -1,11 +1,8 @@
 package dance.normal.server.media;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
@@ -51,7 +48,7 @@ public final class AudioInspector {
 
     /** Uses ffprobe and ffmpeg if they are on the PATH, looked up once, now. */
     public AudioInspector() {
-        this(findOnPath("ffprobe"), findOnPath("ffmpeg"));
+        this(Executables.find("ffprobe"), Executables.find("ffmpeg"));
     }
 
     /** Uses the given tools; an empty one is not used. */
@@ -233,26 +230,4 @@ public final class AudioInspector {
         return Math.round(bitsPerSecond / 1000.0);
     }
 
-    static Optional<Path> findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isBlank()) {
-                continue;
-            }
-            for (String candidate : new String[] {name, name + ".exe"}) {
-                try {
-                    Path p = Path.of(dir, candidate);
-                    if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                        return Optional.of(p.toAbsolutePath());
-                    }
-                } catch (InvalidPathException e) {
-                    // A malformed PATH entry; the others may still be good.
-                }
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** Real audio files made by ffmpeg at test time, so that no binary fixtures live in the repository. */
 final class Fixtures {
 
-    static final Optional<Path> FFMPEG = AudioInspector.findOnPath("ffmpeg");
-    static final Optional<Path> FFPROBE = AudioInspector.findOnPath("ffprobe");
+    static final Optional<Path> FFMPEG = Executables.find("ffmpeg");
+    static final Optional<Path> FFPROBE = Executables.find("ffprobe");
 
     static final long TONE_MS = 3000;
     static final String TITLE = "Tone — 440 Hz";
