@@ -30,6 +30,7 @@ import dance.normal.server.storage.MediaStore;
 import dance.normal.server.stream.StreamRoutes;
 import dance.normal.server.stream.StreamUrlSigner;
 import dance.normal.server.upload.DemoSeeder;
+import dance.normal.server.upload.Images;
 import dance.normal.server.upload.UploadService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -362,7 +363,7 @@ public final class NormalDanceServer implements AutoCloseable {
             return;
         }
         byte[] bytes = Files.readAllBytes(file);
-        ctx.contentType(dance.normal.server.upload.Images.sniff(bytes, bytes.length).orElse("application/octet-stream"))
+        ctx.contentType(Images.sniff(bytes, bytes.length).orElse("application/octet-stream"))
                 .result(bytes);
     }
 

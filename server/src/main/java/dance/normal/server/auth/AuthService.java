@@ -12,6 +12,7 @@ import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Artist;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -344,7 +345,7 @@ public final class AuthService {
     static String sha256Hex(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

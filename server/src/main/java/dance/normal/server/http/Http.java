@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dance.normal.protocol.ProblemType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
+import java.util.UUID;
 
 /** Small helpers for handlers: reading JSON bodies and query parameters with clear errors. */
 public final class Http {
@@ -20,8 +23,8 @@ public final class Http {
     /** Reads a JSON body as {@code type}; a missing, malformed or mistyped body is a 400 naming the problem. */
     public static <T> T body(Context ctx, ObjectMapper json, Class<T> type) {
         String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(dance.normal.protocol.ProblemType.BAD_REQUEST, 415,
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(ProblemType.BAD_REQUEST, 415,
                     "Send the body as application/json.");
         }
         byte[] bytes;
@@ -31,7 +34,7 @@ public final class Http {
             throw ApiException.badRequest("The request body could not be read.");
         }
         if (bytes.length > MAX_JSON_BYTES) {
-            throw new ApiException(dance.normal.protocol.ProblemType.PAYLOAD_TOO_LARGE, 413,
+            throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, 413,
                     "The JSON body is larger than 1 MiB.");
         }
         if (bytes.length == 0) {
@@ -99,9 +102,9 @@ public final class Http {
     public static String uuidPath(Context ctx, String name, String what) {
         String raw = ctx.pathParam(name);
         try {
-            java.util.UUID.fromString(raw);
+            UUID.fromString(raw);
             if (raw.length() == 36) {
-                return raw.toLowerCase(java.util.Locale.ROOT);
+                return raw.toLowerCase(Locale.ROOT);
             }
         } catch (IllegalArgumentException e) {
             // falls through to not found

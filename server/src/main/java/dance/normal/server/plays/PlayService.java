@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -52,7 +53,7 @@ public final class PlayService {
             throw ApiException.validation("Send at most " + MAX_BATCH + " plays per request.");
         }
         long now = clock.millis();
-        Set<java.util.UUID> seen = new HashSet<>();
+        Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < plays.size(); i++) {
             PlayEvent p = plays.get(i);
             String where = "plays[" + i + "]";
@@ -102,7 +103,7 @@ public final class PlayService {
 
     private static boolean validTrack(String id) {
         try {
-            java.util.UUID.fromString(id);
+            UUID.fromString(id);
             return id.length() == 36;
         } catch (IllegalArgumentException e) {
             return false;

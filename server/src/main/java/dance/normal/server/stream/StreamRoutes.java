@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class StreamRoutes {
 
         if (matchesAny(ctx.header("If-None-Match"), etag)) {
             // RFC 9110 8.6: a 304 may only carry the Content-Length a 200 would have; left alone, Jetty says 0.
-            ctx.status(304).header("Content-Length", Long.toString(java.nio.file.Files.size(path)));
+            ctx.status(304).header("Content-Length", Long.toString(Files.size(path)));
             return;
         }
         String range = ctx.header("Range");

@@ -13,9 +13,11 @@ import dance.normal.server.media.AudioSniffer;
 import dance.normal.server.media.InvalidAudioException;
 import dance.normal.server.ops.Metrics;
 import dance.normal.server.storage.MediaStore;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -94,9 +96,9 @@ public final class UploadService {
                         artworkSha = copyHashed(reader, artwork, MAX_ARTWORK_BYTES);
                     }
                     default -> {
-                        var text = new java.io.ByteArrayOutputStream();
+                        var text = new ByteArrayOutputStream();
                         reader.copyPart(text, MAX_FIELD_BYTES);
-                        fields.put(name, text.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+                        fields.put(name, text.toString(StandardCharsets.UTF_8).strip());
                     }
                 }
             }
