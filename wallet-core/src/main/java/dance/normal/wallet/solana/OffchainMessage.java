@@ -1,7 +1,7 @@
 package dance.normal.wallet.solana;
 
+import dance.normal.wallet.keys.Signatures;
 import dance.normal.wallet.keys.Signer;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -169,7 +169,7 @@ public final class OffchainMessage {
     public static SignedOffchainMessage sign(Signer signer, byte[] applicationDomain, String text) {
         Address key = Address.of(signer.publicKey());
         OffchainMessage message = create(applicationDomain, List.of(key), text);
-        byte[] signature = Ed25519Signatures.requireShape(signer.sign(message.bytes));
+        byte[] signature = Signatures.requireShape(signer.sign(message.bytes));
         return new SignedOffchainMessage(message, key, signature);
     }
 
@@ -193,7 +193,7 @@ public final class OffchainMessage {
     /** Whether {@code signer} is one of this message's signers and {@code signature} is its signature of it. */
     public boolean verify(Address signer, byte[] signature) {
         return signers.contains(signer) && signature != null
-                && Ed25519Signatures.verify(signer.bytes(), bytes, signature);
+                && Signatures.verify(signer.bytes(), bytes, signature);
     }
 
     /** The bytes a signature covers (a copy). */

@@ -1,7 +1,7 @@
 package dance.normal.wallet.solana;
 
 import dance.normal.wallet.keys.Base58;
-
+import dance.normal.wallet.keys.Signatures;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Base64;
@@ -93,7 +93,7 @@ public final class SignedTransaction {
         List<Address> signers = unsigned.signers();
         byte[] message = unsigned.messageBytesShared();
         for (int i = 0; i < signers.size(); i++) {
-            if (!Ed25519Signatures.verify(signers.get(i).bytes(), message, signatures.get(i))) {
+            if (!Signatures.verify(signers.get(i).bytes(), message, signatures.get(i))) {
                 return false;
             }
         }

@@ -1,7 +1,7 @@
 package dance.normal.wallet.solana;
 
+import dance.normal.wallet.keys.Signatures;
 import dance.normal.wallet.keys.Signer;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,7 +80,7 @@ public final class UnsignedTransaction {
         }
         List<byte[]> signatures = new ArrayList<>(bySlot.length);
         for (Signer signer : bySlot) {
-            signatures.add(Ed25519Signatures.requireShape(signer.sign(messageBytes)));
+            signatures.add(Signatures.requireShape(signer.sign(messageBytes)));
         }
         return new SignedTransaction(this, signatures);
     }
