@@ -1,16 +1,39 @@
 package dance.normal.player.mpris;
 
+import java.util.Map;
 import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.TypeRef;
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.annotations.DBusProperty;
+import org.freedesktop.dbus.annotations.DBusProperty.Access;
+import org.freedesktop.dbus.annotations.PropertiesEmitsChangedSignal.EmitChangeSignal;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.messages.DBusSignal;
+import org.freedesktop.dbus.types.Variant;
 
 /**
  * The D-Bus interface {@code org.mpris.MediaPlayer2.Player} as dbus-java exports it. A wire type: public only
  * because dbus-java calls it by reflection; the app uses {@link MprisBridge}. Times on the wire are microseconds.
+ * The property annotations only feed introspection; {@link MprisObject} serves the values.
  */
 @DBusInterfaceName("org.mpris.MediaPlayer2.Player")
+@DBusProperty(name = "PlaybackStatus", type = String.class, access = Access.READ)
+@DBusProperty(name = "LoopStatus", type = String.class, access = Access.READ_WRITE)
+@DBusProperty(name = "Rate", type = Double.class, access = Access.READ_WRITE)
+@DBusProperty(name = "Shuffle", type = Boolean.class, access = Access.READ_WRITE)
+@DBusProperty(name = "Metadata", type = MediaPlayer2Player.Metadata.class, access = Access.READ)
+@DBusProperty(name = "Volume", type = Double.class, access = Access.READ_WRITE)
+@DBusProperty(name = "Position", type = Long.class, access = Access.READ, emitChangeSignal = EmitChangeSignal.FALSE)
+@DBusProperty(name = "MinimumRate", type = Double.class, access = Access.READ)
+@DBusProperty(name = "MaximumRate", type = Double.class, access = Access.READ)
+@DBusProperty(name = "CanGoNext", type = Boolean.class, access = Access.READ)
+@DBusProperty(name = "CanGoPrevious", type = Boolean.class, access = Access.READ)
+@DBusProperty(name = "CanPlay", type = Boolean.class, access = Access.READ)
+@DBusProperty(name = "CanPause", type = Boolean.class, access = Access.READ)
+@DBusProperty(name = "CanSeek", type = Boolean.class, access = Access.READ)
+@DBusProperty(name = "CanControl", type = Boolean.class, access = Access.READ,
+        emitChangeSignal = EmitChangeSignal.CONST)
 @SuppressWarnings("checkstyle:MethodName")
 public interface MediaPlayer2Player extends DBusInterface {
 
@@ -53,6 +76,10 @@ public interface MediaPlayer2Player extends DBusInterface {
      * @param uri the URI
      */
     void OpenUri(String uri);
+
+    /** The D-Bus type {@code a{sv}} of Metadata, for introspection. */
+    interface Metadata extends TypeRef<Map<String, Variant<?>>> {
+    }
 
     /** The signal that the position jumped (a seek), not normal progress. */
     class Seeked extends DBusSignal {

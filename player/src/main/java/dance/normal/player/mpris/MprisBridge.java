@@ -58,8 +58,11 @@ public final class MprisBridge implements AutoCloseable {
     private volatile String busName;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object lock = new Object();
-    private volatile NowPlaying current = NowPlaying.NOTHING;
-    private volatile long updatedAtNanos = System.nanoTime();
+    /** What was last published and when, in one field so a reader never pairs a state with another's time. */
+    private volatile Published published = new Published(NowPlaying.NOTHING, System.nanoTime());
+
+    private record Published(NowPlaying np, long atNanos) {
+    }
 
     private MprisBridge(DBusConnection connection) {
         this.connection = connection;
@@ -110,7 +113,7 @@ public final class MprisBridge implements AutoCloseable {
         try {
             // Export before taking the name: a client that sees the name may call at once.
             connection.exportObject(MprisObject.PATH,
-                    new MprisObject(target, identity, () -> bridge.current, bridge::positionMs));
+                    new MprisObject(target, identity, () -> bridge.published.np(), bridge::positionMs));
             bridge.busName = requestName(connection, BUS_NAME_PREFIX + busNameSuffix);
             LOG.info("MPRIS: published as {}", bridge.busName);
             return bridge;
@@ -181,14 +184,13 @@ public final class MprisBridge implements AutoCloseable {
      */
     public void update(NowPlaying np) {
         Objects.requireNonNull(np, "np");
-        if (!isConnected()) {
-            return;
-        }
         synchronized (lock) {
-            NowPlaying before = current;
+            if (!isConnected()) {
+                return;
+            }
+            NowPlaying before = published.np();
             long expectedMs = positionMs();
-            current = np;
-            updatedAtNanos = System.nanoTime();
+            published = new Published(np, System.nanoTime());
             Map<String, Variant<?>> changed = changes(MprisProperties.player(before), MprisProperties.player(np));
             if (!changed.isEmpty()) {
                 send(() -> new Properties.PropertiesChanged(MprisObject.PATH, MprisProperties.PLAYER_INTERFACE,
@@ -219,10 +221,11 @@ public final class MprisBridge implements AutoCloseable {
 
     /** The position now: the last reported one, plus the time since while playing, never past the end. */
     long positionMs() {
-        NowPlaying np = current;
+        Published now = published;
+        NowPlaying np = now.np();
         long position = np.positionMs();
         if (np.status() == NowPlaying.Status.PLAYING) {
-            position += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - updatedAtNanos);
+            position += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - now.atNanos());
             if (np.lengthMs() > 0) {
                 position = Math.min(position, np.lengthMs());
             }
@@ -246,8 +249,14 @@ public final class MprisBridge implements AutoCloseable {
     /** Releases the bus name and the connection. Idempotent; does nothing when not connected. */
     @Override
     public void close() {
-        if (connection == null || !closed.compareAndSet(false, true)) {
+        if (connection == null) {
             return;
+        }
+        // Under the lock, so no update is halfway through sending when the connection goes.
+        synchronized (lock) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
         }
         try {
             if (connection.isConnected()) {

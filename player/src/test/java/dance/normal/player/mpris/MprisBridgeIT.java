@@ -32,6 +32,7 @@ import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.DBus;
+import org.freedesktop.dbus.interfaces.Introspectable;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.AfterAll;
@@ -176,6 +177,38 @@ class MprisBridgeIT {
     }
 
     @Test
+    void introspectionListsBothInterfacesWithTheirPropertyTypes() throws Exception {
+        String xml = client.getRemoteObject(NAME, PATH, Introspectable.class).Introspect();
+
+        assertThat(xml).contains("<interface name=\"org.mpris.MediaPlayer2\">",
+                "<interface name=\"org.mpris.MediaPlayer2.Player\">",
+                "<property name=\"Metadata\" type=\"a{sv}\" access=\"read\" />",
+                "<property name=\"Volume\" type=\"d\" access=\"readwrite\" />",
+                "<property name=\"SupportedUriSchemes\" type=\"as\" access=\"read\" />",
+                "<signal name=\"Seeked\">");
+    }
+
+    @Test
+    void closeReleasesTheConnectionAndItsThreads() throws Exception {
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        MprisBridge other = MprisBridge.start(address, "other", "Other", new RecordingTarget());
+        assertThat(other.isConnected()).isTrue();
+        other.update(SONG);
+        other.close();
+
+        assertThat(other.isConnected()).isFalse();
+        Set<String> leftBehind = Set.of();
+        for (int i = 0; i < 30; i++) {
+            leftBehind = newThreads(threadsBefore);
+            if (leftBehind.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(leftBehind).as("threads left behind").isEmpty();
+    }
+
+    @Test
     void commandsOverTheBusReachTheTarget() throws Exception {
         bridge.update(SONG);
         MediaPlayer2Player player = client.getRemoteObject(NAME, PATH, MediaPlayer2Player.class);
@@ -288,11 +321,14 @@ class MprisBridgeIT {
                     assertThat(e.getThrowableProxy()).isNull();
                 });
         Thread.sleep(200);
-        Set<String> leftBehind = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !threadsBefore.contains(t) && t.isAlive())
-                .map(Thread::getName).collect(Collectors.toSet());
-        assertThat(leftBehind).as("threads left behind").isEmpty();
+        assertThat(newThreads(threadsBefore)).as("threads left behind").isEmpty();
         assertThat(target.calls).isEmpty();
+    }
+
+    private static Set<String> newThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive())
+                .map(Thread::getName).collect(Collectors.toSet());
     }
 
     private static NowPlaying withStatus(NowPlaying np, NowPlaying.Status status, long positionMs) {
