@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.errors.InvalidMethodArgument;
 import org.freedesktop.dbus.errors.PropertyReadOnly;
-import org.freedesktop.dbus.errors.UnknownInterface;
 import org.freedesktop.dbus.errors.UnknownProperty;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
@@ -182,7 +181,8 @@ final class MprisObject implements MediaPlayer2, MediaPlayer2Player, Properties 
             props.put(MprisProperties.POSITION, MprisProperties.position(positionMs.get()));
             return props;
         }
-        throw new UnknownInterface("No properties on interface " + interfaceName);
+        // Introspecting tools (gdbus introspect) ask every interface, Peer and Introspectable included.
+        return Map.of();
     }
 
     /** Forwards a command; a failing target is the app's bug, logged here, while the desktop gets a plain reply. */

@@ -174,6 +174,9 @@ class MprisBridgeIT {
         assertThat(root.get("CanQuit").getValue()).isEqualTo(false);
         String status = props.Get(PLAYER, "PlaybackStatus");
         assertThat(status).isEqualTo("Playing");
+        assertThatThrownBy(() -> props.Get(PLAYER, "Nope")).isInstanceOf(DBusExecutionException.class);
+        // gdbus introspect asks every interface for its properties.
+        assertThat(props.GetAll("org.freedesktop.DBus.Peer")).isEmpty();
     }
 
     @Test
