@@ -1,6 +1,10 @@
 package dance.normal.player;
 
+import dance.normal.player.audio.EqualizerPreset;
+import dance.normal.player.audio.EqualizerSettings;
+import dance.normal.player.audio.TrackGain;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -16,8 +20,43 @@ public interface AudioEngine extends AutoCloseable {
      * Stops what plays and makes {@code source} the current media, without starting it.
      *
      * @param source a {@code file:} URI or an {@code http(s):} URL
+     * @param gain   the track's loudness gain
      */
-    void load(URI source);
+    void load(URI source, TrackGain gain);
+
+    /**
+     * Stops what plays and makes {@code source} the current media, at its own loudness.
+     *
+     * @param source a {@code file:} URI or an {@code http(s):} URL
+     */
+    default void load(URI source) {
+        load(source, TrackGain.NONE);
+    }
+
+    /**
+     * Gets the media that follows the current one ready, so that it starts without a gap when the current one
+     * ends; {@link PlayerListener#onAdvanced} then reports the change instead of an ended state. A later call
+     * replaces the earlier one.
+     *
+     * @param next the next media, or {@code null} to drop what was preloaded (then the end of the current media
+     *             is an ended state as usual)
+     * @param gain the next track's loudness gain
+     */
+    void preload(URI next, TrackGain gain);
+
+    /**
+     * Applies the listener's equalizer to what plays now and to what plays later.
+     *
+     * @param settings the equalizer
+     */
+    void setEqualizer(EqualizerSettings settings);
+
+    /**
+     * The equalizer presets this engine offers. Does not block.
+     *
+     * @return the presets, in the engine's order
+     */
+    List<EqualizerPreset> equalizerPresets();
 
     /** Plays the current media from its start, or from where it is paused. */
     void play();
@@ -28,7 +67,17 @@ public interface AudioEngine extends AutoCloseable {
      * @param source a {@code file:} URI or an {@code http(s):} URL
      */
     default void play(URI source) {
-        load(source);
+        play(source, TrackGain.NONE);
+    }
+
+    /**
+     * Loads {@code source} and plays it with a loudness gain.
+     *
+     * @param source a {@code file:} URI or an {@code http(s):} URL
+     * @param gain   the track's loudness gain
+     */
+    default void play(URI source, TrackGain gain) {
+        load(source, gain);
         play();
     }
 

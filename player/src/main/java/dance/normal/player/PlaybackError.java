@@ -20,6 +20,11 @@ public record PlaybackError(Kind kind, String message) {
         NETWORK,
         /** The native audio engine (libVLC) is not installed. */
         ENGINE_MISSING,
+        /**
+         * The native engine stopped responding (a libVLC call has not returned); the engine is of no further use
+         * and its owner replaces it.
+         */
+        ENGINE_STALLED,
         /** The audio engine failed in a way not covered above. */
         ENGINE_FAILURE
     }

@@ -1,5 +1,7 @@
 package dance.normal.player;
 
+import java.net.URI;
+
 /**
  * Receives what an {@link AudioEngine} does. Every method is called on the engine's own event thread,
  * one call at a time and in order, never on a native or a caller's thread: a UI hands the values to its
@@ -23,6 +25,15 @@ public interface PlayerListener {
      * @param durationMs the duration in milliseconds, or -1 when not known (a live stream)
      */
     default void onPosition(long positionMs, long durationMs) {
+    }
+
+    /**
+     * The current media ended and the one given to {@link AudioEngine#preload} took over without a gap; no
+     * ended state is sent for the media that ended. Positions from here on are the new media's.
+     *
+     * @param source the media that plays now
+     */
+    default void onAdvanced(URI source) {
     }
 
     /**

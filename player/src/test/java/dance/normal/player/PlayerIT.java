@@ -1,21 +1,30 @@
 package dance.normal.player;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dance.normal.player.audio.EqualizerSettings;
+import dance.normal.player.audio.FilePlayerSettings;
+import dance.normal.player.audio.PlayerPreferences;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.queue.QueueItem;
+import dance.normal.player.testing.StallingEngine;
+import dance.normal.player.testing.TapRecorder;
+import dance.normal.player.testing.Tones;
 import dance.normal.player.vlc.VlcEngine;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The end of a track advances the queue, through real libVLC playback; each play qualifies once. */
+/** The player over real libVLC playback: the queue advances, plays qualify once, preferences survive a restart. */
 class PlayerIT {
 
     @TempDir
@@ -23,49 +32,123 @@ class PlayerIT {
 
     @Test
     void endOfATrackPlaysTheNextOneAndEachPlayQualifiesOnce() throws Exception {
-        ffmpeg("sine=frequency=440:duration=3", "first.wav");
-        ffmpeg("sine=frequency=550:duration=3", "second.wav");
-        Map<String, Path> files = Map.of("first", dir.resolve("first.wav"), "second", dir.resolve("second.wav"));
-        List<Loaded> played = new CopyOnWriteArrayList<>();
+        Map<String, Path> files = Map.of(
+                "first", Tones.make("sine=frequency=440:duration=3", "pcm_s16le", dir.resolve("first.wav")),
+                "second", Tones.make("sine=frequency=550:duration=3", "pcm_s16le", dir.resolve("second.wav")));
         List<QualifiedPlay> qualified = new CopyOnWriteArrayList<>();
-        List<PlaybackState> states = new CopyOnWriteArrayList<>();
+        Events events = new Events();
 
-        try (VlcEngine engine = VlcEngine.headless(Duration.ofSeconds(5));
-             Player player = new Player(engine, new PlayQueue(), item -> {
-                 played.add(new Loaded(item.trackId()));
-                 return files.get(item.trackId()).toUri();
-             }, Clock.systemUTC(), qualified::add)) {
-            engine.addListener(new PlayerListener() {
-                @Override
-                public void onState(PlaybackState state) {
-                    states.add(state);
-                }
-            });
+        try (Player player = new Player(() -> VlcEngine.headless(Duration.ofSeconds(5)), new PlayQueue(),
+                item -> Playable.of(files.get(item.trackId()).toUri()), Clock.systemUTC(), qualified::add,
+                new FilePlayerSettings(dir.resolve("player.properties")))) {
+            player.addListener(events);
             player.playNow(List.of(QueueItem.of("first", "First", "Tester", 3_000),
                     QueueItem.of("second", "Second", "Tester", 3_000)), 0);
-
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (states.stream().filter(s -> s instanceof PlaybackState.Ended).count() < 2
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await(() -> events.states.contains(PlaybackState.ENDED), 30);
         }
 
-        assertThat(played).containsExactly(new Loaded("first"), new Loaded("second"));
-        assertThat(states.stream().filter(s -> s instanceof PlaybackState.Ended).count()).isEqualTo(2);
+        assertThat(events.advanced).containsExactly(files.get("second").toUri());
+        assertThat(events.states.stream().filter(s -> s instanceof PlaybackState.Ended).count()).isEqualTo(1);
         assertThat(qualified).extracting(QualifiedPlay::trackId).containsExactly("first", "second");
         assertThat(qualified.get(0).playId()).isNotEqualTo(qualified.get(1).playId());
     }
 
-    /** Which track the player asked the engine to load. */
-    private record Loaded(String trackId) {
+    @Test
+    void volumeAndEqualizerSurviveARestart() throws Exception {
+        Path tone = Tones.make("sine=frequency=440:duration=20", "flac", dir.resolve("tone.flac"));
+        Path settingsFile = dir.resolve("settings/player.properties");
+        List<QueueItem> queue = List.of(QueueItem.of("tone", "Tone", "Tester", 20_000));
+
+        EqualizerSettings rock;
+        try (Player player = new Player(() -> VlcEngine.headless(Duration.ofSeconds(5)), new PlayQueue(),
+                item -> Playable.of(tone.toUri()), Clock.systemUTC(), play -> { },
+                new FilePlayerSettings(settingsFile))) {
+            assertThat(player.preferences()).isEqualTo(PlayerPreferences.DEFAULTS);
+            rock = EqualizerSettings.OFF.withPreset(player.equalizerPresets().stream()
+                    .filter(p -> p.name().equals("Rock")).findFirst().orElseThrow());
+            player.setVolume(35);
+            player.setEqualizer(rock);
+        }
+
+        TapRecorder tap = new TapRecorder();
+        Events events = new Events();
+        try (Player player = new Player(() -> VlcEngine.tapped(Duration.ofSeconds(5), tap), new PlayQueue(),
+                item -> Playable.of(tone.toUri()), Clock.systemUTC(), play -> { },
+                new FilePlayerSettings(settingsFile))) {
+            assertThat(player.preferences()).isEqualTo(new PlayerPreferences(35, false, rock));
+            player.addListener(events);
+            player.playNow(queue, 0);
+            await(() -> events.lastPositionMs > 500, 15);
+            // The sound card is set to 35 %: what the engine applied, not only what it remembered.
+            assertThat(tap.volumes()).isNotEmpty();
+            assertThat(tap.volumes().getLast().volume()).isCloseTo(0.35f, within(0.01f));
+        }
     }
 
-    private void ffmpeg(String source, String name) throws Exception {
-        Process process = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", source, "-ac", "2", "-ar", "44100", "-c:a", "pcm_s16le", dir.resolve(name).toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as("ffmpeg %s: %s", name, output).isZero();
+    @Test
+    void aStalledEngineIsReplacedAndTheTrackGoesOnFromWhereItWas() throws Exception {
+        Path tone = Tones.make("sine=frequency=440:duration=20", "flac", dir.resolve("long.flac"));
+        List<AudioEngine> made = new CopyOnWriteArrayList<>();
+        Events events = new Events();
+        try (Player player = new Player(() -> {
+            AudioEngine engine = made.isEmpty()
+                    ? new StallingEngine(VlcEngine.headless(Duration.ofSeconds(5)))
+                    : VlcEngine.headless(Duration.ofSeconds(5));
+            made.add(engine);
+            return engine;
+        }, new PlayQueue(), item -> Playable.of(tone.toUri()), Clock.systemUTC(), play -> { },
+                new FilePlayerSettings(dir.resolve("p.properties")))) {
+            player.addListener(events);
+            player.playNow(List.of(QueueItem.of("long", "Long", "Tester", 20_000)), 0);
+            await(() -> events.lastPositionMs > 1_500, 15);
+            long before = events.lastPositionMs;
+
+            ((StallingEngine) made.getFirst()).stall();
+            await(() -> made.size() == 2, 10);
+            events.lastPositionMs = -1;
+            await(() -> events.lastPositionMs > before, 15);
+
+            assertThat(events.errors).extracting(PlaybackError::kind)
+                    .containsExactly(PlaybackError.Kind.ENGINE_STALLED);
+            assertThat(events.states.getLast()).isEqualTo(PlaybackState.PLAYING);
+        }
+    }
+
+    static void await(BooleanSupplier done, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + seconds + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** What the player reported. */
+    static final class Events implements PlayerListener {
+        final List<PlaybackState> states = new CopyOnWriteArrayList<>();
+        final List<URI> advanced = new CopyOnWriteArrayList<>();
+        final List<PlaybackError> errors = new CopyOnWriteArrayList<>();
+        volatile long lastPositionMs = -1;
+
+        @Override
+        public void onState(PlaybackState state) {
+            states.add(state);
+        }
+
+        @Override
+        public void onPosition(long positionMs, long durationMs) {
+            lastPositionMs = positionMs;
+        }
+
+        @Override
+        public void onAdvanced(URI source) {
+            advanced.add(source);
+        }
+
+        @Override
+        public void onError(PlaybackError error) {
+            errors.add(error);
+        }
     }
 }

@@ -1,10 +1,14 @@
 package dance.normal.player.vlc;
 
+import com.sun.jna.Pointer;
 import dance.normal.player.AudioEngine;
 import dance.normal.player.EngineUnavailableException;
 import dance.normal.player.PlaybackError;
 import dance.normal.player.PlaybackState;
 import dance.normal.player.PlayerListener;
+import dance.normal.player.audio.EqualizerPreset;
+import dance.normal.player.audio.EqualizerSettings;
+import dance.normal.player.audio.TrackGain;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
 import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
+import uk.co.caprica.vlcj.player.base.Equalizer;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
+import uk.co.caprica.vlcj.player.base.callback.AudioCallbackAdapter;
 
 /**
  * The {@link AudioEngine} on libVLC 3 through vlcj 4.
@@ -37,17 +43,27 @@ import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
  * <p>Threads: every libVLC call runs on one "vlc-control" thread, so calls never race and callers never
  * wait. libVLC raises its events on its own native threads; the callbacks here only hand them to the
  * control thread (vlcj's rule: never call libVLC from inside a callback). Listeners are called on a
- * separate "player-events" thread, so a slow listener cannot stall libVLC or the control thread.
+ * separate "player-events" thread, so a slow listener cannot stall libVLC or the control thread. A
+ * "vlc-watchdog" thread notices a libVLC call that does not return and reports
+ * {@link PlaybackError.Kind#ENGINE_STALLED}, so the owner can replace the engine instead of waiting forever.
+ *
+ * <p>Gapless: libVLC 3 cannot chain media in one player, so there are two. The media given to
+ * {@link #preload} is opened paused in the spare player ({@code :start-paused}: demuxer and decoders ready);
+ * when the current one ends, the spare is unpaused and the two swap roles.
  *
  * <p>Position: instead of forwarding libVLC's irregular {@code timeChanged} events, the control thread
- * samples the time every {@value #TICK_MS} ms while playing, which also drives stall detection: when the
- * position has not moved for the stall timeout while playing or loading, the media is restarted once
- * from the last position; a second stall is a {@link PlaybackError.Kind#NETWORK} failure.
+ * samples the time every {@value #TICK_MS} ms while playing (and every {@value #FAST_TICK_MS} ms until the
+ * first position after a start), which also drives stall detection: when the position has not moved for the
+ * stall timeout while playing or loading, the media is restarted once from the last position; a second stall
+ * is a {@link PlaybackError.Kind#NETWORK} failure.
  *
- * <p>libVLC 3 quirks handled here: volume and mute only stick once an audio output exists, so they are
- * re-applied when playback starts; after the end of a media the player cannot seek, so a seek then
- * becomes the start position of the next {@link #play()}; libVLC reports no reason for an error, so the
- * kind is inferred from the source (a missing file is checked before libVLC sees it).
+ * <p>Loudness and equalizer ride on libVLC's equalizer: the track's gain goes into its pre-amplifier, added
+ * to the listener's curve; with the equalizer off and no gain, no filter runs at all.
+ *
+ * <p>libVLC 3 quirks handled here: volume and mute only stick once an audio output exists, which may be
+ * after the "playing" event, so they are applied again at the first position; after the end of a media the
+ * player cannot seek, so a seek then becomes the start position of the next {@link #play()}; libVLC reports
+ * no reason for an error, so the kind is inferred from the source (a missing file is checked before libVLC sees it).
  */
 public final class VlcEngine implements AudioEngine {
 
@@ -65,42 +81,63 @@ public final class VlcEngine implements AudioEngine {
     /** The default time without progress after which a playing stream counts as stalled. */
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(8);
 
+    /** The default time a libVLC call may take before the engine counts as stalled. */
+    public static final Duration DEFAULT_WATCHDOG_TIMEOUT = Duration.ofSeconds(10);
+
     static final String MISSING_MESSAGE = "libVLC was not found; install it with "
             + "'sudo apt-get install libvlc5 vlc-plugin-base' (on other systems, install VLC 3).";
 
     private static final Logger LOG = LoggerFactory.getLogger(VlcEngine.class);
     private static final long TICK_MS = 250;
+    private static final long FAST_TICK_MS = 10;
     /** How long positions may lag a seek before libVLC's own time is believed again. */
     private static final long SEEK_SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
     private static final long SEEK_TOLERANCE_MS = 250;
+    private static final long FAST_TICK_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * libVLC's equalizer divides its input by four (-12 dB) and its presets add 12 dB of pre-amplification back
+     * (Flat is +12): unity gain is a preamp of 12 dB. Presets and settings here count from unity.
+     */
+    private static final double UNITY_PREAMP_DB = 12;
+    /** The pre-amplifier's range in libVLC: so from unity, -32 to +8 dB. */
+    private static final double PREAMP_LIMIT_DB = 20;
+    /** How long before the end of a media the end is watched closely: more than libVLC's audio buffers hold. */
+    private static final long END_WATCH_MS = 2_500;
 
     private final MediaPlayerFactory factory;
-    private final MediaPlayer mediaPlayer;
     private final ScheduledExecutorService control;
+    private final ScheduledExecutorService watchdog;
     private final ExecutorService events;
     private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<EqualizerPreset> presets;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean stallReported = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final long stallTimeoutNanos;
-
-    /** Bumped on the control thread whenever a media is stopped or started; stale native events are dropped. */
-    private volatile int generation;
+    private final long watchdogTimeoutNanos;
+    /** When the control thread started its current task, 0 while it is idle. */
+    private volatile long busySinceNanos;
 
     // Everything below is touched only on the control thread.
+    private Slot current;
+    private Slot spare;
     private PlaybackState state = PlaybackState.IDLE;
-    private URI source;
-    private String mrl;
+    /** The current slot holds its media opened and paused at the start: play() only unpauses. */
+    private boolean primed;
     private long startAtMs;
     private long lastTimeMs;
     private long durationMs = -1;
     private long lastProgressNanos;
+    private long startedNanos;
     private boolean progressed;
+    private boolean watchingEnd;
     private boolean retried;
     private long seekTargetMs = -1;
     private long seekNanos;
     private long seekOnPlayingMs = -1;
     private int volume = 100;
     private boolean muted;
+    private EqualizerSettings equalizer = EqualizerSettings.OFF;
 
     /**
      * Starts libVLC with the given options and the default stall timeout.
@@ -120,15 +157,17 @@ public final class VlcEngine implements AudioEngine {
      * @throws EngineUnavailableException if libVLC is not installed or does not start
      */
     public VlcEngine(List<String> libVlcOptions, Duration stallTimeout) {
-        this(new NativeDiscovery(), libVlcOptions, stallTimeout);
+        this(new NativeDiscovery(), libVlcOptions, stallTimeout, DEFAULT_WATCHDOG_TIMEOUT, null);
     }
 
-    VlcEngine(NativeDiscovery discovery, List<String> libVlcOptions, Duration stallTimeout) {
+    VlcEngine(NativeDiscovery discovery, List<String> libVlcOptions, Duration stallTimeout,
+              Duration watchdogTimeout, AudioTap tap) {
         Objects.requireNonNull(libVlcOptions, "libVlcOptions");
         if (stallTimeout.toMillis() < 2 * TICK_MS) {
             throw new IllegalArgumentException("stallTimeout must be at least " + 2 * TICK_MS + " ms");
         }
         this.stallTimeoutNanos = stallTimeout.toNanos();
+        this.watchdogTimeoutNanos = watchdogTimeout.toNanos();
         if (!discovery.discover()) {
             throw new EngineUnavailableException(MISSING_MESSAGE, null);
         }
@@ -143,11 +182,15 @@ public final class VlcEngine implements AudioEngine {
             throw new EngineUnavailableException(MISSING_MESSAGE, null);
         }
         this.factory = newFactory;
-        this.mediaPlayer = factory.mediaPlayers().newMediaPlayer();
+        this.presets = readPresets(factory);
+        this.current = new Slot(0, tap);
+        this.spare = new Slot(1, tap);
         this.control = Executors.newSingleThreadScheduledExecutor(daemon("vlc-control"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("vlc-watchdog"));
         this.events = Executors.newSingleThreadExecutor(daemon("player-events"));
-        mediaPlayer.events().addMediaPlayerEventListener(new NativeEvents());
-        control.scheduleAtFixedRate(this::safeTick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        control.scheduleAtFixedRate(() -> guarded(this::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        long check = Math.max(50, watchdogTimeout.toMillis() / 4);
+        watchdog.scheduleAtFixedRate(this::checkControlThread, check, check, TimeUnit.MILLISECONDS);
         LOG.info("libVLC {} started from {}", factory.application().version(), factory.nativeLibraryPath());
     }
 
@@ -162,12 +205,32 @@ public final class VlcEngine implements AudioEngine {
         return new VlcEngine(HEADLESS_OPTIONS, stallTimeout);
     }
 
+    /**
+     * Starts libVLC with its audio going to a tap instead of a sound card, for tests and benchmarks.
+     *
+     * @param stallTimeout how long a media may make no progress before it is retried
+     * @param tap          receives every block of audio that would be heard
+     * @return the engine
+     * @throws EngineUnavailableException if libVLC is not installed or does not start
+     */
+    public static VlcEngine tapped(Duration stallTimeout, AudioTap tap) {
+        return new VlcEngine(new NativeDiscovery(), HEADLESS_OPTIONS, stallTimeout, DEFAULT_WATCHDOG_TIMEOUT,
+                Objects.requireNonNull(tap, "tap"));
+    }
+
     // ---- Commands: each one enqueues on the control thread and returns.
 
     @Override
-    public void load(URI newSource) {
+    public void load(URI newSource, TrackGain gain) {
         Objects.requireNonNull(newSource, "source");
-        enqueue(() -> doLoad(newSource));
+        Objects.requireNonNull(gain, "gain");
+        enqueue(() -> doLoad(newSource, gain));
+    }
+
+    @Override
+    public void preload(URI next, TrackGain gain) {
+        Objects.requireNonNull(gain, "gain");
+        enqueue(() -> doPreload(next, gain));
     }
 
     @Override
@@ -179,7 +242,7 @@ public final class VlcEngine implements AudioEngine {
     public void pause() {
         enqueue(() -> {
             if (isActive()) {
-                mediaPlayer.controls().setPause(true);
+                current.player.controls().setPause(true);
                 setState(PlaybackState.PAUSED);
             }
         });
@@ -189,7 +252,7 @@ public final class VlcEngine implements AudioEngine {
     public void resume() {
         enqueue(() -> {
             if (state instanceof PlaybackState.Paused) {
-                mediaPlayer.controls().setPause(false);
+                current.player.controls().setPause(false);
                 lastProgressNanos = System.nanoTime();
                 setState(PlaybackState.PLAYING);
             }
@@ -216,7 +279,7 @@ public final class VlcEngine implements AudioEngine {
         int clamped = Math.clamp(percent, 0, 100);
         enqueue(() -> {
             volume = clamped;
-            mediaPlayer.audio().setVolume(clamped);
+            current.player.audio().setVolume(clamped);
         });
     }
 
@@ -224,8 +287,23 @@ public final class VlcEngine implements AudioEngine {
     public void setMuted(boolean mute) {
         enqueue(() -> {
             muted = mute;
-            mediaPlayer.audio().setMute(mute);
+            current.player.audio().setMute(mute);
         });
+    }
+
+    @Override
+    public void setEqualizer(EqualizerSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        enqueue(() -> {
+            equalizer = settings;
+            applyEqualizer(current);
+            applyEqualizer(spare);
+        });
+    }
+
+    @Override
+    public List<EqualizerPreset> equalizerPresets() {
+        return presets;
     }
 
     @Override
@@ -255,25 +333,59 @@ public final class VlcEngine implements AudioEngine {
         return closed;
     }
 
+    /** Runs a task on the control thread as a command would run; for tests that need it to hang there. */
+    void enqueueForTest(Runnable task) {
+        enqueue(task);
+    }
+
     // ---- Control thread.
 
-    private void doLoad(URI newSource) {
+    private void doLoad(URI newSource, TrackGain gain) {
         stopNative();
-        source = newSource;
-        mrl = newSource.toString();
         startAtMs = 0;
         durationMs = -1;
         lastTimeMs = 0;
+        if (spare.ready() && spare.source.equals(newSource) && spare.gain.equals(gain)) {
+            // A skip to the preloaded track: take the opened media over instead of opening it again.
+            swapSlots();
+            primed = true;
+        } else {
+            if (newSource.equals(spare.source)) {
+                // Still opening, or opened with another gain: it must not take over at the end of this one.
+                doPreload(null, TrackGain.NONE);
+            }
+            current.assign(newSource, gain);
+            applyEqualizer(current);
+        }
         setState(PlaybackState.IDLE);
     }
 
+    private void doPreload(URI next, TrackGain gain) {
+        if (next != null && next.equals(spare.source) && gain.equals(spare.gain)
+                && spare.preload != Preload.NONE) {
+            return;
+        }
+        spare.stopPlayer();
+        spare.preload = Preload.NONE;
+        spare.assign(next, gain);
+        if (next == null || precheck(next) != null) {
+            // Nothing to preload, or something that will fail: the end is a plain end, play() reports the error.
+            return;
+        }
+        applyEqualizer(spare);
+        spare.preload = Preload.OPENING;
+        if (!spare.player.media().play(spare.mrl, ":start-paused")) {
+            spare.preload = Preload.FAILED;
+        }
+    }
+
     private void doPlay() {
-        if (source == null) {
+        if (current.source == null) {
             return;
         }
         switch (state) {
             case PlaybackState.Paused p -> {
-                mediaPlayer.controls().setPause(false);
+                current.player.controls().setPause(false);
                 lastProgressNanos = System.nanoTime();
                 setState(PlaybackState.PLAYING);
             }
@@ -290,7 +402,7 @@ public final class VlcEngine implements AudioEngine {
     }
 
     private void startFresh() {
-        PlaybackError problem = precheck(source);
+        PlaybackError problem = precheck(current.source);
         if (problem != null) {
             fail(problem);
             return;
@@ -299,37 +411,68 @@ public final class VlcEngine implements AudioEngine {
         progressed = false;
         long from = startAtMs;
         startAtMs = 0;
-        startNative(from);
+        if (primed && from == 0) {
+            primed = false;
+            unpausePrimed();
+        } else {
+            startNative(from);
+        }
     }
 
     private void startNative(long fromMs) {
         stopNative();
-        generation++;
+        current.generation++;
         String[] options = fromMs > 0
                 ? new String[] {String.format(Locale.ROOT, ":start-time=%.3f", fromMs / 1000.0)}
                 : new String[0];
+        beginPositions(fromMs);
+        setState(PlaybackState.LOADING);
+        if (!current.player.media().play(current.mrl, options)) {
+            fail(errorFor(current.source));
+        }
+    }
+
+    /** Starts the media the spare player held paused, now the current one; no waiting for libVLC. */
+    private void unpausePrimed() {
+        current.generation++;
+        applyAudio(current);
+        current.player.controls().setPause(false);
+        beginPositions(0);
+        setState(PlaybackState.PLAYING);
+        fastTicks();
+    }
+
+    private void beginPositions(long fromMs) {
         lastTimeMs = fromMs;
         lastProgressNanos = System.nanoTime();
+        startedNanos = lastProgressNanos;
+        durationMs = -1;
         // libVLC reports 0 until it has applied the start time; report the start time meanwhile.
         seekTargetMs = fromMs > 0 ? fromMs : -1;
         seekNanos = lastProgressNanos;
-        setState(PlaybackState.LOADING);
-        if (!mediaPlayer.media().play(mrl, options)) {
-            fail(errorFor(source));
-        }
     }
 
     /** Stops libVLC if it has a media going; events it raises while stopping belong to the old generation. */
     private void stopNative() {
-        if (isActive() || state instanceof PlaybackState.Paused) {
-            mediaPlayer.controls().stop();
+        if (isActive() || state instanceof PlaybackState.Paused || primed) {
+            current.player.controls().stop();
         }
-        generation++;
+        primed = false;
+        current.generation++;
+    }
+
+    /** The spare becomes the current slot; the old current's player is free for the next preload. */
+    private void swapSlots() {
+        Slot old = current;
+        current = spare;
+        spare = old;
+        spare.preload = Preload.NONE;
+        current.preload = Preload.NONE;
     }
 
     private void doSeek(long target) {
         if (isActive() && !(state instanceof PlaybackState.Loading) || state instanceof PlaybackState.Paused) {
-            mediaPlayer.controls().setTime(target);
+            current.player.controls().setTime(target);
             seekTargetMs = target;
             seekNanos = System.nanoTime();
             lastTimeMs = target;
@@ -337,18 +480,9 @@ public final class VlcEngine implements AudioEngine {
             emitPosition(target);
         } else if (state instanceof PlaybackState.Loading) {
             seekOnPlayingMs = target;
-        } else if (source != null) {
+        } else if (current.source != null) {
             startAtMs = target;
             emitPosition(target);
-        }
-    }
-
-    /** A periodic task that throws is never run again, so nothing may escape a tick. */
-    private void safeTick() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.warn("Player tick failed", e);
         }
     }
 
@@ -358,51 +492,102 @@ public final class VlcEngine implements AudioEngine {
         }
         long now = System.nanoTime();
         if (!(state instanceof PlaybackState.Loading)) {
-            long time = mediaPlayer.status().time();
-            long length = mediaPlayer.status().length();
-            if (length > 0) {
-                durationMs = length;
-            }
-            if (time >= 0) {
-                if (seekTargetMs >= 0) {
-                    // Until libVLC's time reflects the seek it still reports the old position.
-                    long sinceSeekMs = TimeUnit.NANOSECONDS.toMillis(now - seekNanos);
-                    boolean applied = time >= seekTargetMs - SEEK_TOLERANCE_MS
-                            && time <= seekTargetMs + sinceSeekMs + SEEK_TOLERANCE_MS;
-                    if (applied || now - seekNanos > SEEK_SETTLE_NANOS) {
-                        seekTargetMs = -1;
-                    } else {
-                        time = seekTargetMs;
-                    }
-                }
-                if (time != lastTimeMs) {
-                    lastTimeMs = time;
-                    lastProgressNanos = now;
-                    progressed |= time > 0;
-                }
-                emitPosition(time);
-            }
+            samplePosition(now);
         }
         if (now - lastProgressNanos > stallTimeoutNanos) {
             onStall();
+        } else if (spare.ready() && !watchingEnd && durationMs > 0 && lastTimeMs >= durationMs - END_WATCH_MS) {
+            watchEnd();
         }
+    }
+
+    /**
+     * Near the end of a media with its successor ready, wakes libVLC's input thread every
+     * {@value #FAST_TICK_MS} ms. libVLC notices that the last sound has played only when that thread wakes,
+     * which on its own is every 100 ms: up to 100 ms of silence between gapless tracks. Setting the rate it
+     * already has is a no-op to the audio but wakes the thread.
+     */
+    private void watchEnd() {
+        watchingEnd = true;
+        int generation = current.generation;
+        Runnable[] poke = new Runnable[1];
+        poke[0] = () -> guarded(() -> {
+            if (generation != current.generation || !isActive() || !spare.ready()) {
+                watchingEnd = false;
+                return;
+            }
+            current.player.controls().setRate(1.0f);
+            schedule(poke[0], FAST_TICK_MS);
+        });
+        schedule(poke[0], FAST_TICK_MS);
+    }
+
+    private void samplePosition(long now) {
+        long time = current.player.status().time();
+        long length = current.player.status().length();
+        if (length > 0) {
+            durationMs = length;
+        }
+        if (time < 0) {
+            return;
+        }
+        if (seekTargetMs >= 0) {
+            // Until libVLC's time reflects the seek it still reports the old position.
+            long sinceSeekMs = TimeUnit.NANOSECONDS.toMillis(now - seekNanos);
+            boolean applied = time >= seekTargetMs - SEEK_TOLERANCE_MS
+                    && time <= seekTargetMs + sinceSeekMs + SEEK_TOLERANCE_MS;
+            if (applied || now - seekNanos > SEEK_SETTLE_NANOS) {
+                seekTargetMs = -1;
+            } else {
+                time = seekTargetMs;
+            }
+        }
+        if (time != lastTimeMs) {
+            lastTimeMs = time;
+            lastProgressNanos = now;
+            progressed |= time > 0;
+        }
+        emitPosition(time);
+    }
+
+    /**
+     * Samples the position every {@value #FAST_TICK_MS} ms after a start until it first moves, so the first
+     * position reaches listeners within milliseconds of the first sound rather than at the next regular tick.
+     */
+    private void fastTicks() {
+        int generation = current.generation;
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> guarded(() -> {
+            if (generation != current.generation || !(state instanceof PlaybackState.Playing) || progressed) {
+                return;
+            }
+            long now = System.nanoTime();
+            long time = current.player.status().time();
+            if (time > 0 && seekTargetMs < 0) {
+                // Sound is coming out, so the audio output exists now: volume set before it existed was lost.
+                applyAudio(current);
+                samplePosition(now);
+            } else if (now - startedNanos < FAST_TICK_LIMIT_NANOS) {
+                schedule(poll[0], FAST_TICK_MS);
+            }
+        });
+        schedule(poll[0], FAST_TICK_MS);
     }
 
     private void onStall() {
         if (retried) {
-            LOG.warn("{} stalled again at {} ms; giving up", source, lastTimeMs);
+            LOG.warn("{} stalled again at {} ms; giving up", current.source, lastTimeMs);
             fail(new PlaybackError(PlaybackError.Kind.NETWORK, "The stream stopped sending data."));
             return;
         }
         retried = true;
-        LOG.info("{} stalled at {} ms; retrying once", source, lastTimeMs);
+        LOG.info("{} stalled at {} ms; retrying once", current.source, lastTimeMs);
         startNative(lastTimeMs);
     }
 
     private void onNativePlaying() {
         if (state instanceof PlaybackState.Loading || state instanceof PlaybackState.Buffering) {
-            mediaPlayer.audio().setVolume(volume);
-            mediaPlayer.audio().setMute(muted);
+            applyAudio(current);
             lastProgressNanos = System.nanoTime();
             setState(PlaybackState.PLAYING);
             if (seekOnPlayingMs >= 0) {
@@ -410,6 +595,7 @@ public final class VlcEngine implements AudioEngine {
                 seekOnPlayingMs = -1;
                 doSeek(target);
             }
+            fastTicks();
         }
     }
 
@@ -429,38 +615,100 @@ public final class VlcEngine implements AudioEngine {
         }
         if (!progressed && lastTimeMs <= 0) {
             // libVLC "finishes" a media it could not decode a single frame of (an empty or truncated file).
-            fail(errorFor(source));
+            fail(errorFor(current.source));
             return;
         }
-        generation++;
         if (durationMs > 0) {
             emitPosition(durationMs);
         }
+        if (spare.ready()) {
+            advanceToSpare();
+            return;
+        }
+        current.generation++;
         setState(PlaybackState.ENDED);
+    }
+
+    /** The gapless hand-over: the preloaded media starts first, then the finished one is stopped. */
+    private void advanceToSpare() {
+        Slot finished = current;
+        swapSlots();
+        retried = false;
+        progressed = false;
+        unpausePrimed();
+        finished.stopPlayer();
+        URI now = current.source;
+        LOG.debug("Gapless hand-over to {}", now);
+        emit(l -> l.onAdvanced(now));
     }
 
     private void onNativeError() {
         if (isActive()) {
-            fail(errorFor(source));
+            fail(errorFor(current.source));
+        }
+    }
+
+    private void onSparePaused(Slot slot) {
+        if (slot == spare && spare.preload == Preload.OPENING) {
+            spare.preload = Preload.READY;
+            applyAudio(spare);
+        }
+    }
+
+    private void onSpareFailed(Slot slot) {
+        if (slot == spare && spare.preload != Preload.NONE) {
+            LOG.info("Preloading {} failed; it will be opened when its turn comes", spare.source);
+            spare.preload = Preload.FAILED;
         }
     }
 
     private void fail(PlaybackError error) {
-        LOG.warn("Playback of {} failed: {}", source, error.message());
+        LOG.warn("Playback of {} failed: {}", current.source, error.message());
         stopNative();
         setState(new PlaybackState.Failed(error));
         emit(l -> l.onError(error));
     }
 
+    private void applyAudio(Slot slot) {
+        slot.player.audio().setVolume(volume);
+        slot.player.audio().setMute(muted);
+    }
+
+    /**
+     * The listener's curve plus the track's gain in the pre-amplifier; no equalizer at all when neither
+     * changes anything, so unaltered tracks are not filtered. libVLC can raise the level by at most 8 dB; a
+     * larger boost is cut to that (only very quiet tracks ask for more).
+     */
+    private void applyEqualizer(Slot slot) {
+        double gainDb = slot.gain.db();
+        if (!equalizer.enabled() && gainDb == 0) {
+            slot.player.audio().setEqualizer(null);
+            return;
+        }
+        Equalizer eq = factory.equalizer().newEqualizer();
+        double preamp = gainDb;
+        if (equalizer.enabled()) {
+            preamp += equalizer.preampDb();
+            for (int band = 0; band < Math.min(eq.bandCount(), EqualizerSettings.BANDS); band++) {
+                eq.setAmp(band, equalizer.bandsDb().get(band).floatValue());
+            }
+        }
+        eq.setPreamp((float) Math.clamp(UNITY_PREAMP_DB + preamp, -PREAMP_LIMIT_DB, PREAMP_LIMIT_DB));
+        slot.player.audio().setEqualizer(eq);
+    }
+
     private void release() {
         try {
             stopNative();
-            mediaPlayer.release();
+            spare.stopPlayer();
+            current.player.release();
+            spare.player.release();
             factory.release();
         } catch (RuntimeException e) {
             LOG.warn("Releasing libVLC failed", e);
         } finally {
             control.shutdown();
+            watchdog.shutdown();
             try {
                 events.execute(() -> closed.complete(null));
                 events.shutdown();
@@ -511,6 +759,24 @@ public final class VlcEngine implements AudioEngine {
                 "The file could not be played; it may be damaged or in an unsupported format.");
     }
 
+    private static List<EqualizerPreset> readPresets(MediaPlayerFactory factory) {
+        List<EqualizerPreset> found = new ArrayList<>();
+        for (String name : factory.equalizer().presets()) {
+            Equalizer eq = factory.equalizer().newEqualizer(name);
+            List<Double> bands = new ArrayList<>();
+            for (int band = 0; band < EqualizerSettings.BANDS; band++) {
+                bands.add(band < eq.bandCount() ? tenths(eq.amp(band)) : 0.0);
+            }
+            found.add(new EqualizerPreset(name, tenths(eq.preamp() - (float) UNITY_PREAMP_DB), bands));
+        }
+        return List.copyOf(found);
+    }
+
+    /** libVLC's presets are floats like 4.8000002; a tenth of a dB is finer than anyone hears. */
+    private static double tenths(float db) {
+        return Math.round(db * 10) / 10.0;
+    }
+
     private void setState(PlaybackState next) {
         if (next.equals(state)) {
             return;
@@ -545,54 +811,212 @@ public final class VlcEngine implements AudioEngine {
             return;
         }
         try {
-            control.execute(() -> {
+            control.execute(() -> guarded(() -> {
                 try {
                     command.run();
                 } catch (RuntimeException e) {
                     LOG.warn("Player command failed", e);
                     fail(new PlaybackError(PlaybackError.Kind.ENGINE_FAILURE, "The player failed."));
                 }
-            });
+            }));
         } catch (RejectedExecutionException e) {
             LOG.debug("Command after close dropped");
         }
     }
 
-    /** Runs a native event on the control thread, unless it belongs to a media stopped since. */
-    private void fromNative(Runnable handler) {
-        int raisedIn = generation;
-        enqueue(() -> {
-            if (raisedIn == generation) {
-                handler.run();
-            }
-        });
+    private void schedule(Runnable task, long delayMs) {
+        try {
+            control.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Task after close dropped");
+        }
+    }
+
+    /**
+     * Runs a control-thread task under the watchdog's eye. Nothing may escape: a periodic task that throws is
+     * never run again.
+     */
+    private void guarded(Runnable task) {
+        busySinceNanos = System.nanoTime();
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Player task failed", e);
+        } finally {
+            busySinceNanos = 0;
+        }
+    }
+
+    /** On the watchdog thread: a control-thread task that does not return is reported once. */
+    private void checkControlThread() {
+        long since = busySinceNanos;
+        if (since == 0 || closing.get() || System.nanoTime() - since < watchdogTimeoutNanos) {
+            return;
+        }
+        if (stallReported.compareAndSet(false, true)) {
+            LOG.error("libVLC has not returned for {} ms; the engine is stalled",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since));
+            PlaybackError error = new PlaybackError(PlaybackError.Kind.ENGINE_STALLED,
+                    "The player stopped responding.");
+            PlaybackState failed = new PlaybackState.Failed(error);
+            emit(l -> l.onState(failed));
+            emit(l -> l.onError(error));
+        }
     }
 
     private static ThreadFactory daemon(String name) {
         return Thread.ofPlatform().name(name).daemon(true).factory();
     }
 
+    /** What the spare player holds. */
+    private enum Preload { NONE, OPENING, READY, FAILED }
+
+    /** One libVLC media player and what it holds; the engine has two that take turns. */
+    private final class Slot {
+        final MediaPlayer player;
+        /** Bumped on the control thread whenever the media is stopped or started; stale native events are dropped. */
+        volatile int generation;
+        URI source;
+        String mrl;
+        TrackGain gain = TrackGain.NONE;
+        Preload preload = Preload.NONE;
+
+        Slot(int index, AudioTap tap) {
+            this.player = factory.mediaPlayers().newMediaPlayer();
+            player.events().addMediaPlayerEventListener(new NativeEvents(this));
+            if (tap != null) {
+                player.audio().callback("S16N", AudioTap.RATE, 2, new TapOutput(index, tap), true);
+            }
+        }
+
+        void assign(URI newSource, TrackGain newGain) {
+            source = newSource;
+            mrl = newSource == null ? null : newSource.toString();
+            gain = newGain;
+        }
+
+        boolean ready() {
+            return preload == Preload.READY;
+        }
+
+        void stopPlayer() {
+            generation++;
+            player.controls().stop();
+        }
+    }
+
     /** libVLC's callbacks, on a native thread: no libVLC calls here, only hand-offs. */
     private final class NativeEvents extends MediaPlayerEventAdapter {
 
+        private final Slot slot;
+
+        NativeEvents(Slot slot) {
+            this.slot = slot;
+        }
+
         @Override
         public void playing(MediaPlayer player) {
-            fromNative(VlcEngine.this::onNativePlaying);
+            fromNative(() -> {
+                if (slot == current) {
+                    onNativePlaying();
+                }
+            });
+        }
+
+        @Override
+        public void paused(MediaPlayer player) {
+            fromNative(() -> onSparePaused(slot));
         }
 
         @Override
         public void buffering(MediaPlayer player, float newCache) {
-            fromNative(() -> onNativeBuffering(newCache));
+            fromNative(() -> {
+                if (slot == current) {
+                    onNativeBuffering(newCache);
+                }
+            });
         }
 
         @Override
         public void finished(MediaPlayer player) {
-            fromNative(VlcEngine.this::onNativeFinished);
+            fromNative(() -> {
+                if (slot == current) {
+                    onNativeFinished();
+                } else {
+                    onSpareFailed(slot);
+                }
+            });
         }
 
         @Override
         public void error(MediaPlayer player) {
-            fromNative(VlcEngine.this::onNativeError);
+            fromNative(() -> {
+                if (slot == current) {
+                    onNativeError();
+                } else {
+                    onSpareFailed(slot);
+                }
+            });
+        }
+
+        /** Runs a native event on the control thread, unless it belongs to a media stopped since. */
+        private void fromNative(Runnable handler) {
+            int raisedIn = slot.generation;
+            enqueue(() -> {
+                if (raisedIn == slot.generation) {
+                    handler.run();
+                }
+            });
+        }
+    }
+
+    /**
+     * libVLC's memory audio output feeding an {@link AudioTap}. Draining waits until the last block has been
+     * heard, as a sound card's driver does, so the end of a media is reported when its sound ends.
+     */
+    private static final class TapOutput extends AudioCallbackAdapter {
+        private final int index;
+        private final AudioTap tap;
+        private volatile long endUs;
+
+        TapOutput(int index, AudioTap tap) {
+            this.index = index;
+            this.tap = tap;
+        }
+
+        @Override
+        public void play(MediaPlayer mediaPlayer, Pointer samples, int sampleCount, long pts) {
+            short[] pcm = samples.getShortArray(0, sampleCount * 2);
+            double sum = 0;
+            for (short s : pcm) {
+                sum += (double) s * s;
+            }
+            double rms = pcm.length == 0 ? 0 : Math.sqrt(sum / pcm.length) / Short.MAX_VALUE;
+            endUs = pts + AudioTap.durationUs(sampleCount);
+            tap.block(index, pts, sampleCount, rms);
+        }
+
+        @Override
+        public void drain(MediaPlayer mediaPlayer) {
+            long waitUs = endUs - AudioTap.clockUs();
+            if (waitUs > 0) {
+                try {
+                    TimeUnit.MICROSECONDS.sleep(waitUs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void flush(MediaPlayer mediaPlayer, long pts) {
+            endUs = 0;
+        }
+
+        @Override
+        public void setVolume(float volume, boolean mute) {
+            // vlcj 4.12.1 hands the mute flag over inverted (AudioCallbacks.SetVolumeCallback: "mute == 0").
+            tap.volume(index, volume, !mute);
         }
     }
 }

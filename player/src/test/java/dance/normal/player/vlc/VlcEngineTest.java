@@ -15,7 +15,8 @@ class VlcEngineTest {
     void missingLibVlcNamesThePackagesToInstall() {
         NativeDiscovery findsNothing = new NativeDiscovery(new NowhereStrategy());
 
-        assertThatThrownBy(() -> new VlcEngine(findsNothing, VlcEngine.HEADLESS_OPTIONS, Duration.ofSeconds(8)))
+        assertThatThrownBy(() -> new VlcEngine(findsNothing, VlcEngine.HEADLESS_OPTIONS, Duration.ofSeconds(8),
+                Duration.ofSeconds(10), null))
                 .isInstanceOf(EngineUnavailableException.class)
                 .hasMessageContaining("sudo apt-get install libvlc5 vlc-plugin-base");
     }
