@@ -97,6 +97,11 @@ public final class Player implements AutoCloseable {
         engine.pause();
     }
 
+    /** Stops playback; the queue stays as it is. */
+    public void stop() {
+        engine.stop();
+    }
+
     public void resume() {
         engine.resume();
     }

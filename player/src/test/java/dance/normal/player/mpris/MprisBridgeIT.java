@@ -2,28 +2,20 @@ package dance.normal.player.mpris;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -56,7 +48,7 @@ class MprisBridgeIT {
     @TempDir
     static Path dir;
 
-    private static Process daemon;
+    private static PrivateBus bus;
     private static String address;
 
     private DBusConnection client;
@@ -65,54 +57,15 @@ class MprisBridgeIT {
 
     @BeforeAll
     static void startDaemon() throws Exception {
-        String executable = findOnPath("dbus-daemon");
-        Path config = dir.resolve("session.conf");
-        Files.writeString(config, """
-                <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
-                 "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-                <busconfig>
-                  <type>session</type>
-                  <listen>unix:path=%s</listen>
-                  <auth>EXTERNAL</auth>
-                  <policy context="default">
-                    <allow send_destination="*" eavesdrop="true"/>
-                    <allow eavesdrop="true"/>
-                    <allow own="*"/>
-                  </policy>
-                </busconfig>
-                """.formatted(dir.resolve("bus")));
-        daemon = new ProcessBuilder(executable, "--config-file=" + config, "--nofork", "--print-address=1")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
-        address = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get(10, TimeUnit.SECONDS);
-        assertThat(address).as("dbus-daemon printed no address").startsWith("unix:");
+        bus = PrivateBus.start(dir);
+        address = bus.address();
     }
 
     @AfterAll
     static void stopDaemon() throws InterruptedException {
-        if (daemon != null) {
-            daemon.destroy();
-            if (!daemon.waitFor(5, TimeUnit.SECONDS)) {
-                daemon.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+        if (bus != null) {
+            bus.close();
         }
-    }
-
-    /** dbus-daemon is a test dependency (Debian package dbus) that the test script installs: its absence fails. */
-    private static String findOnPath(String program) {
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(entry, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return fail(program + " not found on PATH; install it with 'sudo apt-get install dbus' (Debian package dbus)");
     }
 
     @BeforeEach
