@@ -102,7 +102,8 @@ public final class CatalogGenerator {
                     chunk.add(new NewTrack(rel.artistId(), rel.title(), rel.year(), null, title, ++rel.nextNo()[0],
                             random.nextInt(10) == 0 ? Words.pick(random, Words.GENRES) : rel.genre(), durationMs,
                             kbps == 1411 ? "FLAC" : "MP3", kbps == 1411 ? "audio/flac" : "audio/mpeg", kbps,
-                            durationMs * kbps / 8, hex.formatHex(sha), -14.0 + random.nextInt(80) / 10.0));
+                            durationMs * kbps / 8, hex.formatHex(sha), -14.0 + random.nextInt(80) / 10.0,
+                            -random.nextInt(30) / 10.0));
                     made.add(new Generated(title, rel.artistName(), rel.title()));
                 }
                 db.jdbi().useTransaction(h -> {

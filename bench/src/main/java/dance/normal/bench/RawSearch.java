@@ -48,7 +48,7 @@ public final class RawSearch {
     /** As {@code CatalogRepository.TRACK_SELECT} + {@code tracksByIds}. */
     private static final String ROWS_SQL = "SELECT t.id, t.title, t.artist_id, a.name AS artist_name, "
             + "t.release_id, r.title AS release_title, t.track_number, t.genre, t.duration_ms, t.format, "
-            + "t.mime_type, t.bitrate_kbps, t.size_bytes, t.sha256, t.loudness_lufs, r.artwork_sha256, "
+            + "t.mime_type, t.bitrate_kbps, t.size_bytes, t.sha256, t.loudness_lufs, t.peak_dbfs, r.artwork_sha256, "
             + "t.created_at FROM tracks t JOIN artists a ON a.id = t.artist_id JOIN releases r ON r.id = t.release_id "
             + "WHERE t.deleted_at IS NULL AND t.id IN (";
 

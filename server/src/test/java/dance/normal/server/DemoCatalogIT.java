@@ -46,6 +46,10 @@ class DemoCatalogIT {
             assertThat(t.get("durationMs").asLong()).isBetween(30_000L, 45_000L);
             assertThat(t.get("artworkUrl").asText()).startsWith("/api/v1/media/");
             assertThat(t.get("loudnessLufs")).isNotNull();
+            // Demo tracks are published like uploads, so their peak is measured: the mastering limiter keeps samples
+            // under -1.4 dBFS, and the lossy encoders' overshoot stays well short of full scale.
+            assertThat(t.get("peakDbfs")).as("peak of %s", t.get("title")).isNotNull();
+            assertThat(t.get("peakDbfs").asDouble()).as("peak of %s", t.get("title")).isBetween(-12.0, 0.0);
         }
         assertThat(page.get("items")).hasSizeGreaterThanOrEqualTo(24);
         assertThat(titles).hasSameSizeAs(page.get("items"));

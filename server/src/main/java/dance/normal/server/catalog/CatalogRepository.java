@@ -29,7 +29,7 @@ public final class CatalogRepository {
 
     private static final String TRACK_SELECT = "SELECT t.id, t.title, t.artist_id, a.name AS artist_name, "
             + "t.release_id, r.title AS release_title, t.track_number, t.genre, t.duration_ms, t.format, "
-            + "t.mime_type, t.bitrate_kbps, t.size_bytes, t.sha256, t.loudness_lufs, r.artwork_sha256, "
+            + "t.mime_type, t.bitrate_kbps, t.size_bytes, t.sha256, t.loudness_lufs, t.peak_dbfs, r.artwork_sha256, "
             + "t.created_at FROM tracks t JOIN artists a ON a.id = t.artist_id JOIN releases r ON r.id = t.release_id ";
 
     private final Jdbi jdbi;
@@ -175,14 +175,14 @@ public final class CatalogRepository {
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
         h.createUpdate("INSERT INTO tracks (id, artist_id, release_id, title, track_number, genre, duration_ms, "
-                        + "format, mime_type, bitrate_kbps, size_bytes, sha256, loudness_lufs, created_at, "
+                        + "format, mime_type, bitrate_kbps, size_bytes, sha256, loudness_lufs, peak_dbfs, created_at, "
                         + "updated_at) VALUES (:id, :artist, :release, :title, :no, :genre, :dur, :format, :mime, "
-                        + ":kbps, :size, :sha, :lufs, :now, :now)")
+                        + ":kbps, :size, :sha, :lufs, :peak, :now, :now)")
                 .bind("id", id).bind("artist", t.artistId()).bind("release", release.id())
                 .bind("title", t.title()).bind("no", t.trackNumber()).bind("genre", t.genre())
                 .bind("dur", t.durationMs()).bind("format", t.format()).bind("mime", t.mimeType())
                 .bind("kbps", t.bitrateKbps()).bind("size", t.sizeBytes()).bind("sha", t.sha256())
-                .bind("lufs", t.loudnessLufs()).bind("now", now)
+                .bind("lufs", t.loudnessLufs()).bind("peak", t.peakDbfs()).bind("now", now)
                 .execute();
         Track track = trackIn(h, id).orElseThrow();
         search.upsert(h, id, track.title(), track.artistName(), track.releaseTitle(), track.genre());
@@ -372,10 +372,12 @@ public final class CatalogRepository {
         Integer trackNumber = rs.wasNull() ? null : no;
         double lufs = rs.getDouble("loudness_lufs");
         Double loudness = rs.wasNull() ? null : lufs;
+        double dbfs = rs.getDouble("peak_dbfs");
+        Double peak = rs.wasNull() ? null : dbfs;
         return new Track(rs.getString("id"), rs.getString("title"), rs.getString("artist_id"),
                 rs.getString("artist_name"), rs.getString("release_id"), rs.getString("release_title"),
                 trackNumber, rs.getString("genre"), rs.getLong("duration_ms"), rs.getString("format"),
                 rs.getString("mime_type"), rs.getInt("bitrate_kbps"), rs.getLong("size_bytes"),
-                rs.getString("sha256"), loudness, mediaUrl(rs.getString("artwork_sha256")));
+                rs.getString("sha256"), loudness, peak, mediaUrl(rs.getString("artwork_sha256")));
     }
 }

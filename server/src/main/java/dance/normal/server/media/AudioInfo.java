@@ -11,8 +11,10 @@ import java.util.OptionalInt;
  * @param bitrateKbps average bitrate of the audio; for lossless formats that of the compressed data
  * @param sampleRate in Hz, as decoded (48 000 for every Opus file)
  * @param loudnessLufs EBU R128 integrated loudness; empty without ffmpeg or for silence
+ * @param peakDbfs sample peak of the decoded audio in dBFS; empty without ffmpeg or for digital silence
  */
 public record AudioInfo(AudioFormat format, long durationMs, int bitrateKbps, int sampleRate, int channels,
                         Optional<String> title, Optional<String> artist, Optional<String> album,
-                        OptionalInt trackNumber, Optional<String> genre, Optional<Double> loudnessLufs) {
+                        OptionalInt trackNumber, Optional<String> genre, Optional<Double> loudnessLufs,
+                        Optional<Double> peakDbfs) {
 }

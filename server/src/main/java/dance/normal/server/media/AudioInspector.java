@@ -127,7 +127,8 @@ public final class AudioInspector {
         return new AudioInfo(format, durationMs, (int) Math.min(bitrate, Integer.MAX_VALUE), sampleRate, channels,
                 Optional.ofNullable(tags.get("title")), Optional.ofNullable(tags.get("artist")),
                 Optional.ofNullable(tags.get("album")), trackNumber(tags.get("track")),
-                Optional.ofNullable(tags.get("genre")), decode.flatMap(Ffmpeg.Decode::loudnessLufs));
+                Optional.ofNullable(tags.get("genre")), decode.flatMap(Ffmpeg.Decode::loudnessLufs),
+                decode.flatMap(Ffmpeg.Decode::peakDbfs));
     }
 
     /** @param opus read by us only when ffprobe, which reads Opus for everyone else, is absent */

@@ -43,6 +43,8 @@ final class Ffmpeg {
     private static final Pattern ERROR_LINE = Pattern.compile("^(?:\\[[^\\]]*\\] )?\\[(?:error|fatal|panic)\\] (.*)$");
     private static final Pattern OUT_TIME = Pattern.compile("^out_time_us=(\\d+)$", Pattern.MULTILINE);
     private static final Pattern INTEGRATED = Pattern.compile("\\bI:\\s+(-?\\d+(?:\\.\\d+)?)\\s+LUFS");
+    /** In the summary's "Sample peak:" block; ffmpeg prints "-inf" for digital silence. */
+    private static final Pattern SAMPLE_PEAK = Pattern.compile("Sample peak:\\s+Peak:\\s+(\\S+)\\s+dBFS");
 
     /** ebur128 reports its absolute gate, -70 LUFS, when nothing was loud enough to measure (e.g. silence). */
     private static final double UNMEASURABLE_LUFS = -70.0;
@@ -62,8 +64,9 @@ final class Ffmpeg {
 
     /**
      * @param decodedMicros how much audio the decoder produced, -1 if it did not say
+     * @param peakDbfs the highest sample of any channel, in dBFS; empty for digital silence
      */
-    record Decode(long decodedMicros, Optional<Double> loudnessLufs) {
+    record Decode(long decodedMicros, Optional<Double> loudnessLufs, Optional<Double> peakDbfs) {
     }
 
     private final Optional<Path> ffprobe;
@@ -139,7 +142,7 @@ final class Ffmpeg {
 
     /**
      * Decodes the whole audio stream, failing on the first decoder error ({@code -xerror}): this is what catches a
-     * truncated or corrupt upload. The same pass measures loudness, so the file is decoded once.
+     * truncated or corrupt upload. The same pass measures loudness and sample peak, so the file is decoded once.
      *
      * @return empty when ffmpeg is absent or would not start
      */
@@ -170,7 +173,7 @@ final class Ffmpeg {
         while (m.find()) {
             micros = Long.parseLong(m.group(1));
         }
-        return Optional.of(new Decode(micros, parseLoudness(result.stderr())));
+        return Optional.of(new Decode(micros, parseLoudness(result.stderr()), parsePeak(result.stderr())));
     }
 
     /** Integrated loudness, tolerating decoder errors (the file was judged before); empty if it cannot be had. */
@@ -192,11 +195,12 @@ final class Ffmpeg {
     /**
      * The ebur128 filter measures the same EBU R128 integrated loudness as loudnorm's first pass, at about ten
      * times the speed: loudnorm resamples to 192 kHz for its true-peak meter, which we do not need.
-     * {@code framelog=verbose} keeps its ten-lines-a-second progress out of the info log.
+     * {@code framelog=verbose} keeps its ten-lines-a-second progress out of the info log; {@code peak=sample} adds
+     * the highest sample value to the summary, which a player needs to raise a quiet track without clipping it.
      */
     private static List<String> loudnessArguments(Path file, AudioFormat format) {
-        return List.of("-f", demuxer(format), "-i", input(file), "-map", "0:a:0", "-af", "ebur128=framelog=verbose",
-                "-f", "null", "-");
+        return List.of("-f", demuxer(format), "-i", input(file), "-map", "0:a:0", "-af",
+                "ebur128=framelog=verbose:peak=sample", "-f", "null", "-");
     }
 
     static Optional<Double> parseLoudness(String stderr) {
@@ -210,6 +214,24 @@ final class Ffmpeg {
         }
         double lufs = Double.parseDouble(m.group(1));
         return lufs <= UNMEASURABLE_LUFS ? Optional.empty() : Optional.of(lufs);
+    }
+
+    /** The summary's sample peak in dBFS; empty when there is none or it is not finite (-inf for silence). */
+    static Optional<Double> parsePeak(String stderr) {
+        int summary = stderr.lastIndexOf("Summary:");
+        if (summary < 0) {
+            return Optional.empty();
+        }
+        Matcher m = SAMPLE_PEAK.matcher(stderr);
+        if (!m.find(summary)) {
+            return Optional.empty();
+        }
+        try {
+            double dbfs = Double.parseDouble(m.group(1));
+            return Double.isFinite(dbfs) ? Optional.of(dbfs) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     static List<String> errorLines(String stderr) {

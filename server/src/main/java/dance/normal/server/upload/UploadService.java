@@ -153,7 +153,7 @@ public final class UploadService {
                 given.trackNumber().orElse(info.trackNumber().isPresent() ? info.trackNumber().getAsInt() : null),
                 given.genre().or(info::genre).orElse(null),
                 info.durationMs(), format.name(), format.mimeType(), info.bitrateKbps(), Files.size(audio), audioSha,
-                loudness);
+                loudness, info.peakDbfs().orElse(null));
         media.commit(audio, audioSha);
         if (artwork != null) {
             media.commit(artwork, artworkSha);

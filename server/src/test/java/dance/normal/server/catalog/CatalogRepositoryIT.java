@@ -81,7 +81,7 @@ class CatalogRepositoryIT {
 
     private static Track track(CatalogRepository repo, Artist artist, String release, String title, String genre) {
         return repo.jdbi().inTransaction(h -> repo.insertTrack(h, new NewTrack(artist.id(), release, 2020, null, title,
-                1, genre, 200_000, "MP3", "audio/mpeg", 192, 4_800_000, "a".repeat(64), -12.5)));
+                1, genre, 200_000, "MP3", "audio/mpeg", 192, 4_800_000, "a".repeat(64), -12.5, -0.3)));
     }
 
     private static List<String> titles(CatalogRepository repo, String query) {
@@ -98,6 +98,7 @@ class CatalogRepositoryIT {
         assertThat(t.releaseTitle()).isEqualTo("Engines");
         assertThat(t.durationMs()).isEqualTo(200_000);
         assertThat(t.loudnessLufs()).isEqualTo(-12.5);
+        assertThat(t.peakDbfs()).isEqualTo(-0.3);
         assertThat(repo.track(t.id())).contains(t);
         Track second = track(repo, artist, "Engines", "Difference", "Jazz");
         assertThat(second.releaseId()).as("same release title, same release").isEqualTo(t.releaseId());
@@ -285,7 +286,7 @@ class CatalogRepositoryIT {
         repo.jdbi().useTransaction(h -> {
             for (int i = 0; i < 40; i++) {
                 expected.add(repo.insertTrack(h, new NewTrack(a.id(), "List", null, null, "Item " + i, i + 1, null,
-                        1000, "WAV", "audio/wav", 1411, 100, "b".repeat(64), null)).id());
+                        1000, "WAV", "audio/wav", 1411, 100, "b".repeat(64), null, null)).id());
             }
         });
         for (int limit : new int[] {1, 3, 10, 100}) {

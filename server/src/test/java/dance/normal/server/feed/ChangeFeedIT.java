@@ -118,7 +118,7 @@ class ChangeFeedIT {
 
     private static NewTrack track(Artist artist, String release, String title) {
         return new NewTrack(artist.id(), release, 2024, null, title, 1, "Test", 180_000, "FLAC", "audio/flac", 900,
-                1000, "0".repeat(64), -14.0);
+                1000, "0".repeat(64), -14.0, -1.0);
     }
 
     private static long lastSeq(ServerWithDatabase env) {

@@ -74,6 +74,7 @@ class AudioInspectorTest {
         // jaudiotagger does not map RIFF INFO's track field (IPRT); ffprobe does.
         assertTags(info, format != AudioFormat.WAV);
         assertThat(info.loudnessLufs()).isEmpty();
+        assertThat(info.peakDbfs()).isEmpty();
     }
 
     @Test
@@ -187,6 +188,7 @@ class AudioInspectorTest {
 
         assertThat(info.durationMs()).isCloseTo(2000, within(100L));
         assertThat(info.loudnessLufs()).as("silence has no measurable loudness").isEmpty();
+        assertThat(info.peakDbfs()).as("silence has no peak (-inf dBFS)").isEmpty();
     }
 
     @Test
@@ -201,8 +203,10 @@ class AudioInspectorTest {
                 "pcm_s16le", "-f", "wav", sine.toString()));
 
         assertThat(FULL.measureLoudness(sine)).hasValueSatisfying(l -> assertThat(l).isCloseTo(-20.0, within(0.3)));
-        assertThat(FULL.inspect(sine, AudioFormat.WAV).loudnessLufs())
-                .hasValueSatisfying(l -> assertThat(l).isCloseTo(-20.0, within(0.3)));
+        AudioInfo info = FULL.inspect(sine, AudioFormat.WAV);
+        assertThat(info.loudnessLufs()).hasValueSatisfying(l -> assertThat(l).isCloseTo(-20.0, within(0.3)));
+        assertThat(info.peakDbfs()).as("sample peak of amplitude 0.1")
+                .hasValueSatisfying(p -> assertThat(p).isCloseTo(-20.0, within(0.1)));
         assertThat(BARE.measureLoudness(sine)).isEmpty();
     }
 

@@ -77,7 +77,7 @@ class PlaysIT {
 
     private static NewTrack track(Artist artist, String title, long durationMs) {
         return new NewTrack(artist.id(), "Plays Release", null, null, title, 1, "Test", durationMs, "MP3",
-                "audio/mpeg", 128, 1000, "0".repeat(64), null);
+                "audio/mpeg", 128, 1000, "0".repeat(64), null, null);
     }
 
     @AfterAll

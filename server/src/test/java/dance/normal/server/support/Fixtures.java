@@ -29,13 +29,31 @@ public final class Fixtures {
         return CACHE.computeIfAbsent(extension + "/" + seconds + "/" + title, k -> make(extension, seconds, title));
     }
 
+    /**
+     * A {@code seconds}-long stereo 440 Hz sine whose samples reach {@code amplitude} of full scale (0.5 is a sample
+     * peak of -6.02 dBFS), untagged, in a lossless container by extension: wav or flac.
+     */
+    public static Path sine(String extension, double amplitude, int seconds) {
+        return CACHE.computeIfAbsent("sine/" + extension + "/" + amplitude + "/" + seconds, k -> {
+            String wave = amplitude + "*sin(2*PI*440*t)";
+            return make(extension, List.of("aevalsrc=" + wave + "|" + wave + ":s=44100:d=" + seconds), List.of());
+        });
+    }
+
     private static Path make(String extension, int seconds, String title) {
+        return make(extension, List.of("sine=frequency=440:sample_rate=44100:duration=" + seconds, "-ac", "2"),
+                List.of("-metadata", "title=" + title, "-metadata", "artist=Fixture Artist", "-metadata",
+                        "album=Fixture Album", "-metadata", "track=3", "-metadata", "genre=Test"));
+    }
+
+    /** @param source a lavfi source graph, optionally followed by output options (e.g. a channel count) */
+    private static Path make(String extension, List<String> source, List<String> metadata) {
         try {
             Path dir = Files.createTempDirectory("nd-fixture-");
             dir.toFile().deleteOnExit();
             Path out = dir.resolve("fixture." + extension);
-            List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "sine=frequency=440:sample_rate=44100:duration=" + seconds, "-ac", "2"));
+            List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i"));
+            cmd.addAll(source);
             switch (extension) {
                 case "ogg" -> cmd.addAll(List.of("-c:a", "libvorbis"));
                 case "opus" -> cmd.addAll(List.of("-c:a", "libopus"));
@@ -45,8 +63,8 @@ public final class Fixtures {
                     // wav and flac take ffmpeg's defaults
                 }
             }
-            cmd.addAll(List.of("-metadata", "title=" + title, "-metadata", "artist=Fixture Artist", "-metadata",
-                    "album=Fixture Album", "-metadata", "track=3", "-metadata", "genre=Test", out.toString()));
+            cmd.addAll(metadata);
+            cmd.add(out.toString());
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

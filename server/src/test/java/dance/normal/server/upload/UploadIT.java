@@ -1,6 +1,7 @@
 package dance.normal.server.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dance.normal.server.support.Fixtures;
@@ -137,6 +138,9 @@ class UploadIT {
             assertThat(track.get("bitrateKbps").asInt()).isPositive();
             assertThat(track.get("loudnessLufs")).as("loudness with ffmpeg present").isNotNull();
             assertThat(track.get("loudnessLufs").asDouble()).isBetween(-70.0, 0.0);
+            // The tone is a sine of amplitude 1/8 upmixed at -3 dB per channel: 20*log10(0.125 * 0.707) = -21.1 dBFS.
+            assertThat(track.get("peakDbfs")).as("sample peak with ffmpeg present").isNotNull();
+            assertThat(track.get("peakDbfs").asDouble()).isCloseTo(-21.1, within(1.0));
             assertThat(track.get("artworkUrl")).isNull();
 
             assertVisibleEverywhere(track, "quokka " + extension);
