@@ -493,6 +493,7 @@ public final class VlcEngine implements AudioEngine {
         long now = System.nanoTime();
         if (!(state instanceof PlaybackState.Loading)) {
             samplePosition(now);
+            keepAudioSettings();
         }
         if (now - lastProgressNanos > stallTimeoutNanos) {
             onStall();
@@ -667,6 +668,17 @@ public final class VlcEngine implements AudioEngine {
         stopNative();
         setState(new PlaybackState.Failed(error));
         emit(l -> l.onError(error));
+    }
+
+    /**
+     * libVLC keeps volume and mute in the audio output, which it may create late or make anew (a filter added, the
+     * format changed) at full volume; the output's values are checked each tick and set again when they differ.
+     */
+    private void keepAudioSettings() {
+        int actual = current.player.audio().volume();
+        if (actual >= 0 && (actual != volume || current.player.audio().isMute() != muted)) {
+            applyAudio(current);
+        }
     }
 
     private void applyAudio(Slot slot) {
