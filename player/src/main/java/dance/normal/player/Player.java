@@ -51,6 +51,7 @@ public final class Player implements AutoCloseable {
     // Touched only on the player's thread.
     private String preloadedEntryId;
     private long lastPositionMs;
+    private int failuresInARow;
 
     /**
      * @param engines     makes the audio engine, once at the start and again if one stalls
@@ -190,6 +191,25 @@ public final class Player implements AutoCloseable {
         }
     }
 
+    /**
+     * The current track cannot be played (the engine already retried a stalled stream): the listener has the
+     * error, and the queue goes on with the next track. A run of failures as long as the queue stops there, so a
+     * queue of unplayable tracks under repeat-all does not spin.
+     */
+    private void skipFailed() {
+        failuresInARow++;
+        if (failuresInARow >= Math.max(1, queue.size())) {
+            LOG.warn("{} tracks in a row could not be played; stopping", failuresInARow);
+            failuresInARow = 0;
+            return;
+        }
+        if (queue.trackEnded().isPresent()) {
+            playCurrent(0);
+        } else {
+            failuresInARow = 0;
+        }
+    }
+
     /** The engine moved on by itself to the preloaded track: the queue follows, unless it changed meanwhile. */
     private void advancedGaplessly() {
         String expected = preloadedEntryId;
@@ -304,6 +324,9 @@ public final class Player implements AutoCloseable {
             }
             thread.execute(() -> {
                 lastPositionMs = positionMs;
+                if (positionMs > 0) {
+                    failuresInARow = 0;
+                }
                 qualifier.position(positionMs);
             });
             listeners.forEach(l -> l.onPosition(positionMs, durationMs));
@@ -325,6 +348,8 @@ public final class Player implements AutoCloseable {
             }
             if (error.kind() == PlaybackError.Kind.ENGINE_STALLED) {
                 thread.execute(() -> replaceEngine(source));
+            } else {
+                thread.execute(Player.this::skipFailed);
             }
             listeners.forEach(l -> l.onError(error));
         }

@@ -114,6 +114,42 @@ class PlayerIT {
         }
     }
 
+    @Test
+    void aTrackThatCannotBePlayedIsSkippedWithAnError() throws Exception {
+        Path good = Tones.make("sine=frequency=440:duration=20", "flac", dir.resolve("good.flac"));
+        Path missing = dir.resolve("gone.flac");
+        Events events = new Events();
+        try (Player player = new Player(() -> VlcEngine.headless(Duration.ofSeconds(5)), new PlayQueue(),
+                item -> Playable.of((item.trackId().equals("good") ? good : missing).toUri()), Clock.systemUTC(),
+                play -> { }, new FilePlayerSettings(dir.resolve("p.properties")))) {
+            player.addListener(events);
+            List<QueueItem> items = List.of(QueueItem.of("gone", "Gone", "Tester", 20_000),
+                    QueueItem.of("good", "Good", "Tester", 20_000));
+            player.playNow(items, 0);
+            await(() -> events.lastPositionMs > 300, 15);
+            player.withQueue(q -> events.current = q.current().orElseThrow().trackId());
+            await(() -> events.current != null, 5);
+        }
+        assertThat(events.errors).extracting(PlaybackError::kind).containsExactly(PlaybackError.Kind.NOT_FOUND);
+        assertThat(events.current).isEqualTo("good");
+    }
+
+    @Test
+    void aQueueOfUnplayableTracksStopsInsteadOfSpinning() throws Exception {
+        Events events = new Events();
+        try (Player player = new Player(() -> VlcEngine.headless(Duration.ofSeconds(5)), new PlayQueue(),
+                item -> Playable.of(dir.resolve(item.trackId() + ".flac").toUri()), Clock.systemUTC(),
+                play -> { }, new FilePlayerSettings(dir.resolve("p.properties")))) {
+            player.addListener(events);
+            player.withQueue(q -> q.setRepeat(dance.normal.player.queue.RepeatMode.ALL));
+            player.playNow(List.of(QueueItem.of("a", "A", "T", 1_000), QueueItem.of("b", "B", "T", 1_000),
+                    QueueItem.of("c", "C", "T", 1_000)), 0);
+            await(() -> events.errors.size() >= 3, 10);
+            Thread.sleep(1_000);
+        }
+        assertThat(events.errors).hasSize(3);
+    }
+
     static void await(BooleanSupplier done, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (!done.getAsBoolean()) {
@@ -130,6 +166,7 @@ class PlayerIT {
         final List<URI> advanced = new CopyOnWriteArrayList<>();
         final List<PlaybackError> errors = new CopyOnWriteArrayList<>();
         volatile long lastPositionMs = -1;
+        volatile String current;
 
         @Override
         public void onState(PlaybackState state) {
