@@ -1,0 +1,337 @@
+package dance.normal.sync.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dance.normal.protocol.Problem;
+import dance.normal.protocol.auth.LoginRequest;
+import dance.normal.protocol.auth.Me;
+import dance.normal.protocol.auth.RefreshRequest;
+import dance.normal.protocol.auth.SignupRequest;
+import dance.normal.protocol.auth.TokenPair;
+import dance.normal.protocol.catalog.StreamUrl;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.plays.PlayBatch;
+import dance.normal.protocol.plays.PlayBatchResult;
+import dance.normal.protocol.sync.SyncPage;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client of the server's {@code /api/v1}. Calls block (run them off the UI thread) and end in a value or an
+ * {@link ApiException}:
+ * <ul>
+ *   <li>an expired access token is refreshed once, transparently, and the call repeated;</li>
+ *   <li>idempotent calls (GET, PUT, DELETE, and POST with an {@code Idempotency-Key}) are retried on a connection
+ *       failure or a 5xx, with jittered exponential back-off; other calls are never repeated;</li>
+ *   <li>after a few connection failures in a row a {@link CircuitBreaker} opens and calls fail at once with
+ *       {@link UnreachableException} until it lets a trial through.</li>
+ * </ul>
+ * Tokens are kept in a {@link TokenStore}; they and passwords are never logged.
+ */
+public final class ApiClient implements AutoCloseable {
+
+    /** Timeouts, retries and the breaker. */
+    public record Options(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxAttempts,
+                          Duration backoffBase, Duration backoffCap, int breakerThreshold, Duration breakerOpenFor) {
+
+        /** What the app uses: 3 s to connect, 15 s to read, 3 attempts, the breaker opens for 10 s after 3. */
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(3), Duration.ofSeconds(15), Duration.ofSeconds(60), 3,
+                    Duration.ofMillis(200), Duration.ofSeconds(2), 3, Duration.ofSeconds(10));
+        }
+    }
+
+    static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private static final Logger LOG = LoggerFactory.getLogger(ApiClient.class);
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0], JSON_TYPE);
+
+    private final HttpUrl base;
+    private final TokenStore tokens;
+    private final Options options;
+    private final OkHttpClient http;
+    private final CircuitBreaker breaker;
+    private final ObjectMapper json = mapper();
+    private final Object refreshLock = new Object();
+
+    public ApiClient(URI baseUrl, TokenStore tokens) {
+        this(baseUrl, tokens, Options.defaults(), Clock.systemUTC());
+    }
+
+    public ApiClient(URI baseUrl, TokenStore tokens, Options options, Clock clock) {
+        this.base = Objects.requireNonNull(HttpUrl.parse(baseUrl.toString()), "baseUrl must be http(s)");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.options = Objects.requireNonNull(options, "options");
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(options.connectTimeout())
+                .readTimeout(options.readTimeout())
+                .callTimeout(options.callTimeout())
+                .retryOnConnectionFailure(false)
+                .build();
+        this.breaker = new CircuitBreaker(options.breakerThreshold(), options.breakerOpenFor(), clock);
+    }
+
+    /** The JSON mapping the server uses: ISO dates, unknown fields ignored (newer servers add fields). */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    // ---- The API.
+
+    /** Creates an account and signs in. */
+    public TokenPair signUp(SignupRequest request) {
+        TokenPair pair = send("POST", "/api/v1/auth/signup", request, TokenPair.class, Map.of(), false, false);
+        tokens.save(pair);
+        return pair;
+    }
+
+    /** Signs in. */
+    public TokenPair signIn(LoginRequest request) {
+        TokenPair pair = send("POST", "/api/v1/auth/login", request, TokenPair.class, Map.of(), false, false);
+        tokens.save(pair);
+        return pair;
+    }
+
+    /** Signs out on the server (when reachable) and forgets the tokens here in any case. */
+    public void signOut() {
+        Optional<TokenPair> current = tokens.current();
+        tokens.clear();
+        current.ifPresent(pair -> {
+            try {
+                send("POST", "/api/v1/auth/logout", new RefreshRequest(pair.refreshToken()), Void.class, Map.of(),
+                        false, false);
+            } catch (ApiException e) {
+                LOG.info("Sign-out could not reach the server ({}); the session ends here",
+                        e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    public Me me() {
+        return get("/api/v1/me", Me.class);
+    }
+
+    /** One page of catalog changes after {@code cursor} (empty for the beginning). */
+    public SyncPage changes(String cursor, int limit) {
+        String since = cursor == null || cursor.isEmpty() ? "" : "&since=" + encode(cursor);
+        return get("/api/v1/sync?limit=" + limit + since, SyncPage.class);
+    }
+
+    public Track track(String id) {
+        return get("/api/v1/tracks/" + encode(id), Track.class);
+    }
+
+    /** A fresh signed stream URL for a track. */
+    public StreamUrl streamUrl(String trackId) {
+        return get("/api/v1/tracks/" + encode(trackId) + "/stream-url", StreamUrl.class);
+    }
+
+    /** Records plays; safe to repeat (each play carries its own id), so it is retried like a GET. */
+    public PlayBatchResult recordPlays(PlayBatch batch) {
+        return send("POST", "/api/v1/plays", batch, PlayBatchResult.class, Map.of(), true, true);
+    }
+
+    // ---- General calls, for the parts of the API without a method here.
+
+    public <T> T get(String pathAndQuery, Class<T> type) {
+        return send("GET", pathAndQuery, null, type, Map.of(), true, true);
+    }
+
+    /**
+     * Any call.
+     *
+     * @param method      HTTP method
+     * @param pathAndQuery path from the server root, e.g. {@code /api/v1/me/likes/t1}
+     * @param body        sent as JSON, or null
+     * @param type        the answer's type; {@code Void.class} for none
+     * @param headers     extra headers, e.g. {@code Idempotency-Key} or {@code If-Match}
+     * @param idempotent  whether repeating the call is harmless (then it is retried)
+     * @return the answer, null for {@code Void}
+     */
+    public <T> T call(String method, String pathAndQuery, Object body, Class<T> type, Map<String, String> headers,
+                      boolean idempotent) {
+        return send(method, pathAndQuery, body, type, headers, idempotent, true);
+    }
+
+    /** The breaker's state: whether the server counts as unreachable right now. */
+    public CircuitBreaker.State breakerState() {
+        return breaker.state();
+    }
+
+    /** The HTTP client, for downloads that stream bodies themselves (same connection pool and timeouts). */
+    public OkHttpClient http() {
+        return http;
+    }
+
+    public URI baseUrl() {
+        return base.uri();
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    // ---- Machinery.
+
+    private <T> T send(String method, String pathAndQuery, Object body, Class<T> type, Map<String, String> headers,
+                       boolean idempotent, boolean authenticated) {
+        HttpUrl url = base.resolve(pathAndQuery);
+        if (url == null) {
+            throw new IllegalArgumentException("Not a path: " + pathAndQuery);
+        }
+        byte[] payload = body == null ? null : toJson(body);
+        int attempts = idempotent ? Math.max(1, options.maxAttempts()) : 1;
+        boolean refreshed = false;
+        for (int attempt = 1; ; attempt++) {
+            if (!breaker.allow()) {
+                throw new UnreachableException("The server is not reachable (several attempts just failed).", null);
+            }
+            Optional<TokenPair> session = authenticated ? tokens.current() : Optional.empty();
+            Request request = request(method, url, payload, headers, session);
+            try (Response response = http.newCall(request).execute()) {
+                breaker.success();
+                int status = response.code();
+                if (status == 401 && session.isPresent() && !refreshed) {
+                    refresh(session.get());
+                    refreshed = true;
+                    attempt--;
+                    continue;
+                }
+                if (status >= 500 && attempt < attempts) {
+                    LOG.info("{} {} answered {}; retrying ({}/{})", method, url.encodedPath(), status, attempt,
+                            attempts);
+                    pause(attempt);
+                    continue;
+                }
+                return read(response, type);
+            } catch (InterruptedIOException e) {
+                breaker.failure();
+                if (Thread.currentThread().isInterrupted() || attempt >= attempts) {
+                    throw new UnreachableException("The server did not answer in time.", e);
+                }
+                pause(attempt);
+            } catch (IOException e) {
+                breaker.failure();
+                if (attempt >= attempts) {
+                    throw new UnreachableException("The server could not be reached.", e);
+                }
+                LOG.info("{} {} failed ({}); retrying ({}/{})", method, url.encodedPath(), e.getClass().getSimpleName(),
+                        attempt, attempts);
+                pause(attempt);
+            }
+        }
+    }
+
+    private Request request(String method, HttpUrl url, byte[] payload, Map<String, String> headers,
+                            Optional<TokenPair> session) {
+        Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
+        headers.forEach(builder::header);
+        session.ifPresent(pair -> builder.header("Authorization", "Bearer " + pair.accessToken()));
+        RequestBody requestBody = payload == null ? null : RequestBody.create(payload, JSON_TYPE);
+        if (requestBody == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+            requestBody = EMPTY;
+        }
+        return builder.method(method, requestBody).build();
+    }
+
+    /**
+     * Gets a new access token with the refresh token, once for any number of calls that failed with the same old
+     * token. A refused refresh token means the session is over: the tokens are forgotten.
+     */
+    private void refresh(TokenPair used) {
+        synchronized (refreshLock) {
+            Optional<TokenPair> now = tokens.current();
+            if (now.isEmpty() || !now.get().accessToken().equals(used.accessToken())) {
+                return;
+            }
+            try {
+                TokenPair fresh = send("POST", "/api/v1/auth/refresh", new RefreshRequest(now.get().refreshToken()),
+                        TokenPair.class, Map.of(), false, false);
+                tokens.save(fresh);
+            } catch (ProblemException e) {
+                if (e.status() == 401) {
+                    LOG.info("The session has ended on the server; signing out here");
+                    tokens.clear();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private <T> T read(Response response, Class<T> type) throws IOException {
+        ResponseBody body = response.body();
+        int status = response.code();
+        String contentType = response.header("Content-Type", "");
+        if (status >= 200 && status < 300) {
+            if (type == Void.class || status == 204) {
+                return null;
+            }
+            byte[] bytes = body.bytes();
+            try {
+                return json.readValue(bytes, type);
+            } catch (JsonProcessingException e) {
+                throw new BadResponseException("The server's answer could not be read as " + type.getSimpleName()
+                        + ".", e);
+            }
+        }
+        if (contentType.startsWith(Problem.MEDIA_TYPE) || contentType.startsWith("application/json")) {
+            try {
+                Problem problem = json.readValue(body.bytes(), Problem.class);
+                if (problem.status() == status && problem.title() != null) {
+                    throw new ProblemException(problem);
+                }
+            } catch (JsonProcessingException e) {
+                throw new BadResponseException("The server answered " + status + " with an unreadable problem.", e);
+            }
+        }
+        throw new BadResponseException("The server answered " + status + " without saying why.", null);
+    }
+
+    private void pause(int attempt) {
+        long cap = Math.min(options.backoffCap().toMillis(), options.backoffBase().toMillis() << (attempt - 1));
+        long millis = ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreachableException("Interrupted while waiting to retry.", e);
+        }
+    }
+
+    private byte[] toJson(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot send " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

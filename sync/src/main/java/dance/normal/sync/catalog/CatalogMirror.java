@@ -1,0 +1,181 @@
+package dance.normal.sync.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.sync.Change;
+import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.store.LocalStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The local copy of the catalog: changes from the server's feed applied in order, and reads that need no network,
+ * full-text search included.
+ */
+public final class CatalogMirror {
+
+    /** The most results a search returns. */
+    public static final int MAX_RESULTS = 200;
+
+    private final LocalStore store;
+    private final ObjectMapper json = ApiClient.mapper();
+
+    public CatalogMirror(LocalStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Applies changes in the caller's transaction, in the order given (the feed's commit order). */
+    void apply(Connection c, List<Change> changes) throws SQLException {
+        try (PreparedStatement artist = c.prepareStatement(
+                "INSERT INTO artists (id, name, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                        + "name = excluded.name, json = excluded.json");
+             PreparedStatement release = c.prepareStatement(
+                     "INSERT INTO releases (id, artist_id, title, json) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+                             + "SET artist_id = excluded.artist_id, title = excluded.title, json = excluded.json");
+             PreparedStatement track = c.prepareStatement(
+                     "INSERT INTO tracks (id, title, artist_id, artist_name, release_id, release_title, genre, "
+                             + "duration_ms, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                             + "title = excluded.title, artist_id = excluded.artist_id, "
+                             + "artist_name = excluded.artist_name, release_id = excluded.release_id, "
+                             + "release_title = excluded.release_title, genre = excluded.genre, "
+                             + "duration_ms = excluded.duration_ms, json = excluded.json")) {
+            for (Change change : changes) {
+                if (change.op() == Change.Op.DELETE) {
+                    delete(c, change);
+                    continue;
+                }
+                switch (change.entity()) {
+                    case ARTIST -> {
+                        artist.setString(1, change.id());
+                        artist.setString(2, change.artist().name());
+                        artist.setString(3, toJson(change.artist()));
+                        artist.executeUpdate();
+                    }
+                    case RELEASE -> {
+                        release.setString(1, change.id());
+                        release.setString(2, change.release().artistId());
+                        release.setString(3, change.release().title());
+                        release.setString(4, toJson(change.release()));
+                        release.executeUpdate();
+                    }
+                    case TRACK -> {
+                        Track t = change.track();
+                        track.setString(1, change.id());
+                        track.setString(2, t.title());
+                        track.setString(3, t.artistId());
+                        track.setString(4, t.artistName());
+                        track.setString(5, t.releaseId());
+                        track.setString(6, t.releaseTitle());
+                        track.setString(7, t.genre());
+                        track.setLong(8, t.durationMs());
+                        track.setString(9, toJson(t));
+                        track.executeUpdate();
+                    }
+                    default -> throw new IllegalArgumentException("Unknown entity " + change.entity());
+                }
+            }
+        }
+    }
+
+    private static void delete(Connection c, Change change) throws SQLException {
+        String table = switch (change.entity()) {
+            case ARTIST -> "artists";
+            case RELEASE -> "releases";
+            case TRACK -> "tracks";
+        };
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            ps.setString(1, change.id());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<Track> track(String id) {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM tracks WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(fromJson(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public int trackCount() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tracks");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /**
+     * Searches titles, artists, releases and genres as the listener types: every word must match the start of a
+     * word, best matches first (titles weigh most).
+     *
+     * @param text  what was typed
+     * @param limit at most this many, up to {@value #MAX_RESULTS}
+     * @return matching tracks; empty for blank text
+     */
+    public List<Track> search(String text, int limit) {
+        String match = matchExpression(text);
+        if (match.isEmpty()) {
+            return List.of();
+        }
+        int n = Math.clamp(limit, 1, MAX_RESULTS);
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT t.json FROM tracks_fts f JOIN tracks t ON t.rowid = f.rowid WHERE tracks_fts MATCH ? "
+                            + "ORDER BY bm25(tracks_fts, 10.0, 5.0, 3.0, 1.0) LIMIT ?")) {
+                ps.setString(1, match);
+                ps.setInt(2, n);
+                List<Track> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(fromJson(rs.getString(1)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /** Each word as a quoted prefix term, so quotes, stars and operators typed by the listener are only text. */
+    static String matchExpression(String text) {
+        if (text == null) {
+            return "";
+        }
+        List<String> terms = new ArrayList<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                terms.add("\"" + word + "\"*");
+            }
+        }
+        return String.join(" ", terms);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Track fromJson(String value) {
+        try {
+            return json.readValue(value, Track.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored track cannot be read", e);
+        }
+    }
+}
