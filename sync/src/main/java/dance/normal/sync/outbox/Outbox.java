@@ -1,0 +1,290 @@
+package dance.normal.sync.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.plays.PlayBatch;
+import dance.normal.protocol.plays.PlayEvent;
+import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.ApiException;
+import dance.normal.sync.api.BadResponseException;
+import dance.normal.sync.api.ProblemException;
+import dance.normal.sync.api.UnreachableException;
+import dance.normal.sync.store.LocalStore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Actions the listener takes are written here first, durably, and delivered to the server when it can be reached:
+ * in the order they were taken, exactly once.
+ *
+ * <p>Exactly once: every entry has an idempotency key that travels with it (a play's own id, the key header of a
+ * create), and the server applies a key once. An entry is deleted only after the server has answered; if the
+ * process dies between the answer and the delete, the next delivery repeats it and the server recognises it. The
+ * outbox survives restarts because it is in the {@link LocalStore}.
+ *
+ * <p>Order: entries are sent in {@code seq} order; plays go in batches. When an entry cannot be delivered now, the
+ * later entries about the same item wait (an unlike never overtakes its like). When the server cannot be reached,
+ * the round stops. A refusal the server will always repeat (a 4xx) settles the entry as {@code FAILED} and keeps it
+ * to be reported; the rest go on.
+ */
+public final class Outbox {
+
+    /** The most plays sent in one request. */
+    public static final int PLAY_BATCH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    private final LocalStore store;
+    private final ApiClient api;
+    private final Clock clock;
+    private final ObjectMapper json = ApiClient.mapper();
+
+    public Outbox(LocalStore store, ApiClient api, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.api = Objects.requireNonNull(api, "api");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    // ---- What the app records.
+
+    /** A finished play; its id is its idempotency key. */
+    public void recordPlay(PlayEvent play) {
+        add(OutboxEntry.Kind.PLAY, "play:" + play.id(), play.id().toString(), play);
+    }
+
+    public void like(String trackId) {
+        add(OutboxEntry.Kind.LIKE, "track:" + trackId, UUID.randomUUID().toString(), Map.of("trackId", trackId));
+    }
+
+    public void unlike(String trackId) {
+        add(OutboxEntry.Kind.UNLIKE, "track:" + trackId, UUID.randomUUID().toString(), Map.of("trackId", trackId));
+    }
+
+    /** Entries not yet delivered, oldest first, including settled ones that are kept to be reported. */
+    public List<OutboxEntry> entries() {
+        return store.read(c -> query(c, "SELECT * FROM outbox ORDER BY seq", -1));
+    }
+
+    /** How many entries wait for delivery. */
+    public int pending() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE state = 'PENDING'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** Forgets a settled (failed or conflicting) entry once the listener has seen it. */
+    public void dismiss(long seq) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE seq = ? AND state <> 'PENDING'")) {
+                ps.setLong(1, seq);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    // ---- Delivery.
+
+    /** What one round did. */
+    public record Round(int delivered, int settled, boolean reachedServer, String lastError) {
+    }
+
+    /**
+     * Delivers what is pending, in order, until done or the server cannot be reached.
+     *
+     * @return what was delivered and whether the server answered at all
+     */
+    public Round deliver() {
+        int delivered = 0;
+        int settled = 0;
+        Set<String> heldBack = new HashSet<>();
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<OutboxEntry> batch = store.read(c -> query(c,
+                    "SELECT * FROM outbox WHERE state = 'PENDING' AND seq > ? ORDER BY seq LIMIT ?", from));
+            if (batch.isEmpty()) {
+                return new Round(delivered, settled, true, null);
+            }
+            after = batch.getLast().seq();
+            List<OutboxEntry> plays = new ArrayList<>();
+            for (OutboxEntry entry : batch) {
+                if (heldBack.contains(entry.itemKey())) {
+                    continue;
+                }
+                if (entry.kind() == OutboxEntry.Kind.PLAY) {
+                    plays.add(entry);
+                    continue;
+                }
+                try {
+                    send(entry);
+                    remove(entry);
+                    delivered++;
+                } catch (UnreachableException | BadResponseException e) {
+                    attempted(entry, e.getMessage());
+                    return new Round(delivered, settled, e instanceof BadResponseException, e.getMessage());
+                } catch (ProblemException e) {
+                    settle(entry, OutboxEntry.State.FAILED, e.problem().detail());
+                    heldBack.add(entry.itemKey());
+                    settled++;
+                }
+            }
+            if (!plays.isEmpty()) {
+                try {
+                    sendPlays(plays);
+                    plays.forEach(this::remove);
+                    delivered += plays.size();
+                } catch (UnreachableException | BadResponseException e) {
+                    plays.forEach(p -> attempted(p, e.getMessage()));
+                    return new Round(delivered, settled, e instanceof BadResponseException, e.getMessage());
+                } catch (ProblemException e) {
+                    // One bad play refuses the whole batch: send them one by one so only that one is settled.
+                    for (OutboxEntry p : plays) {
+                        try {
+                            sendPlays(List.of(p));
+                            remove(p);
+                            delivered++;
+                        } catch (UnreachableException | BadResponseException again) {
+                            attempted(p, again.getMessage());
+                            return new Round(delivered, settled, again instanceof BadResponseException,
+                                    again.getMessage());
+                        } catch (ProblemException refused) {
+                            settle(p, OutboxEntry.State.FAILED, refused.problem().detail());
+                            settled++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void send(OutboxEntry entry) {
+        String trackId = readPayload(entry, Map.class).get("trackId").toString();
+        String path = "/api/v1/me/likes/" + URLEncoder.encode(trackId, StandardCharsets.UTF_8);
+        Map<String, String> headers = Map.of("Idempotency-Key", entry.idempotencyKey());
+        switch (entry.kind()) {
+            case LIKE -> api.call("PUT", path, null, Void.class, headers, true);
+            case UNLIKE -> api.call("DELETE", path, null, Void.class, headers, true);
+            default -> throw new IllegalStateException("Not a single delivery: " + entry.kind());
+        }
+    }
+
+    private void sendPlays(List<OutboxEntry> plays) {
+        List<PlayEvent> events = new ArrayList<>();
+        for (OutboxEntry entry : plays) {
+            events.add(readPayload(entry, PlayEvent.class));
+        }
+        for (int i = 0; i < events.size(); i += PLAY_BATCH) {
+            api.recordPlays(new PlayBatch(events.subList(i, Math.min(events.size(), i + PLAY_BATCH))));
+        }
+    }
+
+    // ---- Storage.
+
+    private void add(OutboxEntry.Kind kind, String itemKey, String idempotencyKey, Object payload) {
+        String body;
+        try {
+            body = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot store " + kind, e);
+        }
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (kind, item_key, idempotency_key, "
+                    + "payload, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING")) {
+                ps.setString(1, kind.name());
+                ps.setString(2, itemKey);
+                ps.setString(3, idempotencyKey);
+                ps.setString(4, body);
+                ps.setString(5, clock.instant().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void remove(OutboxEntry entry) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+                ps.setLong(1, entry.seq());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void attempted(OutboxEntry entry, String error) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+                ps.setString(1, error);
+                ps.setLong(2, entry.seq());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void settle(OutboxEntry entry, OutboxEntry.State state, String reason) {
+        LOG.info("Outbox entry {} ({}) settled as {}: {}", entry.seq(), entry.kind(), state, reason);
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET attempts = attempts + 1, state = ?, last_error = ? WHERE seq = ?")) {
+                ps.setString(1, state.name());
+                ps.setString(2, reason);
+                ps.setLong(3, entry.seq());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static List<OutboxEntry> query(Connection c, String sql, long after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (after >= 0) {
+                ps.setLong(1, after);
+                ps.setInt(2, PLAY_BATCH * 5);
+            }
+            List<OutboxEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OutboxEntry(rs.getLong("seq"), OutboxEntry.Kind.valueOf(rs.getString("kind")),
+                            rs.getString("item_key"), rs.getString("idempotency_key"), rs.getString("payload"),
+                            Instant.parse(rs.getString("created_at")), rs.getInt("attempts"),
+                            OutboxEntry.State.valueOf(rs.getString("state")), rs.getString("last_error")));
+                }
+            }
+            return out;
+        }
+    }
+
+    private <T> T readPayload(OutboxEntry entry, Class<T> type) {
+        try {
+            return json.readValue(entry.payload(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbox entry " + entry.seq() + " cannot be read", e);
+        }
+    }
+
+    /** For callers that want to know whether an error means "try later" rather than "never". */
+    public static boolean isTransient(ApiException e) {
+        return !(e instanceof ProblemException);
+    }
+}
