@@ -25,6 +25,18 @@ public final class CatalogMirror {
     /** The most results a search returns. */
     public static final int MAX_RESULTS = 200;
 
+    /** How many matches are ranked at most: a one-letter prefix matches most of a large catalog. */
+    public static final int RANKED_MATCHES = 4_000;
+
+    /**
+     * The search statement (parameters: the match expression, the limit). Ranking (bm25, titles weighing most) runs
+     * over the first {@value #RANKED_MATCHES} matches only, so a one- or two-letter prefix costs a bounded time;
+     * such broad results are refined as the listener types on.
+     */
+    public static final String SEARCH_SQL = "WITH hits AS (SELECT rowid AS id, bm25(tracks_fts, 10.0, 5.0, 3.0, 1.0) "
+            + "AS score FROM tracks_fts WHERE tracks_fts MATCH ? LIMIT " + RANKED_MATCHES + ") "
+            + "SELECT t.json FROM hits JOIN tracks t ON t.rowid = hits.id ORDER BY hits.score LIMIT ?";
+
     private final LocalStore store;
     private final ObjectMapper json = ApiClient.mapper();
 
@@ -133,9 +145,7 @@ public final class CatalogMirror {
         }
         int n = Math.clamp(limit, 1, MAX_RESULTS);
         return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT t.json FROM tracks_fts f JOIN tracks t ON t.rowid = f.rowid WHERE tracks_fts MATCH ? "
-                            + "ORDER BY bm25(tracks_fts, 10.0, 5.0, 3.0, 1.0) LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(SEARCH_SQL)) {
                 ps.setString(1, match);
                 ps.setInt(2, n);
                 List<Track> found = new ArrayList<>();
@@ -149,8 +159,11 @@ public final class CatalogMirror {
         });
     }
 
-    /** Each word as a quoted prefix term, so quotes, stars and operators typed by the listener are only text. */
-    static String matchExpression(String text) {
+    /**
+     * The FTS5 query for what was typed: each word as a quoted prefix term, so quotes, stars and operators typed by
+     * the listener are only text.
+     */
+    public static String matchExpression(String text) {
         if (text == null) {
             return "";
         }

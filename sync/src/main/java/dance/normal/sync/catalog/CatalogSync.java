@@ -4,6 +4,10 @@ import dance.normal.protocol.sync.SyncPage;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.store.LocalStore;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,8 @@ public final class CatalogSync {
     public static final int PAGE_SIZE = 1000;
     static final String CURSOR_KEY = "catalog.cursor";
     private static final Logger LOG = LoggerFactory.getLogger(CatalogSync.class);
+    private static final Executor FETCHER = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("catalog-fetch").factory());
 
     private final ApiClient api;
     private final LocalStore store;
@@ -39,9 +45,13 @@ public final class CatalogSync {
     public int pull() {
         int applied = 0;
         String cursor = store.read(c -> LocalStore.state(c, CURSOR_KEY).orElse(""));
+        // The next page is fetched while this one is written: the server's work and ours overlap.
+        CompletableFuture<SyncPage> fetching = fetch(cursor);
         while (true) {
-            SyncPage page = api.changes(cursor, PAGE_SIZE);
+            SyncPage page = join(fetching);
             String next = page.nextCursor() == null ? cursor : page.nextCursor();
+            boolean more = page.hasMore() && !page.changes().isEmpty();
+            fetching = more ? fetch(next) : null;
             store.write(c -> {
                 mirror.apply(c, page.changes());
                 LocalStore.setState(c, CURSOR_KEY, next);
@@ -49,7 +59,7 @@ public final class CatalogSync {
             });
             applied += page.changes().size();
             cursor = next;
-            if (!page.hasMore() || page.changes().isEmpty()) {
+            if (!more) {
                 break;
             }
         }
@@ -57,5 +67,20 @@ public final class CatalogSync {
             LOG.info("Catalog sync applied {} changes", applied);
         }
         return applied;
+    }
+
+    private CompletableFuture<SyncPage> fetch(String cursor) {
+        return CompletableFuture.supplyAsync(() -> api.changes(cursor, PAGE_SIZE), FETCHER);
+    }
+
+    private static SyncPage join(CompletableFuture<SyncPage> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }
