@@ -62,6 +62,19 @@ public final class SyncBench {
             int changes = sync.pull();
             double firstMs = (System.nanoTime() - start) / 1e6;
             double rawFirstMs = rawCopy(serverData.resolve("normal-dance.db"), work.resolve("raw.db"));
+            // Where the first sync's time goes: the same pages fetched and decoded, nothing written.
+            long f = System.nanoTime();
+            String cursor = "";
+            int pages = 0;
+            while (true) {
+                var page = api.changes(cursor, CatalogSync.PAGE_SIZE);
+                pages++;
+                cursor = page.nextCursor();
+                if (!page.hasMore() || page.changes().isEmpty()) {
+                    break;
+                }
+            }
+            System.out.printf(Locale.ROOT, "SYNC fetch_only_ms=%.0f pages=%d%n", (System.nanoTime() - f) / 1e6, pages);
             System.out.printf(Locale.ROOT, "SYNC first_ms=%.0f first_changes=%d tracks=%d raw_first_ms=%.0f%n",
                     firstMs, changes, mirror.trackCount(), rawFirstMs);
 

@@ -64,6 +64,7 @@ public final class LocalStore implements AutoCloseable {
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
                 s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("PRAGMA cache_size = -32768");
             }
             LocalStore store = new LocalStore(file, connection);
             store.migrate();
@@ -73,6 +74,21 @@ public final class LocalStore implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("The folder for " + file + " cannot be created", e);
         }
+    }
+
+    /**
+     * Opens the store of one signed-in user: {@code <dataDir>/users/<userId>/library.db}. Each account on a device
+     * has its own, so signing in as someone else never shows the previous person's library or outbox.
+     *
+     * @param dataDir the app's data folder
+     * @param userId  the account id from the server (letters, digits and dashes)
+     * @return the open store
+     */
+    public static LocalStore forUser(Path dataDir, String userId) {
+        if (userId == null || !userId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("Not an account id: " + userId);
+        }
+        return open(dataDir.resolve("users").resolve(userId).resolve("library.db"));
     }
 
     public Path file() {
