@@ -25,6 +25,7 @@ import dance.normal.server.http.Json;
 import dance.normal.server.http.ProblemErrorHandler;
 import dance.normal.server.media.AudioInspector;
 import dance.normal.server.ops.Metrics;
+import dance.normal.server.library.LikeService;
 import dance.normal.server.plays.PlayService;
 import dance.normal.server.storage.MediaStore;
 import dance.normal.server.stream.StreamRoutes;
@@ -83,6 +84,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private final Authenticator authenticator;
     private final UploadService uploads;
     private final PlayService plays;
+    private final LikeService likes;
     private final ChangeFeed feed;
     private final StreamRoutes streams;
     private final MediaStore media;
@@ -102,6 +104,7 @@ public final class NormalDanceServer implements AutoCloseable {
         this.inspector = new AudioInspector();
         this.uploads = new UploadService(catalog, media, inspector, metrics, config.maxUploadBytes());
         this.plays = new PlayService(db.jdbi(), catalog, clock);
+        this.likes = new LikeService(db.jdbi(), catalog, clock);
         this.streams = new StreamRoutes(catalog, media, authenticator,
                 new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics);
     }
@@ -190,6 +193,15 @@ public final class NormalDanceServer implements AutoCloseable {
                 .orElseThrow(() -> ApiException.notFound("There is no such release."))));
         r.get("/api/v1/media/{sha256}", this::image);
         r.post("/api/v1/plays", ctx -> ctx.json(plays.record(authenticator.require(ctx), body(ctx, PlayBatch.class))));
+        r.get("/api/v1/me/likes", ctx -> ctx.json(likes.likes(authenticator.require(ctx))));
+        r.put("/api/v1/me/likes/{trackId}", ctx -> {
+            likes.like(authenticator.require(ctx), Http.uuidPath(ctx, "trackId", "track"));
+            ctx.status(204);
+        });
+        r.delete("/api/v1/me/likes/{trackId}", ctx -> {
+            likes.unlike(authenticator.require(ctx), Http.uuidPath(ctx, "trackId", "track"));
+            ctx.status(204);
+        });
         r.get("/api/v1/sync", ctx -> ctx.json(feed.page(ctx.queryParam("since"),
                 Http.intQuery(ctx, "limit", 500, 1, ChangeFeed.MAX_LIMIT))));
 

@@ -3,11 +3,15 @@ package dance.normal.sync.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dance.normal.protocol.auth.LoginRequest;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.library.Likes;
 import dance.normal.protocol.plays.PlayEvent;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.TestServer;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.TokenStore;
+import dance.normal.sync.catalog.CatalogMirror;
+import dance.normal.sync.catalog.CatalogSync;
 import dance.normal.sync.store.LocalStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -145,6 +149,32 @@ class OutboxIT {
             });
         }
         assertThat(serverPlays(ids)).isEqualTo(49);
+    }
+
+    @Test
+    void anUnlikeNeverOvertakesItsLike() {
+        Path file = dir.resolve("likes.db");
+        try (LocalStore store = LocalStore.open(file); ApiClient api = signedIn()) {
+            Outbox outbox = new Outbox(store, api, Clock.systemUTC());
+            CatalogMirror mirror = new CatalogMirror(store);
+            new CatalogSync(api, store, mirror).pull();
+            Track track = mirror.search("a", 1).getFirst();
+            outbox.like(track.id());
+            outbox.unlike(track.id());
+            outbox.like("no-such-track");
+            Outbox.Round round = outbox.deliver();
+            assertThat(round.delivered()).isEqualTo(2);
+            assertThat(round.settled()).isEqualTo(1);
+            assertThat(outbox.entries()).singleElement().satisfies(e -> {
+                assertThat(e.state()).isEqualTo(OutboxEntry.State.FAILED);
+                assertThat(e.lastError()).isNotBlank();
+            });
+            // Liked then unliked, in that order: the server ends with no like.
+            assertThat(api.get("/api/v1/me/likes", Likes.class).trackIds()).isEmpty();
+            outbox.like(track.id());
+            outbox.deliver();
+            assertThat(api.get("/api/v1/me/likes", Likes.class).trackIds()).containsExactly(track.id());
+        }
     }
 
     /** Plays over the last day, 30 s apart, each track's plays far enough apart not to overlap. */

@@ -1,0 +1,47 @@
+package dance.normal.server.library;
+
+import dance.normal.protocol.library.Likes;
+import dance.normal.server.auth.Principal;
+import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.http.ApiException;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A listener's likes. Liking and unliking are idempotent, so a client's outbox may deliver them again after a crash
+ * without changing anything.
+ */
+public final class LikeService {
+
+    private final Jdbi jdbi;
+    private final CatalogRepository catalog;
+    private final Clock clock;
+
+    public LikeService(Jdbi jdbi, CatalogRepository catalog, Clock clock) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Likes a track of the catalog; liking it again keeps the first time. */
+    public void like(Principal principal, String trackId) {
+        if (catalog.track(trackId).isEmpty()) {
+            throw ApiException.notFound("There is no such track.");
+        }
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO likes (account_id, track_id, liked_at) VALUES (:a, :t, :now) "
+                        + "ON CONFLICT (account_id, track_id) DO NOTHING")
+                .bind("a", principal.accountId()).bind("t", trackId).bind("now", clock.millis()).execute());
+    }
+
+    /** Unlikes a track; unliking what is not liked changes nothing. */
+    public void unlike(Principal principal, String trackId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM likes WHERE account_id = :a AND track_id = :t")
+                .bind("a", principal.accountId()).bind("t", trackId).execute());
+    }
+
+    public Likes likes(Principal principal) {
+        return new Likes(jdbi.withHandle(h -> h.createQuery(
+                        "SELECT track_id FROM likes WHERE account_id = :a ORDER BY liked_at DESC, track_id")
+                .bind("a", principal.accountId()).mapTo(String.class).list()));
+    }
+}
