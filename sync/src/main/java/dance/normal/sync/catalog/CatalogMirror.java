@@ -120,6 +120,23 @@ public final class CatalogMirror {
         });
     }
 
+    /** The tracks of a release, in the order the feed delivered them. */
+    public List<Track> tracksOfRelease(String releaseId) {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT json FROM tracks WHERE release_id = ? ORDER BY rowid")) {
+                ps.setString(1, releaseId);
+                List<Track> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(fromJson(rs.getString(1)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     public int trackCount() {
         return store.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tracks");

@@ -1,0 +1,538 @@
+package dance.normal.sync.download;
+
+import dance.normal.protocol.catalog.StreamUrl;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.ApiException;
+import dance.normal.sync.catalog.CatalogMirror;
+import dance.normal.sync.store.LocalStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps tracks on the device for offline play.
+ *
+ * <p>A download writes {@code <id>.part}; a later attempt asks only for the rest ({@code Range} with
+ * {@code If-Range} on the file's ETag, its SHA-256) and appends, or starts over when the server sends the whole file.
+ * The finished file must hash to the catalog's SHA-256 before it is moved, atomically, to its final name and marked
+ * done; anything else is deleted. At most {@code concurrency} downloads run at once. Done downloads that are not
+ * pinned are evicted, least recently played first, to stay within the storage budget. Downloads interrupted by a
+ * crash or a restart resume when {@link #start()} is called.
+ */
+public final class DownloadManager implements AutoCloseable {
+
+    /** The default number of downloads at once. */
+    public static final int DEFAULT_CONCURRENCY = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(DownloadManager.class);
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final ApiClient api;
+    private final LocalStore store;
+    private final CatalogMirror mirror;
+    private final Path dir;
+    private final long budgetBytes;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final List<DownloadListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> stopRequests = new ConcurrentHashMap<>();
+
+    /**
+     * @param dir         where files go (created if needed)
+     * @param budgetBytes the most bytes done downloads may take
+     * @param concurrency downloads at once
+     */
+    public DownloadManager(ApiClient api, LocalStore store, CatalogMirror mirror, Path dir, long budgetBytes,
+                           int concurrency, Clock clock) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.store = Objects.requireNonNull(store, "store");
+        this.mirror = Objects.requireNonNull(mirror, "mirror");
+        this.dir = Objects.requireNonNull(dir, "dir");
+        this.budgetBytes = budgetBytes;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name("download-", 1).daemon()
+                .factory());
+    }
+
+    public void addListener(DownloadListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Resumes what was queued or running when the app last stopped. */
+    public void start() {
+        List<String> unfinished = store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE downloads SET state = 'QUEUED' WHERE state = 'DOWNLOADING'")) {
+                ps.executeUpdate();
+            }
+            return ids(c, "SELECT track_id FROM downloads WHERE state = 'QUEUED' ORDER BY created_at");
+        });
+        unfinished.forEach(this::submit);
+    }
+
+    /**
+     * Keeps a track offline.
+     *
+     * @param trackId a track of the mirror
+     * @param pinned  keep it even when the budget is tight
+     * @throws IllegalArgumentException if the mirror does not know the track
+     */
+    public void download(String trackId, boolean pinned) {
+        Track track = mirror.track(trackId).orElseThrow(() -> new IllegalArgumentException("Unknown track "
+                + trackId));
+        boolean queued = store.write(c -> {
+            Optional<Download> existing = find(c, trackId);
+            if (existing.isPresent() && existing.get().state() != Download.State.FAILED
+                    && existing.get().state() != Download.State.PAUSED) {
+                if (pinned && !existing.get().pinned()) {
+                    update(c, "UPDATE downloads SET pinned = 1 WHERE track_id = ?", trackId);
+                }
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO downloads (track_id, state, bytes_total, "
+                    + "sha256, file_name, pinned, created_at) VALUES (?, 'QUEUED', ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (track_id) DO UPDATE SET state = 'QUEUED', error = NULL, "
+                    + "pinned = max(downloads.pinned, excluded.pinned)")) {
+                ps.setString(1, trackId);
+                ps.setLong(2, track.sizeBytes());
+                ps.setString(3, track.sha256().toLowerCase(Locale.ROOT));
+                ps.setString(4, trackId + extension(track));
+                ps.setInt(5, pinned ? 1 : 0);
+                ps.setString(6, clock.instant().toString());
+                ps.executeUpdate();
+            }
+            return true;
+        });
+        if (queued) {
+            submit(trackId);
+        }
+    }
+
+    /** Keeps every track of a release offline. */
+    public void downloadRelease(String releaseId, boolean pinned) {
+        for (Track track : mirror.tracksOfRelease(releaseId)) {
+            download(track.id(), pinned);
+        }
+    }
+
+    /** Stops a download and keeps what arrived; {@link #download} resumes it. */
+    public void pause(String trackId) {
+        stopRequests.put(trackId, Boolean.FALSE);
+        store.write(c -> update(c, "UPDATE downloads SET state = 'PAUSED' WHERE track_id = ? AND state = 'QUEUED'",
+                trackId));
+    }
+
+    /** Stops and forgets a download and deletes its files. */
+    public void remove(String trackId) {
+        stopRequests.put(trackId, Boolean.TRUE);
+        Optional<String> name = store.write(c -> {
+            Optional<String> fileName = fileName(c, trackId);
+            update(c, "DELETE FROM downloads WHERE track_id = ?", trackId);
+            return fileName;
+        });
+        name.ifPresent(n -> deleteQuietly(dir.resolve(n)));
+        deleteQuietly(part(trackId));
+    }
+
+    /** The verified file of a done download, if it is still there. */
+    public Optional<Path> verifiedFile(String trackId) {
+        return store.read(c -> {
+            Optional<Download> d = find(c, trackId);
+            if (d.isEmpty() || d.get().state() != Download.State.DONE) {
+                return Optional.<Path>empty();
+            }
+            Path file = dir.resolve(fileName(c, trackId).orElseThrow());
+            try {
+                return Files.size(file) == d.get().bytesTotal() ? Optional.of(file) : Optional.<Path>empty();
+            } catch (IOException e) {
+                return Optional.<Path>empty();
+            }
+        });
+    }
+
+    /** The track was played: it is the last to be evicted. */
+    public void markPlayed(String trackId) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE downloads SET last_played_at = ? WHERE track_id = ?")) {
+                ps.setLong(1, clock.millis());
+                ps.setString(2, trackId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Download> download(String trackId) {
+        return store.read(c -> find(c, trackId));
+    }
+
+    public List<Download> downloads() {
+        return store.read(c -> {
+            List<Download> all = new ArrayList<>();
+            for (String id : ids(c, "SELECT track_id FROM downloads ORDER BY created_at")) {
+                find(c, id).ifPresent(all::add);
+            }
+            return all;
+        });
+    }
+
+    /** Bytes taken by done downloads. */
+    public long usedBytes() {
+        return store.read(DownloadManager::used);
+    }
+
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
+    @Override
+    public void close() {
+        running.forEach(id -> stopRequests.put(id, Boolean.FALSE));
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- Worker.
+
+    private void submit(String trackId) {
+        try {
+            workers.execute(() -> run(trackId));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Download of {} not started: closing", trackId);
+        }
+    }
+
+    private void run(String trackId) {
+        if (!running.add(trackId)) {
+            return;
+        }
+        stopRequests.remove(trackId);
+        try {
+            Optional<Download> current = store.read(c -> find(c, trackId));
+            if (current.isEmpty() || current.get().state() != Download.State.QUEUED) {
+                return;
+            }
+            Download d = current.get();
+            if (!makeRoom(trackId, d.bytesTotal())) {
+                fail(trackId, "There is not enough room in the download budget; remove downloads or raise it.");
+                return;
+            }
+            setState(trackId, Download.State.DOWNLOADING, null);
+            transfer(trackId, d);
+        } catch (ApiException e) {
+            fail(trackId, "The download stopped: " + e.getMessage());
+        } catch (IOException e) {
+            fail(trackId, "The download stopped: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Download of {} failed", trackId, e);
+            fail(trackId, "The download failed.");
+        } finally {
+            running.remove(trackId);
+        }
+    }
+
+    private void transfer(String trackId, Download d) throws IOException {
+        Files.createDirectories(dir);
+        Path part = part(trackId);
+        String sha = store.read(c -> sha256(c, trackId));
+        long have = Files.exists(part) ? Files.size(part) : 0;
+        if (have < d.bytesTotal()) {
+            StreamUrl url = api.streamUrl(trackId);
+            Request.Builder request = new Request.Builder().url(url.url());
+            if (have > 0) {
+                request.header("Range", "bytes=" + have + "-").header("If-Range", "\"" + sha + "\"");
+            }
+            try (Response response = api.http().newCall(request.build()).execute()) {
+                boolean append = response.code() == 206;
+                if (!append && response.code() != 200) {
+                    throw new IOException("the server answered " + response.code());
+                }
+                if (!append) {
+                    have = 0;
+                }
+                OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
+                        append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                try (out; InputStream in = response.body().byteStream()) {
+                    if (!copy(trackId, in, out, have, d.bytesTotal())) {
+                        return;
+                    }
+                }
+            }
+        }
+        finish(trackId, part, sha, d.bytesTotal());
+    }
+
+    /** Copies until the end or a stop request; false when stopped. */
+    private boolean copy(String trackId, InputStream in, OutputStream out, long start, long total) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long done = start;
+        long lastReport = System.nanoTime();
+        long reportedBytes = done;
+        double rate = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+            done += n;
+            Boolean stop = stopRequests.get(trackId);
+            if (stop != null) {
+                out.flush();
+                long bytes = done;
+                if (!stop) {
+                    store.write(c -> {
+                        try (PreparedStatement ps = c.prepareStatement(
+                                "UPDATE downloads SET state = 'PAUSED', bytes_done = ? WHERE track_id = ?")) {
+                            ps.setLong(1, bytes);
+                            ps.setString(2, trackId);
+                            ps.executeUpdate();
+                        }
+                        return null;
+                    });
+                    changed(trackId);
+                }
+                return false;
+            }
+            long now = System.nanoTime();
+            if (now - lastReport >= PROGRESS_EVERY_NANOS) {
+                double seconds = (now - lastReport) / 1e9;
+                double recent = (done - reportedBytes) / seconds;
+                rate = rate == 0 ? recent : 0.7 * rate + 0.3 * recent;
+                lastReport = now;
+                reportedBytes = done;
+                saveProgress(trackId, done);
+                Duration left = rate > 0 ? Duration.ofMillis((long) ((total - done) / rate * 1000)) : null;
+                long bytes = done;
+                double r = rate;
+                listeners.forEach(l -> l.onProgress(trackId, bytes, total, r, left));
+            }
+        }
+        long bytes = done;
+        double r = rate;
+        listeners.forEach(l -> l.onProgress(trackId, bytes, total, r, Duration.ZERO));
+        return true;
+    }
+
+    private void finish(String trackId, Path part, String sha, long total) throws IOException {
+        String actual = hash(part);
+        if (Files.size(part) != total || !actual.equals(sha)) {
+            deleteQuietly(part);
+            fail(trackId, "The downloaded file did not match the catalog and was removed; download it again.");
+            return;
+        }
+        Path target = dir.resolve(store.read(c -> fileName(c, trackId)).orElseThrow());
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE downloads SET state = 'DONE', bytes_done = bytes_total, error = NULL WHERE track_id = ?")) {
+                ps.setString(1, trackId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        changed(trackId);
+        makeRoom(null, 0);
+    }
+
+    /**
+     * Evicts done, unpinned downloads, least recently played first, until {@code needed} more bytes fit.
+     *
+     * @return whether they fit
+     */
+    private boolean makeRoom(String forTrack, long needed) {
+        List<String> evicted = new ArrayList<>();
+        boolean fits = store.write(c -> {
+            long used = used(c);
+            if (used + needed <= budgetBytes) {
+                return true;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT track_id, bytes_total, file_name FROM downloads "
+                    + "WHERE state = 'DONE' AND pinned = 0 AND track_id <> ? ORDER BY last_played_at, created_at")) {
+                ps.setString(1, forTrack == null ? "" : forTrack);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && used + needed > budgetBytes) {
+                        evicted.add(rs.getString("file_name"));
+                        used -= rs.getLong("bytes_total");
+                        update(c, "DELETE FROM downloads WHERE track_id = ?", rs.getString("track_id"));
+                    }
+                }
+            }
+            return used + needed <= budgetBytes;
+        });
+        evicted.forEach(name -> {
+            LOG.info("Evicted {} to stay within the download budget", name);
+            deleteQuietly(dir.resolve(name));
+        });
+        return fits;
+    }
+
+    // ---- Storage helpers.
+
+    private void fail(String trackId, String reason) {
+        LOG.info("Download of {} failed: {}", trackId, reason);
+        setState(trackId, Download.State.FAILED, reason);
+    }
+
+    private void setState(String trackId, Download.State state, String error) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE downloads SET state = ?, error = ? WHERE track_id = ?")) {
+                ps.setString(1, state.name());
+                ps.setString(2, error);
+                ps.setString(3, trackId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        changed(trackId);
+    }
+
+    private void saveProgress(String trackId, long bytes) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE downloads SET bytes_done = ? WHERE track_id = ?")) {
+                ps.setLong(1, bytes);
+                ps.setString(2, trackId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void changed(String trackId) {
+        download(trackId).ifPresent(d -> listeners.forEach(l -> l.onChanged(d)));
+    }
+
+    private Path part(String trackId) {
+        return dir.resolve(trackId + ".part");
+    }
+
+    private static long used(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(sum(bytes_total), 0) FROM downloads WHERE state = 'DONE'");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Optional<Download> find(Connection c, String trackId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM downloads WHERE track_id = ?")) {
+            ps.setString(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Download(trackId, Download.State.valueOf(rs.getString("state")),
+                        rs.getLong("bytes_done"), rs.getLong("bytes_total"), rs.getInt("pinned") == 1,
+                        rs.getString("error")));
+            }
+        }
+    }
+
+    private static Optional<String> fileName(Connection c, String trackId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT file_name FROM downloads WHERE track_id = ?")) {
+            ps.setString(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static String sha256(Connection c, String trackId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM downloads WHERE track_id = ?")) {
+            ps.setString(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static List<String> ids(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static Void update(Connection c, String sql, String trackId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, trackId);
+            ps.executeUpdate();
+        }
+        return null;
+    }
+
+    private static String hash(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String extension(Track track) {
+        String format = track.format() == null ? "" : track.format().toLowerCase(Locale.ROOT);
+        return switch (format) {
+            case "flac", "mp3", "wav", "ogg", "opus", "m4a" -> "." + format;
+            default -> ".audio";
+        };
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("{} could not be deleted: {}", file, e.getMessage());
+        }
+    }
+}
