@@ -11,6 +11,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Not allowed"),
     NOT_FOUND("not-found", "Not found"),
     CONFLICT("conflict", "Conflict"),
+    PRECONDITION_FAILED("precondition-failed", "Changed since you read it"),
+    PRECONDITION_REQUIRED("precondition-required", "Say which version you change"),
     EMAIL_TAKEN("email-taken", "An account with this email exists"),
     TOO_MANY_REQUESTS("too-many-requests", "Too many attempts"),
     PAYLOAD_TOO_LARGE("payload-too-large", "The upload is too large"),

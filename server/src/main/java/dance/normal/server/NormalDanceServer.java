@@ -9,6 +9,8 @@ import dance.normal.protocol.auth.LoginRequest;
 import dance.normal.protocol.auth.RefreshRequest;
 import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.library.Playlist;
+import dance.normal.protocol.library.PlaylistDraft;
 import dance.normal.protocol.plays.PlayBatch;
 import dance.normal.server.auth.AuthService;
 import dance.normal.server.auth.Authenticator;
@@ -26,6 +28,7 @@ import dance.normal.server.http.ProblemErrorHandler;
 import dance.normal.server.media.AudioInspector;
 import dance.normal.server.ops.Metrics;
 import dance.normal.server.library.LikeService;
+import dance.normal.server.library.PlaylistService;
 import dance.normal.server.plays.PlayService;
 import dance.normal.server.storage.MediaStore;
 import dance.normal.server.stream.StreamRoutes;
@@ -85,6 +88,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private final UploadService uploads;
     private final PlayService plays;
     private final LikeService likes;
+    private final PlaylistService playlists;
     private final ChangeFeed feed;
     private final StreamRoutes streams;
     private final MediaStore media;
@@ -105,6 +109,7 @@ public final class NormalDanceServer implements AutoCloseable {
         this.uploads = new UploadService(catalog, media, inspector, metrics, config.maxUploadBytes());
         this.plays = new PlayService(db.jdbi(), catalog, clock);
         this.likes = new LikeService(db.jdbi(), catalog, clock);
+        this.playlists = new PlaylistService(db.jdbi(), clock);
         this.streams = new StreamRoutes(catalog, media, authenticator,
                 new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics);
     }
@@ -133,6 +138,25 @@ public final class NormalDanceServer implements AutoCloseable {
         }
         LOG.info("Normal Dance server started on {} with {}", server.baseUrl(), db.dialect());
         return server;
+    }
+
+    /** The version an update is based on, from {@code If-Match: "<version>"}; 428 without it. */
+    private static long ifMatchVersion(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.isBlank()) {
+            throw new ApiException(ProblemType.PRECONDITION_REQUIRED, 428,
+                    "Send If-Match with the version you changed (the ETag you read).");
+        }
+        String v = header.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("If-Match must be the playlist's ETag, like \"3\".");
+        }
     }
 
     public String baseUrl() {
@@ -196,6 +220,27 @@ public final class NormalDanceServer implements AutoCloseable {
         r.get("/api/v1/me/likes", ctx -> ctx.json(likes.likes(authenticator.require(ctx))));
         r.put("/api/v1/me/likes/{trackId}", ctx -> {
             likes.like(authenticator.require(ctx), Http.uuidPath(ctx, "trackId", "track"));
+            ctx.status(204);
+        });
+        r.get("/api/v1/me/playlists", ctx -> ctx.json(playlists.list(authenticator.require(ctx))));
+        r.post("/api/v1/me/playlists", ctx -> {
+            Playlist created = playlists.create(authenticator.require(ctx), ctx.header("Idempotency-Key"),
+                    body(ctx, PlaylistDraft.class));
+            ctx.status(201).header("ETag", PlaylistService.etag(created)).json(created);
+        });
+        r.get("/api/v1/me/playlists/{id}", ctx -> {
+            Playlist found = playlists.find(authenticator.require(ctx), Http.uuidPath(ctx, "id", "playlist"))
+                    .orElseThrow(() -> ApiException.notFound("There is no such playlist."));
+            ctx.header("ETag", PlaylistService.etag(found)).json(found);
+        });
+        r.put("/api/v1/me/playlists/{id}", ctx -> {
+            Principal principal = authenticator.require(ctx);
+            String id = Http.uuidPath(ctx, "id", "playlist");
+            Playlist updated = playlists.update(principal, id, ifMatchVersion(ctx), body(ctx, PlaylistDraft.class));
+            ctx.header("ETag", PlaylistService.etag(updated)).json(updated);
+        });
+        r.delete("/api/v1/me/playlists/{id}", ctx -> {
+            playlists.delete(authenticator.require(ctx), Http.uuidPath(ctx, "id", "playlist"));
             ctx.status(204);
         });
         r.delete("/api/v1/me/likes/{trackId}", ctx -> {
