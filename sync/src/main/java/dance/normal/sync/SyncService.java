@@ -4,6 +4,7 @@ import dance.normal.sync.api.ApiException;
 import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.UnreachableException;
 import dance.normal.sync.catalog.CatalogSync;
+import dance.normal.sync.library.Library;
 import dance.normal.sync.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class SyncService implements AutoCloseable {
 
     private final CatalogSync catalog;
     private final Outbox outbox;
+    private volatile Library library;
     private final Clock clock;
     private final Duration interval;
     private final Duration firstRetry;
@@ -67,6 +69,11 @@ public final class SyncService implements AutoCloseable {
         this.firstRetry = firstRetry;
         this.retry = firstRetry;
         this.status = new Status(false, null, outbox.pending(), null);
+    }
+
+    /** Also pulls the listener's playlists each cycle (after the outbox has delivered local edits). */
+    public void syncLibrary(Library lib) {
+        this.library = Objects.requireNonNull(lib, "library");
     }
 
     /** Starts syncing now and then on its own. */
@@ -110,6 +117,10 @@ public final class SyncService implements AutoCloseable {
                         : round.lastError(), null);
             }
             catalog.pull();
+            Library lib = library;
+            if (lib != null) {
+                lib.pull();
+            }
             retry = firstRetry;
             publish(new Status(true, clock.instant(), outbox.pending(), null));
             schedule(interval);

@@ -52,6 +52,25 @@ public final class Outbox {
     private final ApiClient api;
     private final Clock clock;
     private final ObjectMapper json = ApiClient.mapper();
+    private final Map<OutboxEntry.Kind, Deliverer> deliverers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Delivers one kind of entry that another part of sync owns (playlists: the Library). */
+    @FunctionalInterface
+    public interface Deliverer {
+        /**
+         * Sends the entry to the server.
+         *
+         * @return null when delivered as asked, or a sentence for the listener when it was delivered after resolving
+         *         a conflict (the entry is then kept, settled, to be shown)
+         * @throws ApiException when it could not be delivered
+         */
+        String deliver(OutboxEntry entry);
+    }
+
+    /** Registers who delivers entries of a kind. */
+    public void register(OutboxEntry.Kind kind, Deliverer deliverer) {
+        deliverers.put(kind, Objects.requireNonNull(deliverer, "deliverer"));
+    }
 
     public Outbox(LocalStore store, ApiClient api, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -135,8 +154,12 @@ public final class Outbox {
                     continue;
                 }
                 try {
-                    send(entry);
-                    remove(entry);
+                    String conflict = send(entry);
+                    if (conflict == null) {
+                        remove(entry);
+                    } else {
+                        settle(entry, OutboxEntry.State.CONFLICT, conflict);
+                    }
                     delivered++;
                 } catch (UnreachableException | BadResponseException e) {
                     attempted(entry, e.getMessage());
@@ -176,15 +199,21 @@ public final class Outbox {
         }
     }
 
-    private void send(OutboxEntry entry) {
+    /** Sends one entry; null when delivered as asked, else the conflict sentence to keep. */
+    private String send(OutboxEntry entry) {
+        Deliverer deliverer = deliverers.get(entry.kind());
+        if (deliverer != null) {
+            return deliverer.deliver(entry);
+        }
         String trackId = readPayload(entry, Map.class).get("trackId").toString();
         String path = "/api/v1/me/likes/" + URLEncoder.encode(trackId, StandardCharsets.UTF_8);
         Map<String, String> headers = Map.of("Idempotency-Key", entry.idempotencyKey());
         switch (entry.kind()) {
             case LIKE -> api.call("PUT", path, null, Void.class, headers, true);
             case UNLIKE -> api.call("DELETE", path, null, Void.class, headers, true);
-            default -> throw new IllegalStateException("Not a single delivery: " + entry.kind());
+            default -> throw new IllegalStateException("No one delivers " + entry.kind());
         }
+        return null;
     }
 
     private void sendPlays(List<OutboxEntry> plays) {
@@ -200,24 +229,45 @@ public final class Outbox {
     // ---- Storage.
 
     private void add(OutboxEntry.Kind kind, String itemKey, String idempotencyKey, Object payload) {
+        store.write(c -> {
+            add(c, kind, itemKey, idempotencyKey, payload);
+            return null;
+        });
+    }
+
+    /**
+     * Adds an entry in the caller's transaction, so a local change and its entry are kept together or not at all.
+     *
+     * @param payload written as JSON; read back by the kind's deliverer
+     */
+    public void add(Connection c, OutboxEntry.Kind kind, String itemKey, String idempotencyKey, Object payload)
+            throws SQLException {
         String body;
         try {
             body = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot store " + kind, e);
         }
-        store.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (kind, item_key, idempotency_key, "
-                    + "payload, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING")) {
-                ps.setString(1, kind.name());
-                ps.setString(2, itemKey);
-                ps.setString(3, idempotencyKey);
-                ps.setString(4, body);
-                ps.setString(5, clock.instant().toString());
-                ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (kind, item_key, idempotency_key, "
+                + "payload, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING")) {
+            ps.setString(1, kind.name());
+            ps.setString(2, itemKey);
+            ps.setString(3, idempotencyKey);
+            ps.setString(4, body);
+            ps.setString(5, clock.instant().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether entries about an item wait for delivery (then a pull must not overwrite the local copy). */
+    public static boolean hasPending(Connection c, String itemKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM outbox WHERE item_key = ? AND state = 'PENDING' LIMIT 1")) {
+            ps.setString(1, itemKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
-            return null;
-        });
+        }
     }
 
     private void remove(OutboxEntry entry) {

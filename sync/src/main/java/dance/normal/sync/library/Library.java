@@ -1,0 +1,306 @@
+package dance.normal.sync.library;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.library.Playlist;
+import dance.normal.protocol.library.PlaylistDraft;
+import dance.normal.protocol.library.Playlists;
+import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.ProblemException;
+import dance.normal.sync.outbox.Outbox;
+import dance.normal.sync.outbox.OutboxEntry;
+import dance.normal.sync.store.LocalStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The listener's playlists, usable offline: every change is made here at once, with an outbox entry in the same
+ * transaction, and reaches the server when it can. A playlist changed on another device in the meantime is merged by
+ * {@link PlaylistMerge}'s rule and the merge is reported (the outbox keeps the entry as a conflict to show).
+ */
+public final class Library {
+
+    /** What the outbox carries for a playlist change. */
+    record Change(String localId, String name, List<String> trackIds, String baseName, List<String> baseTrackIds) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Library.class);
+    private static final String DELETED_PREFIX = "playlist.deleted.";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final LocalStore store;
+    private final ApiClient api;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ObjectMapper json = ApiClient.mapper();
+
+    public Library(LocalStore store, ApiClient api, Outbox outbox, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.api = Objects.requireNonNull(api, "api");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        outbox.register(OutboxEntry.Kind.PLAYLIST_CREATE, this::deliverCreate);
+        outbox.register(OutboxEntry.Kind.PLAYLIST_UPDATE, this::deliverUpdate);
+        outbox.register(OutboxEntry.Kind.PLAYLIST_DELETE, this::deliverDelete);
+    }
+
+    // ---- What the app does.
+
+    /** Creates a playlist here now and on the server when it can; returns its local id. */
+    public String createPlaylist(String name, List<String> trackIds) {
+        String localId = UUID.randomUUID().toString();
+        String clean = checkedName(name);
+        store.write(c -> {
+            save(c, new LocalPlaylist(localId, null, clean, trackIds, 0));
+            outbox.add(c, OutboxEntry.Kind.PLAYLIST_CREATE, key(localId), localId,
+                    new Change(localId, clean, trackIds, null, List.of()));
+            return null;
+        });
+        return localId;
+    }
+
+    /** Changes a playlist's name and tracks. */
+    public void updatePlaylist(String localId, String name, List<String> trackIds) {
+        String clean = checkedName(name);
+        store.write(c -> {
+            LocalPlaylist before = find(c, localId).orElseThrow(() -> new IllegalArgumentException(
+                    "No playlist " + localId));
+            save(c, new LocalPlaylist(localId, before.serverId(), clean, trackIds, before.version()));
+            outbox.add(c, OutboxEntry.Kind.PLAYLIST_UPDATE, key(localId), UUID.randomUUID().toString(),
+                    new Change(localId, clean, trackIds, before.name(), before.trackIds()));
+            return null;
+        });
+    }
+
+    public void deletePlaylist(String localId) {
+        store.write(c -> {
+            Optional<LocalPlaylist> before = find(c, localId);
+            if (before.isEmpty()) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM playlists WHERE local_id = ?")) {
+                ps.setString(1, localId);
+                ps.executeUpdate();
+            }
+            outbox.add(c, OutboxEntry.Kind.PLAYLIST_DELETE, key(localId), UUID.randomUUID().toString(),
+                    Map.of("localId", localId, "serverId", Objects.toString(before.get().serverId(), "")));
+            return null;
+        });
+    }
+
+    public List<LocalPlaylist> playlists() {
+        return store.read(c -> {
+            List<LocalPlaylist> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM playlists ORDER BY updated_at DESC");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(read(rs));
+                }
+            }
+            return all;
+        });
+    }
+
+    public Optional<LocalPlaylist> playlist(String localId) {
+        return store.read(c -> find(c, localId));
+    }
+
+    /**
+     * Brings playlists made or changed on other devices here. A playlist with changes still waiting in the outbox
+     * keeps its local copy; the outbox's delivery reconciles it.
+     */
+    public void pull() {
+        Playlists remote = api.get("/api/v1/me/playlists", Playlists.class);
+        store.write(c -> {
+            for (Playlist p : remote.playlists()) {
+                Optional<LocalPlaylist> mine = findByServerId(c, p.id());
+                String localId = mine.map(LocalPlaylist::localId).orElse(p.id());
+                if (!Outbox.hasPending(c, key(localId))) {
+                    save(c, new LocalPlaylist(localId, p.id(), p.name(), p.trackIds(), p.version()));
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- Deliveries, called by the outbox.
+
+    private String deliverCreate(OutboxEntry entry) {
+        Change change = payload(entry);
+        Playlist created = api.call("POST", "/api/v1/me/playlists", new PlaylistDraft(change.name(),
+                change.trackIds()), Playlist.class, Map.of("Idempotency-Key", entry.idempotencyKey()), true);
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE playlists SET server_id = ?, version = ? WHERE local_id = ?")) {
+                ps.setString(1, created.id());
+                ps.setLong(2, created.version());
+                ps.setString(3, change.localId());
+                if (ps.executeUpdate() == 0) {
+                    // Deleted here before the create went out: the delete that follows needs the server's id.
+                    LocalStore.setState(c, DELETED_PREFIX + change.localId(), created.id());
+                }
+            }
+            return null;
+        });
+        return null;
+    }
+
+    private String deliverUpdate(OutboxEntry entry) {
+        Change change = payload(entry);
+        LocalPlaylist local = store.read(c -> find(c, change.localId())).orElse(null);
+        if (local == null || local.serverId() == null) {
+            LOG.info("Playlist {} is gone or was never created; its update is dropped", change.localId());
+            return "This playlist could not be saved on the server.";
+        }
+        String path = "/api/v1/me/playlists/" + local.serverId();
+        try {
+            Playlist saved = put(path, local.version(), change.name(), change.trackIds());
+            remember(change.localId(), saved, false);
+            return null;
+        } catch (ProblemException e) {
+            if (e.status() != 412) {
+                throw e;
+            }
+        }
+        // Changed on another device since: merge by the stated rule, save the merge, and report it.
+        Playlist theirs = api.get(path, Playlist.class);
+        List<String> tracks = PlaylistMerge.tracks(change.baseTrackIds(), change.trackIds(), theirs.trackIds());
+        String name = PlaylistMerge.name(change.baseName(), change.name(), theirs.name());
+        Playlist merged = put(path, theirs.version(), name, tracks);
+        remember(change.localId(), merged, true);
+        return "\"" + name + "\" was also changed on another device; both sets of changes were kept.";
+    }
+
+    private String deliverDelete(OutboxEntry entry) {
+        Map<String, String> change = payload(entry, new TypeReference<>() { });
+        String serverId = change.getOrDefault("serverId", "");
+        if (serverId.isEmpty()) {
+            serverId = store.read(c -> LocalStore.state(c, DELETED_PREFIX + change.get("localId"))).orElse("");
+        }
+        if (!serverId.isEmpty()) {
+            api.call("DELETE", "/api/v1/me/playlists/" + serverId, null, Void.class, Map.of(), true);
+        }
+        return null;
+    }
+
+    private Playlist put(String path, long version, String name, List<String> tracks) {
+        return api.call("PUT", path, new PlaylistDraft(name, tracks), Playlist.class,
+                Map.of("If-Match", "\"" + version + "\""), false);
+    }
+
+    /** Stores what the server now holds; the local content too unless later edits wait to be delivered. */
+    private void remember(String localId, Playlist saved, boolean replaceContent) {
+        store.write(c -> {
+            boolean laterEdits = Outbox.hasPending(c, key(localId)) && pendingAfterThis(c, localId);
+            if (replaceContent && !laterEdits) {
+                save(c, new LocalPlaylist(localId, saved.id(), saved.name(), saved.trackIds(), saved.version()));
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE playlists SET version = ? WHERE local_id = ?")) {
+                    ps.setLong(1, saved.version());
+                    ps.setString(2, localId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Whether more than the entry being delivered waits for this playlist. */
+    private static boolean pendingAfterThis(Connection c, String localId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM outbox WHERE item_key = ? AND state = 'PENDING'")) {
+            ps.setString(1, key(localId));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 1;
+            }
+        }
+    }
+
+    // ---- Storage.
+
+    private void save(Connection c, LocalPlaylist p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO playlists (local_id, server_id, name, track_ids, "
+                + "version, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (local_id) DO UPDATE SET "
+                + "server_id = excluded.server_id, name = excluded.name, track_ids = excluded.track_ids, "
+                + "version = excluded.version, updated_at = excluded.updated_at")) {
+            ps.setString(1, p.localId());
+            ps.setString(2, p.serverId());
+            ps.setString(3, p.name());
+            ps.setString(4, toJson(p.trackIds()));
+            ps.setLong(5, p.version());
+            ps.setString(6, clock.instant().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private Optional<LocalPlaylist> find(Connection c, String localId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM playlists WHERE local_id = ?")) {
+            ps.setString(1, localId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<LocalPlaylist> findByServerId(Connection c, String serverId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM playlists WHERE server_id = ?")) {
+            ps.setString(1, serverId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private LocalPlaylist read(ResultSet rs) throws SQLException {
+        try {
+            return new LocalPlaylist(rs.getString("local_id"), rs.getString("server_id"), rs.getString("name"),
+                    json.readValue(rs.getString("track_ids"), STRINGS), rs.getLong("version"));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("A stored playlist cannot be read", e);
+        }
+    }
+
+    private Change payload(OutboxEntry entry) {
+        return payload(entry, new TypeReference<Change>() { });
+    }
+
+    private <T> T payload(OutboxEntry entry, TypeReference<T> type) {
+        try {
+            return json.readValue(entry.payload(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbox entry " + entry.seq() + " cannot be read", e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String key(String localId) {
+        return "playlist:" + localId;
+    }
+
+    private static String checkedName(String name) {
+        if (name == null || name.strip().isEmpty() || name.strip().length() > 200) {
+            throw new IllegalArgumentException("A playlist needs a name of 1 to 200 characters.");
+        }
+        return name.strip();
+    }
+}
