@@ -147,6 +147,18 @@ public final class DownloadManager implements AutoCloseable {
         }
     }
 
+    /** Pins or unpins a download: an unpinned one may be evicted to stay within the budget. */
+    public void setPinned(String trackId, boolean pinned) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE downloads SET pinned = ? WHERE track_id = ?")) {
+                ps.setInt(1, pinned ? 1 : 0);
+                ps.setString(2, trackId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Stops a download and keeps what arrived; {@link #download} resumes it. */
     public void pause(String trackId) {
         stopRequests.put(trackId, Boolean.FALSE);

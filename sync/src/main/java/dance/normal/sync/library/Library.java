@@ -8,6 +8,7 @@ import dance.normal.protocol.library.PlaylistDraft;
 import dance.normal.protocol.library.Playlists;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ProblemException;
+import dance.normal.sync.download.DownloadManager;
 import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.outbox.OutboxEntry;
 import dance.normal.sync.store.LocalStore;
@@ -17,10 +18,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,7 @@ public final class Library {
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json = ApiClient.mapper();
+    private volatile DownloadManager downloads;
 
     public Library(LocalStore store, ApiClient api, Outbox outbox, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -82,6 +87,7 @@ public final class Library {
                     new Change(localId, clean, trackIds, before.name(), before.trackIds()));
             return null;
         });
+        followOffline();
     }
 
     public void deletePlaylist(String localId) {
@@ -98,6 +104,70 @@ public final class Library {
                     Map.of("localId", localId, "serverId", Objects.toString(before.get().serverId(), "")));
             return null;
         });
+    }
+
+    /** Lets playlists be kept offline through these downloads. */
+    public void useDownloads(DownloadManager manager) {
+        this.downloads = Objects.requireNonNull(manager, "manager");
+    }
+
+    /**
+     * Keeps a playlist offline, or stops: its tracks are downloaded and pinned, and from now on follow its changes
+     * (added tracks are downloaded, removed ones unpinned so the budget may evict them).
+     */
+    public void keepOffline(String localId, boolean on) {
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(on
+                    ? "INSERT INTO offline_playlists (local_id) VALUES (?) ON CONFLICT DO NOTHING"
+                    : "DELETE FROM offline_playlists WHERE local_id = ?")) {
+                ps.setString(1, localId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        followOffline();
+    }
+
+    public boolean isOffline(String localId) {
+        return store.read(c -> offlineIds(c).contains(localId));
+    }
+
+    /** Pins and downloads every track of the offline playlists; unpins tracks none of them holds any more. */
+    private void followOffline() {
+        DownloadManager manager = downloads;
+        if (manager == null) {
+            return;
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        store.read(c -> {
+            for (String id : offlineIds(c)) {
+                find(c, id).ifPresent(p -> wanted.addAll(p.trackIds()));
+            }
+            return null;
+        });
+        for (var d : manager.downloads()) {
+            if (d.pinned() && !wanted.contains(d.trackId())) {
+                manager.setPinned(d.trackId(), false);
+            }
+        }
+        for (String trackId : wanted) {
+            try {
+                manager.download(trackId, true);
+            } catch (IllegalArgumentException e) {
+                LOG.info("Track {} of an offline playlist is not in the catalog here yet", trackId);
+            }
+        }
+    }
+
+    private static Set<String> offlineIds(Connection c) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT local_id FROM offline_playlists");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     public List<LocalPlaylist> playlists() {
@@ -133,6 +203,7 @@ public final class Library {
             }
             return null;
         });
+        followOffline();
     }
 
     // ---- Deliveries, called by the outbox.
@@ -180,6 +251,7 @@ public final class Library {
         String name = PlaylistMerge.name(change.baseName(), change.name(), theirs.name());
         Playlist merged = put(path, theirs.version(), name, tracks);
         remember(change.localId(), merged, true);
+        followOffline();
         return "\"" + name + "\" was also changed on another device; both sets of changes were kept.";
     }
 

@@ -9,6 +9,10 @@ import dance.normal.server.support.Databases;
 import dance.normal.server.support.TestServer;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.TokenStore;
+import dance.normal.sync.catalog.CatalogMirror;
+import dance.normal.sync.catalog.CatalogSync;
+import dance.normal.sync.download.Download;
+import dance.normal.sync.download.DownloadManager;
 import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.outbox.OutboxEntry;
 import dance.normal.sync.store.LocalStore;
@@ -16,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +120,40 @@ class PlaylistSyncIT {
             });
             a.pull();
             assertThat(a.playlist(mixA).orElseThrow().trackIds()).containsExactlyElementsOf(merged);
+        }
+    }
+
+    @Test
+    void aPlaylistKeptOfflineHasItsTracksDownloadedAndFollowsItsChanges() throws Exception {
+        String email = server.signup("listener").get("me").get("email").asText();
+        try (LocalStore store = LocalStore.open(dir.resolve("offline.db")); ApiClient api = signedIn(email)) {
+            CatalogMirror mirror = new CatalogMirror(store);
+            new CatalogSync(api, store, mirror).pull();
+            Outbox outbox = new Outbox(store, api, Clock.systemUTC());
+            Library library = new Library(store, api, outbox, Clock.systemUTC());
+            try (DownloadManager downloads = new DownloadManager(api, store, mirror, dir.resolve("files"),
+                    Long.MAX_VALUE, 2, Clock.systemUTC())) {
+                library.useDownloads(downloads);
+                String trip = library.createPlaylist("Trip", List.of(t.get(0), t.get(1)));
+                library.keepOffline(trip, true);
+                awaitDone(downloads, t.get(0), t.get(1));
+                assertThat(downloads.download(t.get(0)).orElseThrow().pinned()).isTrue();
+
+                library.updatePlaylist(trip, "Trip", List.of(t.get(1), t.get(2)));
+                awaitDone(downloads, t.get(2));
+                assertThat(downloads.download(t.get(2)).orElseThrow().pinned()).isTrue();
+                assertThat(downloads.download(t.get(0)).orElseThrow().pinned()).as("left the playlist").isFalse();
+                assertThat(library.isOffline(trip)).isTrue();
+            }
+        }
+    }
+
+    private static void awaitDone(DownloadManager downloads, String... ids) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Arrays.stream(ids).allMatch(id -> downloads.download(id).map(Download::state)
+                .orElse(null) == Download.State.DONE)) {
+            assertThat(System.nanoTime()).as("downloads within 30 s").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 
