@@ -1,6 +1,7 @@
 package dance.normal.sync.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.sync.Change;
@@ -36,6 +37,8 @@ public final class CatalogMirror {
     public static final String SEARCH_SQL = "WITH hits AS (SELECT rowid AS id, bm25(tracks_fts, 10.0, 5.0, 3.0, 1.0) "
             + "AS score FROM tracks_fts WHERE tracks_fts MATCH ? LIMIT " + RANKED_MATCHES + ") "
             + "SELECT t.json FROM hits JOIN tracks t ON t.rowid = hits.id ORDER BY hits.score LIMIT ?";
+
+    private static final String BULK_KEY = "catalog.bulk-triggers";
 
     private final LocalStore store;
     private final ObjectMapper json = ApiClient.mapper();
@@ -94,6 +97,71 @@ public final class CatalogMirror {
                     default -> throw new IllegalArgumentException("Unknown entity " + change.entity());
                 }
             }
+        }
+    }
+
+    /**
+     * Before filling an empty mirror: the triggers that keep the search index in step are set aside (their SQL
+     * kept in the sync state, in this transaction), so rows go in without indexing each one.
+     *
+     * @return whether bulk mode began (false when the mirror already has tracks)
+     */
+    boolean beginBulk(Connection c) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM tracks)");
+             ResultSet rs = count.executeQuery()) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return false;
+            }
+        }
+        List<String> triggers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tracks'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+                triggers.add(rs.getString(2));
+            }
+        }
+        LocalStore.setState(c, BULK_KEY, toJson(triggers));
+        for (String name : names) {
+            try (PreparedStatement drop = c.prepareStatement("DROP TRIGGER \"" + name + "\"")) {
+                drop.execute();
+            }
+        }
+        return true;
+    }
+
+    /** Whether a bulk fill began and has not ended (the app stopped in the middle of a first sync). */
+    boolean inBulk(Connection c) throws SQLException {
+        return LocalStore.state(c, BULK_KEY).isPresent();
+    }
+
+    /** After a bulk fill: the search index is rebuilt from the rows and its triggers come back. */
+    void endBulk(Connection c) throws SQLException {
+        Optional<String> saved = LocalStore.state(c, BULK_KEY);
+        if (saved.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement rebuild = c.prepareStatement(
+                "INSERT INTO tracks_fts (tracks_fts) VALUES ('rebuild')")) {
+            rebuild.execute();
+        }
+        List<String> triggers;
+        try {
+            triggers = json.readValue(saved.get(), new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new SQLException("The saved search triggers cannot be read", e);
+        }
+        for (String sql : triggers) {
+            try (PreparedStatement create = c.prepareStatement(sql)) {
+                create.execute();
+            }
+        }
+        try (PreparedStatement done = c.prepareStatement("DELETE FROM sync_state WHERE key = ?")) {
+            done.setString(1, BULK_KEY);
+            done.executeUpdate();
         }
     }
 

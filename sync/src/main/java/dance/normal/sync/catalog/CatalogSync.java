@@ -46,20 +46,48 @@ public final class CatalogSync {
      *                                            applied before stays
      */
     public int pull() {
-        int applied = 0;
-        String cursor = store.read(c -> LocalStore.state(c, CURSOR_KEY).orElse(""));
-        // The next page is fetched while the current ones are written: the server's work and ours overlap. Up to
-        // PAGES_PER_WRITE pages go into one transaction with their cursor: fewer commits, and far fewer full-text
-        // index segments to merge, on a first sync.
+        String stored = store.read(c -> LocalStore.state(c, CURSOR_KEY).orElse(""));
+        // A first sync fills an empty mirror: the search index is built once at the end instead of row by row
+        // (also when the sync stops half-way, so search always sees what the mirror holds).
+        boolean bulk = store.write(c -> stored.isEmpty() && mirror.beginBulk(c) || mirror.inBulk(c));
+        long start = System.nanoTime();
+        Progress progress = new Progress();
+        try {
+            pages(stored, progress);
+        } finally {
+            if (bulk) {
+                store.write(c -> {
+                    mirror.endBulk(c);
+                    return null;
+                });
+            }
+        }
+        if (progress.applied > 0) {
+            LOG.info("Catalog sync applied {} changes in {} ms ({} ms waiting for the server)", progress.applied,
+                    (System.nanoTime() - start) / 1_000_000, progress.waitedNanos / 1_000_000);
+        }
+        return progress.applied;
+    }
+
+    /** Counts for the log line. */
+    private static final class Progress {
+        int applied;
+        long waitedNanos;
+    }
+
+    /**
+     * The next page is fetched while the current ones are written: the server's work and ours overlap. Up to
+     * {@value #PAGES_PER_WRITE} pages go into one transaction with their cursor.
+     */
+    private void pages(String from, Progress progress) {
+        String cursor = from;
         CompletableFuture<SyncPage> fetching = fetch(cursor);
         List<SyncPage> pending = new ArrayList<>();
         boolean more = true;
-        long waitedNanos = 0;
-        long writingNanos = 0;
         while (more) {
             long waitStart = System.nanoTime();
             SyncPage page = join(fetching);
-            waitedNanos += System.nanoTime() - waitStart;
+            progress.waitedNanos += System.nanoTime() - waitStart;
             String next = page.nextCursor() == null ? cursor : page.nextCursor();
             more = page.hasMore() && !page.changes().isEmpty();
             fetching = more ? fetch(next) : null;
@@ -69,7 +97,6 @@ public final class CatalogSync {
                 String upTo = cursor;
                 List<SyncPage> batch = List.copyOf(pending);
                 pending.clear();
-                long writeStart = System.nanoTime();
                 store.write(c -> {
                     for (SyncPage p : batch) {
                         mirror.apply(c, p.changes());
@@ -77,15 +104,9 @@ public final class CatalogSync {
                     LocalStore.setState(c, CURSOR_KEY, upTo);
                     return null;
                 });
-                writingNanos += System.nanoTime() - writeStart;
-                applied += batch.stream().mapToInt(p -> p.changes().size()).sum();
+                progress.applied += batch.stream().mapToInt(p -> p.changes().size()).sum();
             }
         }
-        if (applied > 0) {
-            LOG.info("Catalog sync applied {} changes ({} ms writing, {} ms waiting for the server)", applied,
-                    writingNanos / 1_000_000, waitedNanos / 1_000_000);
-        }
-        return applied;
     }
 
     private CompletableFuture<SyncPage> fetch(String cursor) {
