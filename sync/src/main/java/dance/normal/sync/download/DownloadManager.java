@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -67,6 +68,7 @@ public final class DownloadManager implements AutoCloseable {
     private final ExecutorService workers;
     private final List<DownloadListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> again = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> stopRequests = new ConcurrentHashMap<>();
 
     /**
@@ -253,6 +255,8 @@ public final class DownloadManager implements AutoCloseable {
 
     private void run(String trackId) {
         if (!running.add(trackId)) {
+            // The previous run of this track is still winding down (paused a moment ago): go again after it.
+            again.add(trackId);
             return;
         }
         stopRequests.remove(trackId);
@@ -277,6 +281,9 @@ public final class DownloadManager implements AutoCloseable {
             fail(trackId, "The download failed.");
         } finally {
             running.remove(trackId);
+            if (again.remove(trackId)) {
+                submit(trackId);
+            }
         }
     }
 
@@ -291,7 +298,8 @@ public final class DownloadManager implements AutoCloseable {
             if (have > 0) {
                 request.header("Range", "bytes=" + have + "-").header("If-Range", "\"" + sha + "\"");
             }
-            try (Response response = api.http().newCall(request.build()).execute()) {
+            Call call = api.http().newCall(request.build());
+            try (Response response = call.execute()) {
                 boolean append = response.code() == 206;
                 if (!append && response.code() != 200) {
                     throw new IOException("the server answered " + response.code());
@@ -304,6 +312,8 @@ public final class DownloadManager implements AutoCloseable {
                         StandardOpenOption.WRITE);
                 try (out; InputStream in = response.body().byteStream()) {
                     if (!copy(trackId, in, out, have, d.bytesTotal())) {
+                        // Stopped: drop the connection rather than read the rest of the body to reuse it.
+                        call.cancel();
                         return;
                     }
                 }

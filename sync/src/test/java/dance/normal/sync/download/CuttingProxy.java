@@ -20,6 +20,7 @@ final class CuttingProxy implements AutoCloseable {
     private final AtomicLong cutAfter = new AtomicLong(-1);
     private final AtomicInteger cutsLeft = new AtomicInteger();
     private final AtomicLong forwarded = new AtomicLong();
+    private volatile boolean slow;
 
     CuttingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -35,6 +36,11 @@ final class CuttingProxy implements AutoCloseable {
     void cut(long bytes, int connections) {
         cutAfter.set(bytes);
         cutsLeft.set(connections);
+    }
+
+    /** Slows responses to about 800 KB/s, so a download can be caught in the middle. */
+    void slow(boolean on) {
+        slow = on;
     }
 
     /** Bytes sent from the server to clients so far. */
@@ -73,10 +79,15 @@ final class CuttingProxy implements AutoCloseable {
                 out.write(buffer, 0, n);
                 out.flush();
                 sent += n;
+                if (slow && count) {
+                    Thread.sleep(20);
+                }
                 forwarded.addAndGet(count ? n : 0);
             }
         } catch (IOException e) {
             // the other side closed: done
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             close(from);
             close(to);

@@ -153,6 +153,35 @@ class DownloadIT {
     }
 
     @Test
+    void aPausedDownloadKeepsWhatArrivedAndResumesFromThere() throws Exception {
+        Track track = tracks().stream().max(Comparator.comparingLong(Track::sizeBytes)).orElseThrow();
+        List<Long> progress = new CopyOnWriteArrayList<>();
+        try (DownloadManager downloads = manager(Long.MAX_VALUE)) {
+            downloads.addListener(new DownloadListener() {
+                @Override
+                public void onProgress(String trackId, long done, long total, double rate, Duration left) {
+                    progress.add(done);
+                }
+            });
+            proxy.slow(true);
+            long before = proxy.forwarded();
+            downloads.download(track.id(), false);
+            await(() -> !progress.isEmpty());
+            downloads.pause(track.id());
+            await(() -> state(downloads, track) == Download.State.PAUSED);
+            long kept = downloads.download(track.id()).orElseThrow().bytesDone();
+            assertThat(kept).isPositive().isLessThan(track.sizeBytes());
+            assertThat(Files.size(dir.resolve("downloads").resolve(track.id() + ".part"))).isEqualTo(kept);
+
+            proxy.slow(false);
+            downloads.download(track.id(), false);
+            await(() -> state(downloads, track) == Download.State.DONE);
+            assertThat(sha256(downloads.verifiedFile(track.id()).orElseThrow())).isEqualTo(track.sha256());
+            assertThat(proxy.forwarded() - before).isLessThan(track.sizeBytes() * 3 / 2);
+        }
+    }
+
+    @Test
     void aFileThatDoesNotMatchItsHashIsRemovedAndReported() throws Exception {
         Track track = tracks().getFirst();
         try (DownloadManager closed = manager(Long.MAX_VALUE)) {
