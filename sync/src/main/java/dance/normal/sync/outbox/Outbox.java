@@ -332,9 +332,4 @@ public final class Outbox {
             throw new IllegalStateException("Outbox entry " + entry.seq() + " cannot be read", e);
         }
     }
-
-    /** For callers that want to know whether an error means "try later" rather than "never". */
-    public static boolean isTransient(ApiException e) {
-        return !(e instanceof ProblemException);
-    }
 }
