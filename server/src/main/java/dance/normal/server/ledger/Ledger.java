@@ -1,0 +1,192 @@
+package dance.normal.server.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The double-entry ledger: every movement of money is one transaction whose postings sum to zero; transactions are
+ * only ever appended, each carrying the hash of the one before; balances are sums of postings. {@link #verify()}
+ * walks the whole chain and checks every invariant.
+ */
+public final class Ledger {
+
+    /** The hash before the first transaction. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public Ledger(Jdbi jdbi, Clock clock) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Appends a transaction in its own database transaction.
+     *
+     * @throws IllegalArgumentException if the postings do not sum to zero or an account would go below zero
+     */
+    public LedgerTransaction append(String kind, String memo, List<Posting> postings) {
+        return jdbi.inTransaction(h -> append(h, kind, memo, postings));
+    }
+
+    /**
+     * Appends a transaction inside the caller's database transaction, so a purchase's step and its money move
+     * together. Appends are serialised on the chain's head row.
+     */
+    public LedgerTransaction append(Handle h, String kind, String memo, List<Posting> postings) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(memo, "memo");
+        if (postings.size() < 2) {
+            throw new IllegalArgumentException("a transaction has at least two postings");
+        }
+        long sum = 0;
+        for (Posting p : postings) {
+            sum = Math.addExact(sum, p.amount());
+        }
+        if (sum != 0) {
+            throw new IllegalArgumentException("debits and credits differ by " + sum + " micro-dollars");
+        }
+        // Taking the head row first serialises appends (a row lock on PostgreSQL, the write lock on SQLite).
+        h.createUpdate("UPDATE ledger_head SET seq = seq WHERE id = 1").execute();
+        Map<String, Object> head = h.createQuery("SELECT seq, hash FROM ledger_head WHERE id = 1").mapToMap().one();
+        long seq = ((Number) head.get("seq")).longValue() + 1;
+        String prev = (String) head.get("hash");
+        for (Posting p : postings) {
+            if (p.amount() < 0 && !Posting.mayGoNegative(p.account())) {
+                long balance = balance(h, p.account());
+                if (balance + netFor(postings, p.account()) < 0) {
+                    throw new IllegalArgumentException("not enough in " + p.account() + ": " + balance);
+                }
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        long now = clock.millis();
+        String hash = hash(prev, id, kind, memo, now, postings);
+        h.createUpdate("INSERT INTO ledger_transactions (seq, id, kind, memo, created_at, prev_hash, hash) "
+                        + "VALUES (:seq, :id, :kind, :memo, :at, :prev, :hash)")
+                .bind("seq", seq).bind("id", id).bind("kind", kind).bind("memo", memo).bind("at", now)
+                .bind("prev", prev).bind("hash", hash).execute();
+        for (int i = 0; i < postings.size(); i++) {
+            h.createUpdate("INSERT INTO ledger_postings (tx_seq, idx, account, amount) VALUES (:s, :i, :a, :m)")
+                    .bind("s", seq).bind("i", i).bind("a", postings.get(i).account())
+                    .bind("m", postings.get(i).amount()).execute();
+        }
+        h.createUpdate("UPDATE ledger_head SET seq = :seq, hash = :hash WHERE id = 1").bind("seq", seq)
+                .bind("hash", hash).execute();
+        return new LedgerTransaction(seq, id, kind, memo, now, prev, hash, postings);
+    }
+
+    /** An account's balance: the sum of its postings. */
+    public long balance(String account) {
+        return jdbi.withHandle(h -> balance(h, account));
+    }
+
+    /** The transactions that touched an account, oldest first: a statement. */
+    public List<LedgerTransaction> statement(String account) {
+        return jdbi.withHandle(h -> {
+            List<Long> seqs = h.createQuery("SELECT DISTINCT tx_seq FROM ledger_postings WHERE account = :a "
+                    + "ORDER BY tx_seq").bind("a", account).mapTo(Long.class).list();
+            List<LedgerTransaction> out = new ArrayList<>();
+            for (long seq : seqs) {
+                out.add(load(h, seq));
+            }
+            return out;
+        });
+    }
+
+    /** Re-checks the chain and every invariant; says what, if anything, is wrong. */
+    public LedgerReport verify() {
+        return jdbi.inTransaction(h -> {
+            List<String> problems = new ArrayList<>();
+            Map<String, Long> balances = new HashMap<>();
+            String prev = GENESIS;
+            long expectedSeq = 1;
+            List<Long> seqs = h.createQuery("SELECT seq FROM ledger_transactions ORDER BY seq").mapTo(Long.class)
+                    .list();
+            for (long seq : seqs) {
+                LedgerTransaction tx = load(h, seq);
+                if (seq != expectedSeq) {
+                    problems.add("Transaction " + expectedSeq + " is missing (the next one is " + seq + ").");
+                }
+                expectedSeq = seq + 1;
+                if (!tx.prevHash().equals(prev)) {
+                    problems.add("Transaction " + seq + " does not follow the one before it (hash chain broken).");
+                }
+                String recomputed = hash(tx.prevHash(), tx.id(), tx.kind(), tx.memo(), tx.createdAt(),
+                        tx.postings());
+                if (!recomputed.equals(tx.hash())) {
+                    problems.add("Transaction " + seq + " was changed after it was written (hash mismatch).");
+                }
+                long sum = 0;
+                for (Posting p : tx.postings()) {
+                    sum += p.amount();
+                    balances.merge(p.account(), p.amount(), Long::sum);
+                }
+                if (sum != 0) {
+                    problems.add("Transaction " + seq + " does not balance: debits and credits differ by " + sum
+                            + ".");
+                }
+                prev = tx.hash();
+            }
+            Map<String, Object> head = h.createQuery("SELECT seq, hash FROM ledger_head WHERE id = 1").mapToMap()
+                    .one();
+            if (((Number) head.get("seq")).longValue() != seqs.size() || !prev.equals(head.get("hash"))) {
+                problems.add("The chain's head does not match its last transaction (a transaction was removed).");
+            }
+            balances.forEach((account, balance) -> {
+                if (balance < 0 && !Posting.mayGoNegative(account)) {
+                    problems.add("Account " + account + " is below zero: " + balance + ".");
+                }
+            });
+            return new LedgerReport(problems.isEmpty(), seqs.size(), List.copyOf(problems));
+        });
+    }
+
+    private static long balance(Handle h, String account) {
+        return h.createQuery("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = :a")
+                .bind("a", account).mapTo(Long.class).one();
+    }
+
+    private static long netFor(List<Posting> postings, String account) {
+        return postings.stream().filter(p -> p.account().equals(account)).mapToLong(Posting::amount).sum();
+    }
+
+    private static LedgerTransaction load(Handle h, long seq) {
+        List<Posting> postings = h.createQuery("SELECT account, amount FROM ledger_postings WHERE tx_seq = :s "
+                        + "ORDER BY idx").bind("s", seq)
+                .map((rs, ctx) -> new Posting(rs.getString("account"), rs.getLong("amount"))).list();
+        return h.createQuery("SELECT id, kind, memo, created_at, prev_hash, hash FROM ledger_transactions "
+                        + "WHERE seq = :s").bind("s", seq)
+                .map((rs, ctx) -> new LedgerTransaction(seq, rs.getString("id"), rs.getString("kind"),
+                        rs.getString("memo"), rs.getLong("created_at"), rs.getString("prev_hash"),
+                        rs.getString("hash"), postings)).one();
+    }
+
+    /** SHA-256 over the previous hash and every field, in a fixed text form. */
+    static String hash(String prev, String id, String kind, String memo, long createdAt, List<Posting> postings) {
+        StringBuilder b = new StringBuilder().append(prev).append('\n').append(id).append('\n').append(kind)
+                .append('\n').append(memo.length()).append(':').append(memo).append('\n').append(createdAt);
+        for (Posting p : postings) {
+            b.append('\n').append(p.account().length()).append(':').append(p.account()).append('=')
+                    .append(p.amount());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
