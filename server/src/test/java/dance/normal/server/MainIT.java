@@ -56,7 +56,8 @@ class MainIT {
     @Test
     void serverPrintsItsUrlFirstAndAnswersThere() throws Exception {
         process = launch("-Dlogback.configurationFile=logback.xml", "--port", "0", "--data-dir", dataDir.toString());
-        List<String> stderr = drain(process);
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        Thread reader = drain(process, stderr);
 
         String first = firstLine(process);
 
@@ -75,6 +76,8 @@ class MainIT {
                 .header("X-Request-Id", "main-it-request-1").build(), HttpResponse.BodyHandlers.ofString());
         process.destroy();
         assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        // The process has ended; its last lines may still be on their way through the pipe.
+        reader.join(Duration.ofSeconds(10));
         // The JVM's own launcher warnings ("WARNING: ...") are not the server's to format.
         List<String> logLines = stderr.stream().filter(line -> !line.startsWith("WARNING: ")).toList();
         assertThat(logLines).isNotEmpty().allSatisfy(line -> assertThat(TestServer.JSON.readTree(line).isObject())
@@ -131,9 +134,9 @@ class MainIT {
     }
 
     /** Collects stderr lines in the background, so a chatty server never blocks on a full pipe. */
-    private static List<String> drain(Process p) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> {
+    /** Reads the process's stderr into {@code lines} until it ends; join the thread to have every line. */
+    private static Thread drain(Process p, List<String> lines) {
+        return Thread.ofVirtual().start(() -> {
             try (BufferedReader r = new BufferedReader(
                     new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -144,7 +147,6 @@ class MainIT {
                 // the process ended
             }
         });
-        return lines;
     }
 
     private static String firstLine(Process p) throws Exception {
