@@ -375,17 +375,40 @@ public final class NormalDanceServer implements AutoCloseable {
     }
 
     private void upload(Context ctx) throws IOException {
-        Principal principal = authenticator.requireArtist(ctx);
-        Artist artist = catalog.artistOfAccount(principal.accountId())
-                .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
-        long length = ctx.req().getContentLengthLong();
-        ctx.status(201).json(uploads.upload(artist, ctx.contentType(), length, ctx.req().getInputStream()));
+        closingOnRefusal(ctx, () -> {
+            Principal principal = authenticator.requireArtist(ctx);
+            Artist artist = catalog.artistOfAccount(principal.accountId())
+                    .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
+            long length = ctx.req().getContentLengthLong();
+            ctx.status(201).json(uploads.upload(artist, ctx.contentType(), length, ctx.req().getInputStream()));
+        });
     }
 
     private void putPicture(Context ctx) throws IOException {
-        Principal principal = authenticator.requireArtist(ctx);
-        String sha = uploads.storeImage(ctx.req().getInputStream(), 5L * 1024 * 1024);
-        ctx.json(auth.updateArtistProfile(principal, new ArtistProfileRequest(null, null), sha));
+        closingOnRefusal(ctx, () -> {
+            Principal principal = authenticator.requireArtist(ctx);
+            String sha = uploads.storeImage(ctx.req().getInputStream(), 5L * 1024 * 1024);
+            ctx.json(auth.updateArtistProfile(principal, new ArtistProfileRequest(null, null), sha));
+        });
+    }
+
+    /** An upload's work; may stop before reading its body. */
+    @FunctionalInterface
+    private interface Upload {
+        void run() throws IOException;
+    }
+
+    /**
+     * An upload refused before its body was read leaves that body on the connection, which the server then
+     * closes; {@code Connection: close} says so, so the client does not send its next request on it.
+     */
+    private static void closingOnRefusal(Context ctx, Upload work) throws IOException {
+        try {
+            work.run();
+        } catch (IOException | RuntimeException e) {
+            ctx.header("Connection", "close");
+            throw e;
+        }
     }
 
     private void deleteTrack(Context ctx) {
