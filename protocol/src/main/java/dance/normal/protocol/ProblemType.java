@@ -20,6 +20,13 @@ public enum ProblemType {
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", "The range is outside the file"),
     LINK_EXPIRED("link-expired", "The link has expired"),
     UNAVAILABLE("unavailable", "The service is not ready"),
+    INSUFFICIENT_FUNDS("insufficient-funds", "Not enough money in the balance"),
+    SOLD_OUT("sold-out", "Not enough tokens left"),
+    CAP_REACHED("cap-reached", "The offering's limit per buyer is reached"),
+    QUOTE_EXPIRED("quote-expired", "The quote has expired"),
+    SIGNATURE_INVALID("signature-invalid", "The wallet signature does not match"),
+    PAYMENT_DECLINED("payment-declined", "The payment was declined"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The Idempotency-Key was used for another request"),
     INTERNAL("internal", "Something went wrong on our side");
 
     private static final String BASE = "https://normal.dance/problems/";

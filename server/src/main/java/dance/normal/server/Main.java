@@ -1,6 +1,10 @@
 package dance.normal.server;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /** Command line of {@code ./nd server}. Prints one "listening on" line on stdout once connections are accepted. */
 public final class Main {
@@ -31,6 +35,8 @@ public final class Main {
 
     static ServerConfig parse(String[] args) {
         ServerConfig config = ServerConfig.defaults();
+        String chain = "ledger";
+        Optional<URI> rpc = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -45,10 +51,26 @@ public final class Main {
                     config = config.withJdbcUrl(url);
                 }
                 case "--demo" -> config = config.withDemo(true);
+                case "--chain" -> chain = value(args, ++i, arg);
+                case "--rpc" -> rpc = Optional.of(uri(value(args, ++i, arg)));
+                case "--payments" -> config = config.withMoney(config.money().withPayments(
+                        List.of(value(args, ++i, arg).split(",")), config.money().stripe()));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
-        return config;
+        return config.withMoney(config.money().withChain(chain, rpc));
+    }
+
+    private static URI uri(String text) {
+        try {
+            URI u = new URI(text);
+            if (u.getScheme() == null || !u.getScheme().startsWith("http") || u.getHost() == null) {
+                throw new URISyntaxException(text, "not an http(s) URL");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--rpc must be an http:// or https:// URL, not \"" + text + "\"");
+        }
     }
 
     private static String value(String[] args, int i, String option) {

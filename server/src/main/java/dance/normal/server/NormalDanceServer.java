@@ -19,6 +19,7 @@ import dance.normal.server.auth.Principal;
 import dance.normal.server.auth.ServerKeys;
 import dance.normal.server.auth.TokenService;
 import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.chain.LedgerChain;
 import dance.normal.server.db.Database;
 import dance.normal.server.feed.ChangeFeed;
 import dance.normal.server.http.ApiException;
@@ -33,6 +34,7 @@ import dance.normal.server.plays.PlayService;
 import dance.normal.server.storage.MediaStore;
 import dance.normal.server.stream.StreamRoutes;
 import dance.normal.server.stream.StreamUrlSigner;
+import dance.normal.server.tokens.TokenRoutes;
 import dance.normal.server.upload.DemoSeeder;
 import dance.normal.server.upload.Images;
 import dance.normal.server.upload.UploadService;
@@ -93,6 +95,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private final StreamRoutes streams;
     private final MediaStore media;
     private final AudioInspector inspector;
+    private final TokenRoutes money;
     private volatile boolean draining;
     private Javalin app;
 
@@ -112,6 +115,8 @@ public final class NormalDanceServer implements AutoCloseable {
         this.playlists = new PlaylistService(db.jdbi(), clock);
         this.streams = new StreamRoutes(catalog, media, authenticator,
                 new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics);
+        this.money = new TokenRoutes(db, catalog, authenticator, new LedgerChain(), config.money(),
+                config.dataDir(), clock, json);
     }
 
     /** Opens the database (migrating it), adds the demo catalog if asked, and starts listening. */
@@ -131,8 +136,10 @@ public final class NormalDanceServer implements AutoCloseable {
             if (config.demo()) {
                 new DemoSeeder(db.jdbi(), server.catalog, server.uploads).seed(config.dataDir().resolve("demo"));
             }
+            server.money.start();
             server.app = Javalin.create(server::configure).start(config.host(), config.port());
         } catch (RuntimeException e) {
+            server.money.close();
             db.close();
             throw e;
         }
@@ -166,6 +173,11 @@ public final class NormalDanceServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The money and token audit, for tests that check every invariant after they ran. */
+    public TokenRoutes money() {
+        return money;
     }
 
     /** Method and path of every registered route, as registered (for the OpenAPI completeness test). */
@@ -249,6 +261,7 @@ public final class NormalDanceServer implements AutoCloseable {
         });
         r.get("/api/v1/sync", ctx -> ctx.json(feed.page(ctx.queryParam("since"),
                 Http.intQuery(ctx, "limit", 500, 1, ChangeFeed.MAX_LIMIT))));
+        money.routes(r);
 
         r.exception(ApiException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
@@ -465,6 +478,7 @@ public final class NormalDanceServer implements AutoCloseable {
         }
         app.stop();
         app = null;
+        money.close();
         db.close();
         LOG.info("Normal Dance server stopped");
     }

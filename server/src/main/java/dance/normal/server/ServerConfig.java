@@ -1,6 +1,7 @@
 package dance.normal.server;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,9 +11,10 @@ import java.util.Optional;
  * @param dataDir where the SQLite database, media files and the demo catalog live
  * @param jdbcUrl empty for the embedded default (SQLite in the data dir)
  * @param maxUploadBytes uploads larger than this are refused with 413 while streaming
+ * @param money          tokens, payments and settlement
  */
 public record ServerConfig(Path dataDir, String host, int port, Optional<String> jdbcUrl, Optional<String> dbUser,
-                           Optional<String> dbPassword, boolean demo, long maxUploadBytes) {
+                           Optional<String> dbPassword, boolean demo, long maxUploadBytes, MoneyConfig money) {
 
     public static final int DEFAULT_PORT = 7878;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
@@ -20,13 +22,14 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
     public static ServerConfig defaults() {
         return new ServerConfig(defaultDataDir(), "127.0.0.1", DEFAULT_PORT, Optional.empty(),
                 Optional.ofNullable(System.getenv("ND_DB_USER")), Optional.ofNullable(System.getenv("ND_DB_PASSWORD")),
-                false, DEFAULT_MAX_UPLOAD_BYTES);
+                false, DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults());
     }
 
     /** A server on a free loopback port with its data in {@code dataDir}: what tests start. */
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(dataDir, "127.0.0.1", 0, Optional.empty(), Optional.empty(), Optional.empty(), false,
-                DEFAULT_MAX_UPLOAD_BYTES);
+                DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults().withPayments(List.of("test-card"),
+                Optional.empty()));
     }
 
     /** $XDG_DATA_HOME/normal-dance/server, falling back to ~/.local/share as the XDG spec says. */
@@ -42,38 +45,43 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(dir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes);
+        return new ServerConfig(dir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(dataDir, h, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes);
+        return new ServerConfig(dataDir, h, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(dataDir, host, p, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes);
+        return new ServerConfig(dataDir, host, p, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money);
     }
 
     public ServerConfig withJdbcUrl(String url) {
-        return new ServerConfig(dataDir, host, port, Optional.of(url), dbUser, dbPassword, demo, maxUploadBytes);
+        return new ServerConfig(dataDir, host, port, Optional.of(url), dbUser, dbPassword, demo, maxUploadBytes,
+                money);
     }
 
     public ServerConfig withDbCredentials(String user, String password) {
         return new ServerConfig(dataDir, host, port, jdbcUrl, Optional.ofNullable(user), Optional.ofNullable(password),
-                demo, maxUploadBytes);
+                demo, maxUploadBytes, money);
     }
 
     public ServerConfig withDemo(boolean d) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, d, maxUploadBytes);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, d, maxUploadBytes, money);
     }
 
     public ServerConfig withMaxUploadBytes(long max) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, max);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, max, money);
+    }
+
+    public ServerConfig withMoney(MoneyConfig m) {
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, m);
     }
 
     @Override
     public String toString() {
         return "ServerConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", db="
                 + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=<redacted>")).orElse("sqlite")
-                + ", demo=" + demo + ", maxUploadBytes=" + maxUploadBytes + "]";
+                + ", demo=" + demo + ", maxUploadBytes=" + maxUploadBytes + ", " + money + "]";
     }
 }

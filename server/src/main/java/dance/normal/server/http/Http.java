@@ -111,4 +111,18 @@ public final class Http {
         }
         throw ApiException.notFound("There is no such " + what + ".");
     }
+
+    /** A UUID in a JSON field; 422 naming the field otherwise. */
+    public static String uuid(String value, String field) {
+        String v = value == null ? "" : value.strip();
+        try {
+            UUID.fromString(v);
+            if (v.length() == 36) {
+                return v.toLowerCase(Locale.ROOT);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through
+        }
+        throw ApiException.validation(field + " must be an id like 123e4567-e89b-12d3-a456-426614174000.");
+    }
 }

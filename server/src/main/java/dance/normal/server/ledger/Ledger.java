@@ -35,7 +35,8 @@ public final class Ledger {
     /**
      * Appends a transaction in its own database transaction.
      *
-     * @throws IllegalArgumentException if the postings do not sum to zero or an account would go below zero
+     * @throws IllegalArgumentException if the postings do not sum to zero
+     * @throws OverdraftException       if an account would go below zero
      */
     public LedgerTransaction append(String kind, String memo, List<Posting> postings) {
         return jdbi.inTransaction(h -> append(h, kind, memo, postings));
@@ -67,7 +68,7 @@ public final class Ledger {
             if (p.amount() < 0 && !Posting.mayGoNegative(p.account())) {
                 long balance = balance(h, p.account());
                 if (balance + netFor(postings, p.account()) < 0) {
-                    throw new IllegalArgumentException("not enough in " + p.account() + ": " + balance);
+                    throw new OverdraftException(p.account(), balance);
                 }
             }
         }
@@ -154,7 +155,32 @@ public final class Ledger {
         });
     }
 
-    private static long balance(Handle h, String account) {
+    /**
+     * One account's movements, oldest first, each with the balance after it: the lines of a statement. An account
+     * named twice in one transaction gets one line with the net amount.
+     */
+    public List<Entry> entries(Handle h, String account) {
+        List<Entry> out = new ArrayList<>();
+        long running = 0;
+        for (Map<String, Object> r : h.createQuery("SELECT t.seq AS seq, t.created_at AS at, t.kind AS kind, "
+                        + "t.memo AS memo, SUM(p.amount) AS amount FROM ledger_postings p "
+                        + "JOIN ledger_transactions t ON t.seq = p.tx_seq WHERE p.account = :a "
+                        + "GROUP BY t.seq, t.created_at, t.kind, t.memo ORDER BY t.seq")
+                .bind("a", account).mapToMap().list()) {
+            long amount = ((Number) r.get("amount")).longValue();
+            running += amount;
+            out.add(new Entry(((Number) r.get("seq")).longValue(), ((Number) r.get("at")).longValue(),
+                    (String) r.get("kind"), (String) r.get("memo"), amount, running));
+        }
+        return out;
+    }
+
+    /** A statement line: transaction {@code seq} moved {@code amount} into (or out of) the account. */
+    public record Entry(long seq, long createdAt, String kind, String memo, long amount, long balanceAfter) {
+    }
+
+    /** An account's balance inside the caller's transaction. */
+    public static long balance(Handle h, String account) {
         return h.createQuery("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = :a")
                 .bind("a", account).mapTo(Long.class).one();
     }

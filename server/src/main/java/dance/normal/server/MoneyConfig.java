@@ -1,0 +1,91 @@
+package dance.normal.server;
+
+import dance.normal.server.royalty.RoyaltyRules;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How tokens and money are set up.
+ *
+ * @param chain         "ledger" (embedded default: the server's ledger is the record) or "solana"
+ * @param rpc           the Solana JSON-RPC endpoint, for chain "solana"
+ * @param payments      payment providers in the order they are tried: "stripe", "test-card"
+ * @param stripe        Stripe's settings, needed when "stripe" is listed
+ * @param adminToken    the bearer token for /api/v1/admin/*; when empty one is made and kept in the data dir
+ * @param perPlayMicros what one qualified play earns a track
+ * @param settleEvery   how often royalty settlement runs by itself
+ */
+public record MoneyConfig(String chain, Optional<URI> rpc, List<String> payments, Optional<Stripe> stripe,
+                          Optional<String> adminToken, long perPlayMicros, Duration settleEvery) {
+
+    public MoneyConfig {
+        payments = List.copyOf(payments);
+        if (!chain.equals("ledger") && !chain.equals("solana")) {
+            throw new IllegalArgumentException("--chain must be ledger or solana, not \"" + chain + "\"");
+        }
+        if (chain.equals("solana") && rpc.isEmpty()) {
+            throw new IllegalArgumentException("--chain solana needs --rpc URL");
+        }
+        for (String p : payments) {
+            if (!p.equals("stripe") && !p.equals("test-card")) {
+                throw new IllegalArgumentException("--payments lists stripe and test-card, not \"" + p + "\"");
+            }
+        }
+        if (payments.isEmpty()) {
+            throw new IllegalArgumentException("--payments needs at least one provider");
+        }
+        if (payments.contains("stripe") && stripe.isEmpty()) {
+            throw new IllegalArgumentException("Stripe needs ND_STRIPE_SECRET_KEY and ND_STRIPE_WEBHOOK_SECRET");
+        }
+    }
+
+    /**
+     * Stripe's API base, secret key and webhook signing secret.
+     */
+    public record Stripe(URI apiBase, String secretKey, String webhookSecret) {
+
+        /** From ND_STRIPE_SECRET_KEY, ND_STRIPE_WEBHOOK_SECRET and ND_STRIPE_API_BASE, when the first two are set. */
+        public static Optional<Stripe> fromEnvironment() {
+            String key = System.getenv("ND_STRIPE_SECRET_KEY");
+            String hook = System.getenv("ND_STRIPE_WEBHOOK_SECRET");
+            if (key == null || key.isBlank() || hook == null || hook.isBlank()) {
+                return Optional.empty();
+            }
+            String base = System.getenv("ND_STRIPE_API_BASE");
+            return Optional.of(new Stripe(URI.create(base == null || base.isBlank() ? "https://api.stripe.com" : base),
+                    key, hook));
+        }
+
+        @Override
+        public String toString() {
+            return "Stripe[apiBase=" + apiBase + ", secretKey=<redacted>, webhookSecret=<redacted>]";
+        }
+    }
+
+    public static MoneyConfig defaults() {
+        return new MoneyConfig("ledger", Optional.empty(), List.of("test-card"), Stripe.fromEnvironment(),
+                Optional.ofNullable(System.getenv("ND_ADMIN_TOKEN")).filter(t -> !t.isBlank()),
+                RoyaltyRules.DEFAULT_PER_PLAY_MICROS, Duration.ofDays(1));
+    }
+
+    public MoneyConfig withChain(String c, Optional<URI> r) {
+        return new MoneyConfig(c, r, payments, stripe, adminToken, perPlayMicros, settleEvery);
+    }
+
+    public MoneyConfig withPayments(List<String> p, Optional<Stripe> s) {
+        return new MoneyConfig(chain, rpc, p, s, adminToken, perPlayMicros, settleEvery);
+    }
+
+    public MoneyConfig withAdminToken(String token) {
+        return new MoneyConfig(chain, rpc, payments, stripe, Optional.of(token), perPlayMicros, settleEvery);
+    }
+
+    @Override
+    public String toString() {
+        return "MoneyConfig[chain=" + chain + rpc.map(u -> " " + u).orElse("") + ", payments=" + payments
+                + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<data dir>") + ", perPlayMicros="
+                + perPlayMicros + ", settleEvery=" + settleEvery + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package dance.normal.server.chain;
+
+/**
+ * Where track tokens live. The ledger adapter keeps them in the server's database (the embedded default); the Solana
+ * adapter mints an SPL token per track and moves tokens on chain. Either way the server's {@code token_holdings} table
+ * mirrors who holds what, and every transfer was authorised by the buyer's wallet signature, checked before a
+ * purchase starts.
+ */
+public interface Chain {
+
+    /** "ledger" or "solana". */
+    String name();
+
+    /** Creates the track's mint and treasury holding {@code supply} tokens; nulls in ledger mode. */
+    MintAccounts openOffering(String trackId, long supply);
+
+    /**
+     * Moves a purchase's tokens from the track's treasury to the buyer's wallet. Must be idempotent per purchase
+     * id: called again after a crash or a timeout, it never moves the tokens twice.
+     */
+    Delivery deliver(TokenTransfer transfer);
+
+    /** The addresses of a track's mint and treasury token account (null in ledger mode). */
+    record MintAccounts(String mint, String treasury) {
+    }
+
+    /** What to deliver: {@code quantity} tokens of {@code mint} to {@code wallet}, for purchase {@code id}. */
+    record TokenTransfer(String id, String trackId, String mint, long quantity, String wallet) {
+    }
+
+    /** The outcome of a delivery attempt. */
+    sealed interface Delivery {
+        /** Delivered; {@code reference} says where it is recorded (a transaction signature on chain). */
+        record Done(String reference) implements Delivery {
+        }
+
+        /** Not yet (the cluster is congested or unreachable): try again later; nothing is lost. */
+        record Pending(String reason) implements Delivery {
+        }
+
+        /** Cannot be delivered, ever; the purchase is refunded. */
+        record Failed(String reason) implements Delivery {
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dance.normal.server.payments;
+
+/**
+ * A way money enters a listener's balance. Implementations: {@link StripeProvider} and, as the embedded default,
+ * {@link TestCardProvider} (no real money).
+ */
+public interface PaymentProvider {
+
+    /** A short name, used in ledger account names ({@code external:payments:<name>}). */
+    String name();
+
+    /** True when no real money moves. */
+    boolean testMode();
+
+    /** Whether this provider can charge {@code method} (a token such as {@code pm_card_visa}). */
+    boolean accepts(String method);
+
+    /**
+     * Charges {@code amountMicros} (whole cents) once per {@code idempotencyKey}: the same key again returns the
+     * first charge, never a second one.
+     *
+     * @throws ProviderUnavailableException when the provider cannot be reached or answers with a server error
+     */
+    Charge charge(String idempotencyKey, long amountMicros, String method, String topupId);
+
+    /** The outcome of a charge. */
+    record Charge(Status status, String reference, String failure) {
+    }
+
+    enum Status {
+        /** The money is ours. */
+        SUCCEEDED,
+        /** The card was declined: nothing was taken. */
+        DECLINED,
+        /** The provider is still working on it; a webhook will say how it ends. */
+        PENDING
+    }
+}

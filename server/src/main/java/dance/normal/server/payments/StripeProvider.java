@@ -1,0 +1,142 @@
+package dance.normal.server.payments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Stripe PaymentIntents over Stripe's HTTP API: one confirmed PaymentIntent per top-up, created with the top-up's id
+ * as Stripe's {@code Idempotency-Key}, so a retry after a timeout or a crash never charges twice. Amounts go to
+ * Stripe in cents. A card error is a decline; 5xx, 429 and network failures make the provider unavailable (the
+ * top-up is queued). {@code requires_action} or {@code processing} leaves the top-up pending until the webhook.
+ */
+public final class StripeProvider implements PaymentProvider {
+
+    private final URI apiBase;
+    private final String authorization;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    /**
+     * @param apiBase   {@code https://api.stripe.com} in production
+     * @param secretKey the account's secret key ({@code sk_live_...} or {@code sk_test_...}); never logged
+     */
+    public StripeProvider(URI apiBase, String secretKey, ObjectMapper json) {
+        this.apiBase = apiBase;
+        this.authorization = "Bearer " + secretKey;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Override
+    public String name() {
+        return "stripe";
+    }
+
+    @Override
+    public boolean testMode() {
+        return authorization.startsWith("Bearer sk_test_");
+    }
+
+    @Override
+    public boolean accepts(String method) {
+        return method.startsWith("pm_");
+    }
+
+    @Override
+    public Charge charge(String idempotencyKey, long amountMicros, String method, String topupId) {
+        if (amountMicros % 10_000 != 0) {
+            throw new IllegalArgumentException("Stripe charges whole cents");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("amount", Long.toString(amountMicros / 10_000));
+        form.put("currency", "usd");
+        form.put("payment_method", method);
+        form.put("confirm", "true");
+        form.put("automatic_payment_methods[enabled]", "true");
+        form.put("automatic_payment_methods[allow_redirects]", "never");
+        form.put("metadata[topup_id]", topupId);
+        form.put("description", "Normal Dance balance top-up");
+        HttpRequest request = HttpRequest.newBuilder(apiBase.resolve("/v1/payment_intents"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", authorization)
+                .header("Idempotency-Key", idempotencyKey)
+                .header("Stripe-Version", "2024-06-20")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ProviderUnavailableException("Stripe could not be reached: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("Interrupted while calling Stripe", e);
+        }
+        int status = response.statusCode();
+        if (status >= 500 || status == 429) {
+            throw new ProviderUnavailableException("Stripe answered " + status);
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(response.body());
+        } catch (IOException e) {
+            throw new ProviderUnavailableException("Stripe sent something that is not JSON (status " + status + ")",
+                    e);
+        }
+        if (status == 200) {
+            return fromIntent(body);
+        }
+        JsonNode error = body.path("error");
+        if (error.path("type").asText().equals("card_error")) {
+            String reference = error.path("payment_intent").path("id").asText(null);
+            return new Charge(Status.DECLINED, reference, declineSentence(error));
+        }
+        throw new IllegalStateException("Stripe refused the request (" + status + " "
+                + error.path("type").asText("unknown") + "): " + error.path("message").asText(""));
+    }
+
+    /** A PaymentIntent's status as a charge outcome. */
+    static Charge fromIntent(JsonNode intent) {
+        String id = intent.path("id").asText();
+        return switch (intent.path("status").asText()) {
+            case "succeeded" -> new Charge(Status.SUCCEEDED, id, null);
+            case "requires_payment_method", "canceled" -> new Charge(Status.DECLINED, id,
+                    declineSentence(intent.path("last_payment_error")));
+            default -> new Charge(Status.PENDING, id, null);
+        };
+    }
+
+    private static String declineSentence(JsonNode error) {
+        String code = error.path("decline_code").asText(error.path("code").asText(""));
+        return switch (code) {
+            case "insufficient_funds" -> "Your card has insufficient funds.";
+            case "expired_card" -> "Your card has expired.";
+            case "incorrect_cvc" -> "Your card's security code is incorrect.";
+            default -> "Your card was declined.";
+        };
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    @Override
+    public String toString() {
+        return "StripeProvider[" + apiBase + "]";
+    }
+}

@@ -1,0 +1,239 @@
+package dance.normal.server.payments;
+
+import dance.normal.protocol.ProblemType;
+import dance.normal.protocol.tokens.TokenMessages;
+import dance.normal.protocol.tokens.Topup;
+import dance.normal.protocol.tokens.TopupRequest;
+import dance.normal.server.auth.Principal;
+import dance.normal.server.http.ApiException;
+import dance.normal.server.ledger.Ledger;
+import dance.normal.server.ledger.LedgerTransaction;
+import dance.normal.server.ledger.Posting;
+import dance.normal.server.tokens.Accounts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Top-ups of a listener's dollar balance. Providers are tried in order, each behind a circuit breaker; when none can
+ * be reached the top-up is queued and {@link #retryQueued()} tries it again with the same idempotency key, so it is
+ * charged at most once. The balance is credited in the same database transaction that marks the top-up succeeded.
+ *
+ * <p>States: CHARGING (a runner is calling a provider), QUEUED (no provider reachable), PENDING (the provider is
+ * finishing; its webhook ends it), SUCCEEDED, DECLINED.
+ */
+public final class TopupService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopupService.class);
+    public static final long MIN_MICROS = 1_000_000;
+    public static final long MAX_MICROS = 1_000_000_000;
+    /** A CHARGING top-up older than this was left by a crashed process and is tried again. */
+    private static final Duration STALE_CHARGE = Duration.ofMinutes(1);
+
+    private final Jdbi jdbi;
+    private final Ledger ledger;
+    private final List<Guarded> providers;
+    private final Clock clock;
+
+    private record Guarded(PaymentProvider provider, CircuitBreaker breaker) {
+    }
+
+    /** A top-up and the HTTP status it answers with. */
+    public record Answer(int status, Topup topup) {
+    }
+
+    private record Row(String id, String accountId, String key, long amount, String method, String label,
+                       String state, String provider, String failure, long createdAt) {
+    }
+
+    public TopupService(Jdbi jdbi, Ledger ledger, List<PaymentProvider> providers, Clock clock) {
+        if (providers.isEmpty()) {
+            throw new IllegalArgumentException("at least one payment provider is needed");
+        }
+        this.jdbi = jdbi;
+        this.ledger = ledger;
+        this.providers = providers.stream()
+                .map(p -> new Guarded(p, new CircuitBreaker(3, Duration.ofSeconds(30), clock))).toList();
+        this.clock = clock;
+    }
+
+    public Answer topup(Principal principal, String key, TopupRequest request) {
+        if (key == null || key.isBlank() || key.length() > 100) {
+            throw ApiException.badRequest("Send an Idempotency-Key header (up to 100 characters) with a top-up.");
+        }
+        if (request == null) {
+            throw ApiException.badRequest("Send {\"amountMicros\": ..., \"paymentMethod\": ...} as JSON.");
+        }
+        long amount = request.amountMicros();
+        if (amount < MIN_MICROS || amount > MAX_MICROS || amount % 10_000 != 0) {
+            throw ApiException.validation("A top-up is whole cents from $1.00 to $1,000.00 (1000000 to 1000000000 "
+                    + "micro-dollars).");
+        }
+        String method = PaymentMethods.token(request.paymentMethod()).orElseThrow(() -> ApiException.validation(
+                "That is not a payment method we can use. In test mode use 4242 4242 4242 4242 (succeeds) or "
+                        + "4000 0000 0000 0002 (declined)."));
+        if (providers.stream().noneMatch(g -> g.provider().accepts(method))) {
+            throw ApiException.validation("No payment provider here takes that payment method.");
+        }
+        Optional<Row> earlier = byKey(principal.accountId(), key);
+        if (earlier.isPresent()) {
+            Row row = earlier.get();
+            if (row.amount() != amount || !row.method().equals(method)) {
+                throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, 422,
+                        "This Idempotency-Key was used for a different top-up; use a new key.");
+            }
+            return answer(row);
+        }
+        String id = UUID.randomUUID().toString();
+        long now = clock.millis();
+        try {
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO topups (id, account_id, idempotency_key, amount_micros, "
+                            + "method_token, method_label, state, created_at, updated_at) "
+                            + "VALUES (:id, :a, :k, :m, :t, :l, 'CHARGING', :now, :now)")
+                    .bind("id", id).bind("a", principal.accountId()).bind("k", key).bind("m", amount)
+                    .bind("t", method).bind("l", PaymentMethods.label(method)).bind("now", now).execute());
+        } catch (RuntimeException e) {
+            return byKey(principal.accountId(), key).map(this::answer).orElseThrow(() -> e);
+        }
+        attempt(load(id).orElseThrow());
+        return answer(load(id).orElseThrow());
+    }
+
+    /** Tries queued top-ups (and ones a crash left charging) again; returns how many succeeded. */
+    public int retryQueued() {
+        long stale = clock.millis() - STALE_CHARGE.toMillis();
+        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM topups WHERE state = 'QUEUED' "
+                + "OR (state = 'CHARGING' AND updated_at < :stale) ORDER BY created_at").bind("stale", stale)
+                .mapTo(String.class).list());
+        int succeeded = 0;
+        for (String id : ids) {
+            boolean claimed = jdbi.withHandle(h -> h.createUpdate("UPDATE topups SET state = 'CHARGING', "
+                    + "updated_at = :now WHERE id = :id AND (state = 'QUEUED' OR (state = 'CHARGING' "
+                    + "AND updated_at < :stale))").bind("now", clock.millis()).bind("id", id).bind("stale", stale)
+                    .execute() == 1);
+            if (claimed) {
+                attempt(load(id).orElseThrow());
+                if (load(id).orElseThrow().state().equals("SUCCEEDED")) {
+                    succeeded++;
+                }
+            }
+        }
+        return succeeded;
+    }
+
+    public Optional<Topup> find(Principal principal, String id) {
+        return load(id).filter(r -> r.accountId().equals(principal.accountId())).map(this::view);
+    }
+
+    /** A provider's webhook said how a pending charge ended. Safe to call twice. */
+    public void settle(String topupId, String provider, PaymentProvider.Charge outcome) {
+        Optional<Row> row = load(topupId);
+        if (row.isEmpty()) {
+            LOG.warn("A {} event names top-up {}, which does not exist here", provider, topupId);
+            return;
+        }
+        finish(row.get(), provider, outcome);
+    }
+
+    /** Calls providers in order until one answers; the top-up must be CHARGING (claimed by this runner). */
+    private void attempt(Row row) {
+        for (Guarded g : providers) {
+            if (!g.provider().accepts(row.method()) || !g.breaker().allow()) {
+                continue;
+            }
+            PaymentProvider.Charge charge;
+            try {
+                charge = g.provider().charge(row.id(), row.amount(), row.method(), row.id());
+                g.breaker().succeeded();
+            } catch (ProviderUnavailableException e) {
+                g.breaker().failed();
+                LOG.warn("Payment provider {} is unavailable for top-up {}: {}", g.provider().name(), row.id(),
+                        e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                LOG.error("Payment provider {} refused top-up {}", g.provider().name(), row.id(), e);
+                finish(row, g.provider().name(), new PaymentProvider.Charge(PaymentProvider.Status.DECLINED, null,
+                        "The payment could not be made; nothing was charged."));
+                return;
+            }
+            finish(row, g.provider().name(), charge);
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE topups SET state = 'QUEUED', attempts = attempts + 1, "
+                + "updated_at = :now WHERE id = :id AND state = 'CHARGING'").bind("now", clock.millis())
+                .bind("id", row.id()).execute());
+    }
+
+    private void finish(Row row, String provider, PaymentProvider.Charge charge) {
+        jdbi.useTransaction(h -> {
+            String to = charge.status().name();
+            int moved = h.createUpdate("UPDATE topups SET state = :to, provider = :p, provider_ref = :ref, "
+                            + "failure = :f, updated_at = :now WHERE id = :id "
+                            + "AND state IN ('CHARGING', 'QUEUED', 'PENDING') AND state <> :to")
+                    .bind("to", to).bind("p", provider).bind("ref", charge.reference()).bind("f", charge.failure())
+                    .bind("now", clock.millis()).bind("id", row.id()).execute();
+            if (moved == 1 && charge.status() == PaymentProvider.Status.SUCCEEDED) {
+                credit(h, row, provider);
+            }
+        });
+    }
+
+    private void credit(Handle h, Row row, String provider) {
+        LedgerTransaction tx = ledger.append(h, "topup", "Added " + TokenMessages.dollars(row.amount()) + " with "
+                + row.label() + " (top-up " + row.id() + ")",
+                List.of(new Posting(Accounts.payments(provider), -row.amount()),
+                        new Posting(Accounts.balance(row.accountId()), row.amount())));
+        h.createUpdate("INSERT INTO ledger_refs (tx_seq, track_id, ref_id) VALUES (:s, NULL, :r)")
+                .bind("s", tx.seq()).bind("r", row.id()).execute();
+    }
+
+    private Answer answer(Row row) {
+        return switch (row.state()) {
+            case "SUCCEEDED" -> new Answer(201, view(row));
+            case "DECLINED" -> throw new ApiException(ProblemType.PAYMENT_DECLINED, 402,
+                    (row.failure() == null ? "Your card was declined." : row.failure()) + " Nothing was charged.");
+            default -> new Answer(202, view(row));
+        };
+    }
+
+    private Topup view(Row row) {
+        long balance = ledger.balance(Accounts.balance(row.accountId()));
+        String notice = switch (row.state()) {
+            case "QUEUED", "CHARGING" -> "We cannot reach the payment service right now. Your top-up of "
+                    + TokenMessages.dollars(row.amount()) + " is queued and goes through by itself; nothing has "
+                    + "been charged yet.";
+            case "PENDING" -> "Your bank is confirming the payment; the money arrives when it does.";
+            default -> testMode(row.provider()) ? TestCardProvider.NOTICE : null;
+        };
+        return new Topup(row.id(), row.state().equals("CHARGING") ? "QUEUED" : row.state(), row.amount(),
+                row.label(), row.provider(), testMode(row.provider()), row.failure(), notice, balance,
+                Instant.ofEpochMilli(row.createdAt()));
+    }
+
+    private boolean testMode(String provider) {
+        return providers.stream().filter(g -> g.provider().name().equals(provider)).findFirst()
+                .map(g -> g.provider().testMode()).orElse(false);
+    }
+
+    private Optional<Row> byKey(String accountId, String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM topups WHERE account_id = :a "
+                        + "AND idempotency_key = :k").bind("a", accountId).bind("k", key).mapTo(String.class)
+                .findOne()).flatMap(this::load);
+    }
+
+    private Optional<Row> load(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM topups WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("account_id"),
+                        rs.getString("idempotency_key"), rs.getLong("amount_micros"), rs.getString("method_token"),
+                        rs.getString("method_label"), rs.getString("state"), rs.getString("provider"),
+                        rs.getString("failure"), rs.getLong("created_at")))
+                .findOne());
+    }
+}

@@ -1,0 +1,189 @@
+package dance.normal.server.tokens;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.tokens.OfferingRequest;
+import dance.normal.protocol.tokens.PurchaseRequest;
+import dance.normal.protocol.tokens.QuoteRequest;
+import dance.normal.protocol.tokens.TopupRequest;
+import dance.normal.protocol.tokens.WithdrawalRequest;
+import dance.normal.server.MoneyConfig;
+import dance.normal.server.auth.AdminAuth;
+import dance.normal.server.auth.Authenticator;
+import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.chain.Chain;
+import dance.normal.server.db.Database;
+import dance.normal.server.http.ApiException;
+import dance.normal.server.http.Http;
+import dance.normal.server.ledger.Ledger;
+import dance.normal.server.payments.PaymentProvider;
+import dance.normal.server.payments.StripeProvider;
+import dance.normal.server.payments.StripeWebhook;
+import dance.normal.server.payments.TestCardProvider;
+import dance.normal.server.payments.TopupService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tokens and money: offerings, quotes, purchases, top-ups, holdings, earnings, settlement and the admin audit, with
+ * the background work that finishes what a crash or an outage left behind (purchases under way, queued top-ups) and
+ * the periodic royalty settlement.
+ */
+public final class TokenRoutes implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenRoutes.class);
+    private static final Duration RESUME_EVERY = Duration.ofSeconds(5);
+
+    private final Authenticator authenticator;
+    private final AdminAuth admin;
+    private final ObjectMapper json;
+    private final OfferingService offerings;
+    private final QuoteService quotes;
+    private final PurchaseService purchases;
+    private final TopupService topups;
+    private final StripeWebhook stripeWebhook;
+    private final SettlementService settlements;
+    private final EarningsService earnings;
+    private final TokenAudit audit;
+    private final MoneyConfig config;
+    private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("nd-money-jobs").daemon().factory());
+
+    public TokenRoutes(Database db, CatalogRepository catalog, Authenticator authenticator, Chain chain,
+                       MoneyConfig config, Path dataDir, Clock clock, ObjectMapper json) {
+        this.authenticator = authenticator;
+        this.json = json;
+        this.config = config;
+        this.admin = AdminAuth.from(config.adminToken(), dataDir);
+        Ledger ledger = new Ledger(db.jdbi(), clock);
+        this.offerings = new OfferingService(db.jdbi(), catalog, chain, clock);
+        this.quotes = new QuoteService(db.jdbi(), catalog, offerings, clock);
+        this.purchases = new PurchaseService(db.jdbi(), db.dialect(), ledger, catalog, offerings, quotes, chain, clock,
+                json);
+        List<PaymentProvider> providers = config.payments().stream().map(name -> provider(name, config)).toList();
+        this.topups = new TopupService(db.jdbi(), ledger, providers, clock);
+        this.stripeWebhook = config.stripe().map(s -> new StripeWebhook(
+                s.webhookSecret().getBytes(StandardCharsets.UTF_8), db.jdbi(), topups, json, clock)).orElse(null);
+        this.settlements = new SettlementService(db.jdbi(), ledger, clock, config.perPlayMicros());
+        this.earnings = new EarningsService(db.jdbi(), ledger, catalog, clock);
+        this.audit = new TokenAudit(db.jdbi(), ledger);
+        if (providers.stream().anyMatch(PaymentProvider::testMode)) {
+            LOG.warn("Payments use the test-card provider: {}", TestCardProvider.NOTICE);
+        }
+    }
+
+    private PaymentProvider provider(String name, MoneyConfig c) {
+        return switch (name) {
+            case "stripe" -> new StripeProvider(c.stripe().orElseThrow().apiBase(),
+                    c.stripe().orElseThrow().secretKey(), json);
+            case "test-card" -> new TestCardProvider();
+            default -> throw new IllegalArgumentException("Unknown payment provider " + name);
+        };
+    }
+
+    /** Finishes what the last run left under way, then starts the background jobs. */
+    public void start() {
+        int resumed = purchases.resumeAll();
+        if (resumed > 0) {
+            LOG.info("Resumed {} purchases left under way", resumed);
+        }
+        jobs.scheduleWithFixedDelay(() -> quietly("resume purchases", purchases::resumeAll),
+                RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(() -> quietly("retry top-ups", topups::retryQueued),
+                RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        long settle = config.settleEvery().toMillis();
+        jobs.scheduleWithFixedDelay(() -> quietly("settle royalties", settlements::settle), settle, settle,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static void quietly(String what, Runnable job) {
+        try {
+            job.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Background job '{}' failed; it runs again later", what, e);
+        }
+    }
+
+    public void routes(RoutesConfig r) {
+        r.post("/api/v1/offerings", ctx -> ctx.status(201).json(offerings.open(authenticator.requireArtist(ctx),
+                body(ctx, OfferingRequest.class))));
+        r.get("/api/v1/offerings/{trackId}", ctx -> ctx.json(offerings.find(Http.uuidPath(ctx, "trackId", "track"))
+                .orElseThrow(() -> ApiException.notFound("This track has no token offering."))));
+        r.post("/api/v1/quotes", ctx -> ctx.status(201).json(quotes.quote(authenticator.require(ctx),
+                body(ctx, QuoteRequest.class))));
+        r.post("/api/v1/purchases", this::purchase);
+        r.get("/api/v1/me/purchases", ctx -> ctx.json(Map.of("purchases",
+                purchases.list(authenticator.require(ctx)))));
+        r.get("/api/v1/me/purchases/{id}", ctx -> ctx.json(purchases.find(authenticator.require(ctx),
+                Http.uuidPath(ctx, "id", "purchase")).orElseThrow(() -> ApiException.notFound(
+                "There is no such purchase."))));
+        r.post("/api/v1/me/topups", ctx -> {
+            TopupService.Answer a = topups.topup(authenticator.require(ctx), ctx.header("Idempotency-Key"),
+                    body(ctx, TopupRequest.class));
+            ctx.status(a.status()).json(a.topup());
+        });
+        r.get("/api/v1/me/topups/{id}", ctx -> ctx.json(topups.find(authenticator.require(ctx),
+                Http.uuidPath(ctx, "id", "top-up")).orElseThrow(() -> ApiException.notFound(
+                "There is no such top-up."))));
+        r.post("/api/v1/payments/stripe/webhook", this::stripeWebhook);
+        r.get("/api/v1/me/holdings", ctx -> ctx.json(earnings.holdings(authenticator.require(ctx))));
+        r.get("/api/v1/me/earnings", ctx -> ctx.json(earnings.holderEarnings(authenticator.require(ctx))));
+        r.get("/api/v1/me/ledger", ctx -> ctx.json(earnings.ledger(authenticator.require(ctx),
+                Http.intQuery(ctx, "limit", 100, 1, 1000))));
+        r.post("/api/v1/me/withdrawals", ctx -> ctx.status(201).json(earnings.withdraw(authenticator.require(ctx),
+                ctx.header("Idempotency-Key"), body(ctx, WithdrawalRequest.class))));
+        r.get("/api/v1/artists/me/earnings", ctx -> ctx.json(earnings.artistEarnings(
+                authenticator.requireArtist(ctx))));
+        r.get("/api/v1/admin/ledger/verify", ctx -> {
+            admin.require(ctx);
+            ctx.json(audit.verify());
+        });
+        r.post("/api/v1/admin/settlements", ctx -> {
+            admin.require(ctx);
+            ctx.status(201).json(settlements.settle());
+        });
+    }
+
+    private void purchase(Context ctx) {
+        PurchaseService.Answer a = purchases.purchase(authenticator.require(ctx), ctx.header("Idempotency-Key"),
+                body(ctx, PurchaseRequest.class), ctx.attribute("nd.requestId"));
+        ctx.status(a.status()).contentType(a.contentType()).result(a.body());
+    }
+
+    private void stripeWebhook(Context ctx) {
+        if (stripeWebhook == null) {
+            throw ApiException.notFound("Stripe is not set up on this server.");
+        }
+        boolean fresh = stripeWebhook.handle(ctx.header("Stripe-Signature"), ctx.bodyAsBytes());
+        ctx.json(Map.of("received", true, "duplicate", !fresh));
+    }
+
+    private <T> T body(Context ctx, Class<T> type) {
+        return Http.body(ctx, json, type);
+    }
+
+    /** For tests and the admin route: the audit of every money and token invariant. */
+    public TokenAudit audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        jobs.shutdownNow();
+        try {
+            jobs.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
