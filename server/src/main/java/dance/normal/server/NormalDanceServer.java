@@ -19,6 +19,7 @@ import dance.normal.server.auth.Principal;
 import dance.normal.server.auth.ServerKeys;
 import dance.normal.server.auth.TokenService;
 import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.chain.Chain;
 import dance.normal.server.chain.LedgerChain;
 import dance.normal.server.db.Database;
 import dance.normal.server.feed.ChangeFeed;
@@ -43,6 +44,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,6 +62,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +82,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final String PROBLEM_WRITTEN = "nd.problem";
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final ServerConfig config;
     private final Database db;
@@ -99,7 +105,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private volatile boolean draining;
     private Javalin app;
 
-    private NormalDanceServer(ServerConfig config, Database db) {
+    private NormalDanceServer(ServerConfig config, Database db, Function<Database, Chain> chain) {
         this.config = config;
         this.db = db;
         this.feed = new ChangeFeed(db.jdbi(), db.dialect(), json);
@@ -115,19 +121,30 @@ public final class NormalDanceServer implements AutoCloseable {
         this.playlists = new PlaylistService(db.jdbi(), clock);
         this.streams = new StreamRoutes(catalog, media, authenticator,
                 new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics);
-        this.money = new TokenRoutes(db, catalog, authenticator, new LedgerChain(), config.money(),
+        this.money = new TokenRoutes(db, catalog, authenticator, chain.apply(db), config.money(),
                 config.dataDir(), clock, json);
     }
 
     /** Opens the database (migrating it), adds the demo catalog if asked, and starts listening. */
     public static NormalDanceServer start(ServerConfig config) {
+        return start(config, db -> new LedgerChain());
+    }
+
+    /** As {@link #start(ServerConfig)}, with tokens kept by {@code chain} (made once the database is open). */
+    public static NormalDanceServer start(ServerConfig config, Function<Database, Chain> chain) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
         }
         Database db = Database.open(config.dataDir(), config.jdbcUrl(), config.dbUser(), config.dbPassword());
-        NormalDanceServer server = new NormalDanceServer(config, db);
+        NormalDanceServer server;
+        try {
+            server = new NormalDanceServer(config, db, chain);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         try {
             if (!server.inspector.hasFfmpeg()) {
                 LOG.warn("ffmpeg was not found: uploads are checked without decoding and loudness is not measured. "
@@ -193,7 +210,21 @@ public final class NormalDanceServer implements AutoCloseable {
         c.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
         c.requestLogger.http(this::logRequest);
         // Errors Jetty answers before Javalin sees the request (%00 in a path, a 20 kB URI) are problems too.
-        c.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json)));
+        c.jetty.modifyServer(server -> {
+            server.setErrorHandler(new ProblemErrorHandler(json));
+            // The JDK's default listen backlog of 50 drops connections when hundreds of clients arrive at once (a
+            // release going live); the connector Javalin adds at start gets a deeper queue.
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                    for (Connector connector : server.getConnectors()) {
+                        if (connector instanceof ServerConnector sc) {
+                            sc.setAcceptQueueSize(ACCEPT_QUEUE);
+                        }
+                    }
+                }
+            });
+        });
 
         var r = c.routes;
         r.before(this::beginRequest);

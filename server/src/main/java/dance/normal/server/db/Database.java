@@ -14,9 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The server's database: a HikariCP pool, Flyway migrations, and a {@link Jdbi} over it.
  *
- * <p>SQLite (the embedded default) runs in WAL mode with a busy timeout and foreign keys on. Transactions begin
- * IMMEDIATE: SQLite has one writer, and a deferred transaction that reads first and writes later can fail with
- * SQLITE_BUSY instead of waiting. Reads outside transactions still run concurrently with the writer.
+ * <p>SQLite (the embedded default) runs in WAL mode with a busy timeout and foreign keys on. Every transaction takes
+ * the write lock as it begins ({@link SqliteWriteLockFirst}): SQLite has one writer, and a transaction that reads
+ * first and writes later can fail with SQLITE_BUSY instead of waiting. Reads outside transactions still run
+ * concurrently with the writer.
  */
 public final class Database implements AutoCloseable {
 
@@ -28,6 +29,9 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setTransactionHandler(new SqliteWriteLockFirst(jdbi.getTransactionHandler()));
+        }
     }
 
     /** Opens and migrates the database: {@code jdbcUrl} if given, else SQLite at {@code dataDir/normal-dance.db}. */
@@ -50,7 +54,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
-            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            // DEFERRED, not IMMEDIATE: sqlite-jdbc begins the next transaction right after each commit (until
+            // auto-commit is restored), and an IMMEDIATE one would take the write lock a second time for nothing.
+            config.addDataSourceProperty("transaction_mode", "DEFERRED");
             config.setMaximumPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         } else {
             config.setMaximumPoolSize(16);

@@ -60,7 +60,7 @@ public final class TopupService {
         this.jdbi = jdbi;
         this.ledger = ledger;
         this.providers = providers.stream()
-                .map(p -> new Guarded(p, new CircuitBreaker(3, Duration.ofSeconds(30), clock))).toList();
+                .map(p -> new Guarded(p, new CircuitBreaker(3, Duration.ofSeconds(10), clock))).toList();
         this.clock = clock;
     }
 

@@ -79,11 +79,11 @@ public final class TrackUploads {
         }
     }
 
-    public static HttpResponse<String> post(TestServer server, String token, Body body) {
+    public static HttpResponse<String> post(Api server, String token, Body body) {
         return post(server, token, body.contentType(), body.bytes());
     }
 
-    public static HttpResponse<String> post(TestServer server, String token, String contentType, byte[] bytes) {
+    public static HttpResponse<String> post(Api server, String token, String contentType, byte[] bytes) {
         HttpRequest.Builder b = server.request("/api/v1/tracks").header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (token != null) {
@@ -93,7 +93,7 @@ public final class TrackUploads {
     }
 
     /** Uploads {@code file} as the artist with {@code token}; fails unless the server answers 201. */
-    public static JsonNode upload(TestServer server, String token, Path file, Map<String, String> fields) {
+    public static JsonNode upload(Api server, String token, Path file, Map<String, String> fields) {
         HttpResponse<String> r = post(server, token, audio(file, fields));
         if (r.statusCode() != 201) {
             throw new AssertionError("Upload of " + file.getFileName() + " failed: " + r.statusCode() + " " + r.body());
@@ -101,7 +101,7 @@ public final class TrackUploads {
         return TestServer.json(r);
     }
 
-    public static JsonNode upload(TestServer server, String token, Path file) {
+    public static JsonNode upload(Api server, String token, Path file) {
         return upload(server, token, file, Map.of());
     }
 

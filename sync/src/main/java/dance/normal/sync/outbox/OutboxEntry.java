@@ -21,7 +21,7 @@ public record OutboxEntry(long seq, Kind kind, String itemKey, String idempotenc
                           Instant createdAt, int attempts, State state, String lastError) {
 
     /** The kinds of action. */
-    public enum Kind { PLAY, LIKE, UNLIKE, PLAYLIST_CREATE, PLAYLIST_UPDATE, PLAYLIST_DELETE }
+    public enum Kind { PLAY, LIKE, UNLIKE, PLAYLIST_CREATE, PLAYLIST_UPDATE, PLAYLIST_DELETE, PURCHASE }
 
     /** Where an entry is. */
     public enum State { PENDING, FAILED, CONFLICT }

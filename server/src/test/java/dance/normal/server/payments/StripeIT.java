@@ -1,0 +1,237 @@
+package dance.normal.server.payments;
+
+import static dance.normal.server.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dance.normal.server.MoneyConfig;
+import dance.normal.server.support.Buyer;
+import dance.normal.server.support.Databases;
+import dance.normal.server.support.MoneyInvariants;
+import dance.normal.server.support.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Stripe adapter against a stand-in for api.stripe.com on loopback that answers with Stripe's payloads
+ * (src/test/resources/stripe), and Stripe's signed webhooks.
+ */
+class StripeIT {
+
+    private static final String SECRET_KEY = "sk_test_51NormalDanceTestsOnly";
+    private static final String WEBHOOK_SECRET = "whsec_normal_dance_tests_only";
+
+    @RegisterExtension
+    final MoneyInvariants invariants = new MoneyInvariants();
+
+    /** What the stand-in answers: a status and a payload file, or 503 when null. */
+    private final AtomicReference<Map.Entry<Integer, String>> answer = new AtomicReference<>();
+    private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+    private HttpServer stripe;
+    private TestServer server;
+
+    @BeforeEach
+    void startStripe() throws IOException {
+        stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stripe.createContext("/v1/payment_intents", exchange -> {
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            form.put("@Idempotency-Key", exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            form.put("@Authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+            requests.add(form);
+            Map.Entry<Integer, String> a = answer.get();
+            byte[] body = a == null ? "{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}"
+                    .getBytes(StandardCharsets.UTF_8)
+                    : payload(a.getValue(), form.get("metadata[topup_id]")).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(a == null ? 503 : a.getKey(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stripe.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        stripe.stop(0);
+    }
+
+    private TestServer start(List<String> providers) {
+        URI base = URI.create("http://127.0.0.1:" + stripe.getAddress().getPort());
+        server = TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money().withPayments(providers,
+                Optional.of(new MoneyConfig.Stripe(base, SECRET_KEY, WEBHOOK_SECRET)))));
+        return invariants.watch(server);
+    }
+
+    @Test
+    void aTopUpIsOnePaymentIntentInCentsUnderTheTopUpsIdempotencyKey() {
+        start(List.of("stripe"));
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(Map.entry(200, "payment_intent_succeeded.json"));
+
+        HttpResponse<String> r = buyer.topUp(20_000_000, "pm_card_visa");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode topup = TestServer.json(r);
+        assertThat(topup.get("provider").asText()).isEqualTo("stripe");
+        assertThat(topup.get("testMode").asBoolean()).isTrue();
+        assertThat(buyer.balance()).isEqualTo(20_000_000);
+        assertThat(requests).hasSize(1);
+        Map<String, String> sent = requests.getFirst();
+        assertThat(sent).containsEntry("amount", "2000").containsEntry("currency", "usd")
+                .containsEntry("payment_method", "pm_card_visa").containsEntry("confirm", "true")
+                .containsEntry("metadata[topup_id]", topup.get("id").asText())
+                .containsEntry("@Idempotency-Key", topup.get("id").asText())
+                .containsEntry("@Authorization", "Bearer " + SECRET_KEY);
+    }
+
+    @Test
+    void aCardErrorIsADeclineInOneSentenceAndAddsNothing() {
+        start(List.of("stripe"));
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(Map.entry(402, "insufficient_funds.json"));
+
+        JsonNode p = assertProblem(buyer.topUp(5_000_000, "pm_card_visa"), 402, "payment-declined");
+
+        assertThat(p.get("detail").asText()).isEqualTo("Your card has insufficient funds. Nothing was charged.");
+        assertThat(buyer.balance()).isZero();
+        answer.set(Map.entry(402, "card_declined.json"));
+        assertThat(assertProblem(buyer.topUp(5_000_000, "pm_card_visa"), 402, "payment-declined")
+                .get("detail").asText()).isEqualTo("Your card was declined. Nothing was charged.");
+    }
+
+    @Test
+    void aPendingTopUpEndsWithTheSignedWebhookOnceHoweverOftenItComes() {
+        start(List.of("stripe"));
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(Map.entry(200, "payment_intent_requires_action.json"));
+        HttpResponse<String> r = buyer.topUp(20_000_000, "pm_card_visa");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String topupId = TestServer.json(r).get("id").asText();
+        assertThat(TestServer.json(r).get("state").asText()).isEqualTo("PENDING");
+        assertThat(buyer.balance()).isZero();
+        byte[] event = payload("event_payment_intent_succeeded.json", topupId).getBytes(StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+
+        assertProblem(webhook(event, "t=" + now + ",v1=" + "00".repeat(32)), 400, "bad-request");
+        assertProblem(webhook(event, null), 400, "bad-request");
+        assertProblem(webhook(event, signature(event, now - 3600)), 400, "bad-request");
+        assertThat(buyer.balance()).isZero();
+
+        HttpResponse<String> first = webhook(event, signature(event, now));
+        HttpResponse<String> again = webhook(event, signature(event, now + 1));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(TestServer.json(first).get("duplicate").asBoolean()).isFalse();
+        assertThat(TestServer.json(again).get("duplicate").asBoolean()).isTrue();
+        assertThat(buyer.balance()).isEqualTo(20_000_000);
+        assertThat(buyer.get("/api/v1/me/topups/" + topupId).get("state").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void whenStripeIsDownTheTopUpIsQueuedAndGoesThroughOnceItIsBack() throws Exception {
+        start(List.of("stripe"));
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(null);
+
+        HttpResponse<String> queued = buyer.topUp(20_000_000, "pm_card_visa");
+
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        JsonNode topup = TestServer.json(queued);
+        assertThat(topup.get("state").asText()).isEqualTo("QUEUED");
+        assertThat(topup.get("notice").asText()).contains("queued").contains("nothing has been charged");
+        assertThat(buyer.balance()).isZero();
+        // Three failures open the breaker: further top-ups are queued without calling Stripe.
+        buyer.topUp(1_000_000, "pm_card_visa");
+        buyer.topUp(1_000_000, "pm_card_visa");
+        int calls = requests.size();
+        long started = System.nanoTime();
+        assertThat(TestServer.json(buyer.topUp(1_000_000, "pm_card_visa")).get("state").asText())
+                .isEqualTo("QUEUED");
+        assertThat(requests).as("an open breaker does not call Stripe").hasSize(calls);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+        answer.set(Map.entry(200, "payment_intent_succeeded.json"));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (buyer.balance() != 23_000_000) {
+            assertThat(Instant.now()).as("queued top-ups go through by themselves").isBefore(deadline);
+            Thread.sleep(250);
+        }
+        String id = topup.get("id").asText();
+        assertThat(buyer.get("/api/v1/me/topups/" + id).get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(requests.stream().filter(f -> id.equals(f.get("@Idempotency-Key"))))
+                .as("every attempt for one top-up uses its key").allSatisfy(f ->
+                        assertThat(f.get("metadata[topup_id]")).isEqualTo(id));
+    }
+
+    @Test
+    void providersAreTriedInOrderSoTheTestCardTakesOverWhenStripeIsDown() {
+        start(List.of("stripe", "test-card"));
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(null);
+
+        HttpResponse<String> r = buyer.topUp(5_000_000, Buyer.GOOD_CARD);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(TestServer.json(r).get("provider").asText()).isEqualTo("test-card");
+        assertThat(requests).hasSize(1);
+        assertThat(buyer.balance()).isEqualTo(5_000_000);
+    }
+
+    private HttpResponse<String> webhook(byte[] event, String signature) {
+        HttpRequest.Builder b = server.request("/api/v1/payments/stripe/webhook")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(event));
+        if (signature != null) {
+            b.header("Stripe-Signature", signature);
+        }
+        return server.send(b.build());
+    }
+
+    private static String signature(byte[] event, long timestamp) {
+        return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(StripeWebhook.sign(
+                WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), timestamp, event));
+    }
+
+    private static String payload(String file, String topupId) {
+        try (InputStream in = StripeIT.class.getResourceAsStream("/stripe/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("TOPUP_ID",
+                    topupId == null ? "" : topupId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return out;
+    }
+}
