@@ -21,6 +21,7 @@ import dance.normal.server.auth.TokenService;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.chain.Chain;
 import dance.normal.server.chain.LedgerChain;
+import dance.normal.server.chain.SolanaChain;
 import dance.normal.server.db.Database;
 import dance.normal.server.feed.ChangeFeed;
 import dance.normal.server.http.ApiException;
@@ -127,7 +128,10 @@ public final class NormalDanceServer implements AutoCloseable {
 
     /** Opens the database (migrating it), adds the demo catalog if asked, and starts listening. */
     public static NormalDanceServer start(ServerConfig config) {
-        return start(config, db -> new LedgerChain());
+        MoneyConfig money = config.money();
+        return start(config, money.chain().equals("solana")
+                ? db -> SolanaChain.open(money.rpc().orElseThrow(), config.dataDir(), db.jdbi(), Clock.systemUTC())
+                : db -> new LedgerChain());
     }
 
     /** As {@link #start(ServerConfig)}, with tokens kept by {@code chain} (made once the database is open). */

@@ -110,6 +110,16 @@ class MainIT {
     }
 
     @Test
+    void solanaModeWithoutAnRpcUrlExitsWithCode2AndSaysWhatIsMissing() throws Exception {
+        process = launch("--chain", "solana", "--data-dir", dataDir.toString());
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(stderr).contains("--chain solana needs --rpc URL").doesNotContain("\tat ");
+    }
+
+    @Test
     void optionWithoutItsValueExitsWithCode2() throws Exception {
         process = launch("--data-dir");
 

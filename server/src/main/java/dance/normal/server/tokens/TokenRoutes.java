@@ -55,6 +55,7 @@ public final class TokenRoutes implements AutoCloseable {
     private final SettlementService settlements;
     private final EarningsService earnings;
     private final TokenAudit audit;
+    private final ChainMigration migration;
     private final MoneyConfig config;
     private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("nd-money-jobs").daemon().factory());
@@ -77,6 +78,7 @@ public final class TokenRoutes implements AutoCloseable {
         this.settlements = new SettlementService(db.jdbi(), ledger, clock, config.perPlayMicros());
         this.earnings = new EarningsService(db.jdbi(), ledger, catalog, clock);
         this.audit = new TokenAudit(db.jdbi(), ledger);
+        this.migration = new ChainMigration(db.jdbi(), chain);
         if (providers.stream().anyMatch(PaymentProvider::testMode)) {
             LOG.warn("Payments use the test-card provider: {}", TestCardProvider.NOTICE);
         }
@@ -99,6 +101,8 @@ public final class TokenRoutes implements AutoCloseable {
         }
         jobs.scheduleWithFixedDelay(() -> quietly("resume purchases", purchases::resumeAll),
                 RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(() -> quietly("move ledger-mode tokens on chain", migration::run), 0,
+                RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         jobs.scheduleWithFixedDelay(() -> quietly("retry top-ups", topups::retryQueued),
                 RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         long settle = config.settleEvery().toMillis();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.server.NormalDanceServer;
 import dance.normal.server.ServerConfig;
 import dance.normal.server.chain.Chain;
-import dance.normal.server.chain.LedgerChain;
 import dance.normal.server.db.Database;
 import dance.normal.server.http.Json;
 import java.io.IOException;
@@ -43,10 +42,13 @@ public final class TestServer implements Api, AutoCloseable {
     }
 
     public static TestServer start(Databases.Kind kind, UnaryOperator<ServerConfig> adjust) {
-        return start(kind, adjust, db -> new LedgerChain());
+        return start(kind, adjust, null);
     }
 
-    /** A server whose tokens are kept by {@code chain}: for faults a real chain cannot make on demand. */
+    /**
+     * A server whose tokens are kept by {@code chain} (for faults a real chain cannot make on demand); null for the
+     * chain the configuration names, as {@code ./nd server} chooses it.
+     */
     public static TestServer start(Databases.Kind kind, UnaryOperator<ServerConfig> adjust,
                                    Function<Database, Chain> chain) {
         try {
@@ -55,7 +57,9 @@ public final class TestServer implements Api, AutoCloseable {
             if (kind == Databases.Kind.POSTGRES) {
                 config = config.withJdbcUrl(Databases.newPostgresDatabase());
             }
-            return new TestServer(dir, NormalDanceServer.start(adjust.apply(config), chain));
+            ServerConfig adjusted = adjust.apply(config);
+            return new TestServer(dir, chain == null ? NormalDanceServer.start(adjusted)
+                    : NormalDanceServer.start(adjusted, chain));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

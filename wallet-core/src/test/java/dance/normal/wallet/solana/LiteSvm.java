@@ -25,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real Solana runtime for tests: npm {@code litesvm} (pinned in src/test/node/package-lock.json) behind the
- * JSON-RPC shim src/test/node/shim.js on loopback.
+ * The real Solana runtime for tests (wallet-core's, and the server's through wallet-core's test jar): npm
+ * {@code litesvm} (pinned in src/test/node/package-lock.json) behind the JSON-RPC shim src/test/node/shim.js on
+ * loopback.
  *
  * <p>On first use in a JVM it copies the shim and its lockfile to target/litesvm and runs {@code npm ci} there unless
  * that lockfile was installed there already; then each {@link #start()} runs {@code node shim.js}, reads the
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * {@code @solana/kit}). Without {@code node} and {@code npm} on the PATH the calling test is skipped with a loud
  * message.
  */
-final class LiteSvm implements AutoCloseable {
+public final class LiteSvm implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+))");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -61,7 +62,7 @@ final class LiteSvm implements AutoCloseable {
     }
 
     /** Starts a fresh runtime (empty ledger, default programs); skips the test when Node.js is absent. */
-    static LiteSvm start() {
+    public static LiteSvm start() {
         Assumptions.assumeTrue(toolsPresent(), SKIP_MESSAGE);
         Path dir = install();
         try {
@@ -72,7 +73,8 @@ final class LiteSvm implements AutoCloseable {
             BufferedReader stdout = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             CompletableFuture<String> firstLine = new CompletableFuture<>();
-            Thread.ofVirtual().name("litesvm-stdout").start(() -> {
+            // A platform thread: a virtual one blocked on the pipe could hold one of the few carrier threads.
+            Thread.ofPlatform().daemon().name("litesvm-stdout").start(() -> {
                 try {
                     firstLine.complete(stdout.readLine());
                     while (stdout.readLine() != null) {
@@ -133,17 +135,41 @@ final class LiteSvm implements AutoCloseable {
         }
     }
 
-    SolanaRpc rpc() {
+    public SolanaRpc rpc() {
         return rpc;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return rpc.endpoint();
     }
 
     /** Expires the current blockhash (test-only method of the shim); transactions built on it are then refused. */
-    String expireBlockhash() {
+    public String expireBlockhash() {
         return rpc.call("litesvm_expireBlockhash").path("blockhash").asText();
+    }
+
+    /** Freezes the shim (SIGSTOP), as a cluster that stops answering: requests wait, nothing is lost. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #pause() paused} shim run again (SIGCONT); it answers what waited. */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -254,9 +280,10 @@ final class LiteSvm implements AutoCloseable {
         if (Files.isDirectory(dir.resolve("src/test/node"))) {
             return dir;
         }
-        Path module = dir.resolve("wallet-core");
-        if (Files.isDirectory(module.resolve("src/test/node"))) {
-            return module;
+        for (Path module : new Path[] {dir.resolve("wallet-core"), dir.resolveSibling("wallet-core")}) {
+            if (Files.isDirectory(module.resolve("src/test/node"))) {
+                return module;
+            }
         }
         throw new IllegalStateException("Cannot find wallet-core/src/test/node from " + dir);
     }

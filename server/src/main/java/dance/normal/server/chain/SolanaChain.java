@@ -1,0 +1,269 @@
+package dance.normal.server.chain;
+
+import dance.normal.protocol.ProblemType;
+import dance.normal.server.http.ApiException;
+import dance.normal.wallet.Wallet;
+import dance.normal.wallet.keys.SoftwareSigner;
+import dance.normal.wallet.solana.Address;
+import dance.normal.wallet.solana.Instructions;
+import dance.normal.wallet.solana.Programs;
+import dance.normal.wallet.solana.SignedTransaction;
+import dance.normal.wallet.solana.SolanaException;
+import dance.normal.wallet.solana.SolanaRpc;
+import dance.normal.wallet.solana.SolanaRpcException;
+import dance.normal.wallet.solana.SolanaUnavailableException;
+import dance.normal.wallet.solana.UnsignedTransaction;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Solana mode: one SPL mint per track (decimals 0), its whole supply minted to the treasury's associated token
+ * account; a purchase is a {@code transferChecked} from the treasury to the buyer's associated token account,
+ * created idempotently in the same transaction. JSON-RPC goes through wallet-core's {@link SolanaRpc}; the treasury
+ * key (mint authority, treasury owner, fee payer) is held by wallet-core ({@link ChainKeys}).
+ *
+ * <p>Exactly once: each purchase's signed transaction is written to {@code chain_deliveries} before it is sent. A
+ * retry asks for that signature's status, resends the same bytes if it has not landed, and builds a new transaction
+ * (under a fresh blockhash) only when the cluster says the old one's blockhash has expired, so it can never land.
+ * When the cluster cannot be reached or does not confirm in time, the delivery is {@code Pending} and the purchase
+ * service tries again later. A transfer the runtime refuses for good is {@code Failed} (the purchase is refunded).
+ */
+public final class SolanaChain implements Chain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SolanaChain.class);
+    private static final Duration CONFIRM = Duration.ofSeconds(20);
+    /** A blockhash is good for about a minute on a real cluster; reuse one for at most this long. */
+    private static final Duration BLOCKHASH_REUSE = Duration.ofSeconds(20);
+    private static final long LOW_BALANCE = Instructions.LAMPORTS_PER_SOL / 10;
+
+    private final SolanaRpc rpc;
+    private final Wallet treasury;
+    private final Address authority;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private String blockhash;
+    private long blockhashAt;
+
+    SolanaChain(SolanaRpc rpc, Wallet treasury, Jdbi jdbi, Clock clock) {
+        this.rpc = rpc;
+        this.treasury = treasury;
+        this.authority = Address.of(treasury.publicKey());
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Opens the treasury key in {@code dataDir} and talks to the cluster at {@code endpoint}. */
+    public static SolanaChain open(URI endpoint, Path dataDir, Jdbi jdbi, Clock clock) {
+        SolanaChain chain = new SolanaChain(new SolanaRpc(endpoint, SolanaRpc.Commitment.CONFIRMED,
+                Duration.ofSeconds(5)), ChainKeys.open(dataDir), jdbi, clock);
+        chain.checkFunds();
+        return chain;
+    }
+
+    /** The treasury's address: it pays fees and rent, so it needs SOL. */
+    public String treasuryAddress() {
+        return authority.toBase58();
+    }
+
+    /** Warns (and, on clusters that allow it, asks for an airdrop) when the treasury is low on SOL. */
+    private void checkFunds() {
+        try {
+            long lamports = rpc.getBalance(authority);
+            if (lamports >= LOW_BALANCE) {
+                LOG.info("Solana treasury {} holds {} lamports", authority, lamports);
+                return;
+            }
+            try {
+                rpc.awaitStatus(rpc.requestAirdrop(authority, 10 * Instructions.LAMPORTS_PER_SOL), CONFIRM);
+                LOG.info("Solana treasury {} was low on SOL and received an airdrop", authority);
+            } catch (SolanaException e) {
+                LOG.warn("Solana treasury {} holds {} lamports; send it SOL for fees and rent", authority, lamports);
+            }
+        } catch (SolanaUnavailableException e) {
+            LOG.warn("The Solana cluster cannot be reached now ({}); deliveries wait until it can", e.getMessage());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "solana";
+    }
+
+    @Override
+    public MintAccounts openOffering(String trackId, long supply) {
+        // The mint account's own key signs only its creation; nothing needs it afterwards.
+        SoftwareSigner mintKey = SoftwareSigner.generate(random);
+        try {
+            Address mint = Address.of(mintKey.publicKey());
+            Address account = Instructions.associatedTokenAddress(Programs.TOKEN, authority, mint);
+            long rent = rpc.getMinimumBalanceForRentExemption(Instructions.MINT_SIZE);
+            SignedTransaction tx = UnsignedTransaction.build(authority, recentBlockhash(),
+                    Instructions.createAccount(authority, mint, rent, Instructions.MINT_SIZE, Programs.TOKEN),
+                    Instructions.initializeMint(Programs.TOKEN, mint, 0, authority),
+                    Instructions.createAssociatedTokenAccountIdempotent(Programs.TOKEN, authority, authority, mint),
+                    Instructions.mintTo(Programs.TOKEN, mint, account, authority, supply),
+                    Instructions.memo("Normal Dance track " + trackId))
+                    .sign(treasury.signer(), mintKey);
+            SolanaRpc.SignatureStatus status = rpc.awaitStatus(rpc.sendTransaction(tx), CONFIRM);
+            if (status.err().isPresent()) {
+                throw new IllegalStateException("Minting track " + trackId + " failed: " + status.err().get());
+            }
+            LOG.info("Minted {} tokens of track {}: mint {}, treasury {}", supply, trackId, mint, account);
+            return new MintAccounts(mint.toBase58(), account.toBase58());
+        } catch (SolanaUnavailableException e) {
+            throw new ApiException(ProblemType.UNAVAILABLE, 503,
+                    "The Solana cluster cannot be reached, so the offering was not opened; try again shortly.");
+        } catch (SolanaRpcException e) {
+            forgetBlockhash();
+            throw new ApiException(ProblemType.UNAVAILABLE, 503,
+                    "The Solana cluster refused to mint this track's tokens; try again shortly.");
+        } finally {
+            mintKey.close();
+        }
+    }
+
+    @Override
+    public Delivery deliver(TokenTransfer transfer) {
+        try {
+            Optional<Sent> sent = sent(transfer.id());
+            if (sent.isPresent()) {
+                Optional<SolanaRpc.SignatureStatus> status = rpc.getSignatureStatus(sent.get().signature());
+                if (status.isPresent()) {
+                    return outcome(sent.get().signature(), status.get());
+                }
+                try {
+                    rpc.sendTransaction(Base64.getDecoder().decode(sent.get().wire()));
+                    return confirm(sent.get().signature());
+                } catch (SolanaRpcException e) {
+                    if (!isExpired(e)) {
+                        return refused(transfer, e);
+                    }
+                    LOG.info("The blockhash of purchase {}'s delivery expired before it landed; sending it anew",
+                            transfer.id());
+                    forgetBlockhash();
+                }
+            }
+            return sendNew(transfer, sent.map(Sent::signature).orElse(null));
+        } catch (SolanaUnavailableException e) {
+            return new Delivery.Pending("The Solana cluster did not answer: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Builds, records and sends a new transfer; {@code replacing} is the expired one's signature, or null. A
+     * transfer refused at once because its (cached) blockhash just expired never ran, so it is rebuilt once.
+     */
+    private Delivery sendNew(TokenTransfer transfer, String replacing) {
+        Address mint = Address.of(transfer.mint());
+        Address buyer = Address.of(transfer.wallet());
+        String previous = replacing;
+        for (int attempt = 0; ; attempt++) {
+            SignedTransaction tx = UnsignedTransaction.build(authority, recentBlockhash(),
+                    Instructions.createAssociatedTokenAccountIdempotent(Programs.TOKEN, authority, buyer, mint),
+                    Instructions.transferChecked(Programs.TOKEN,
+                            Instructions.associatedTokenAddress(Programs.TOKEN, authority, mint), mint,
+                            Instructions.associatedTokenAddress(Programs.TOKEN, buyer, mint), authority,
+                            transfer.quantity(), 0),
+                    Instructions.memo("Normal Dance purchase " + transfer.id()))
+                    .sign(treasury.signer());
+            if (!record(transfer.id(), tx, previous)) {
+                return new Delivery.Pending("Another attempt is delivering this purchase");
+            }
+            try {
+                rpc.sendTransaction(tx);
+                return confirm(tx.id());
+            } catch (SolanaRpcException e) {
+                if (!isExpired(e)) {
+                    return refused(transfer, e);
+                }
+                forgetBlockhash();
+                if (attempt == 1) {
+                    return new Delivery.Pending("The cluster keeps refusing the blockhash; trying again later");
+                }
+                LOG.info("Purchase {}'s transfer was refused for an expired blockhash; sending it anew",
+                        transfer.id());
+                previous = tx.id();
+            }
+        }
+    }
+
+    private Delivery confirm(String signature) {
+        return outcome(signature, rpc.awaitStatus(signature, CONFIRM));
+    }
+
+    private static Delivery outcome(String signature, SolanaRpc.SignatureStatus status) {
+        return status.err().isEmpty() ? new Delivery.Done(signature)
+                : new Delivery.Failed("The transfer failed on chain: " + status.err().get());
+    }
+
+    private Delivery refused(TokenTransfer transfer, SolanaRpcException e) {
+        if (e.transactionError().isEmpty() || e.transactionError().get().contains("AlreadyProcessed")) {
+            return new Delivery.Pending("The cluster did not take the transfer yet: " + e.getMessage());
+        }
+        LOG.warn("The runtime refused purchase {}'s transfer: {}", transfer.id(), e.getMessage());
+        return new Delivery.Failed("The runtime refused the transfer: " + e.transactionError().get());
+    }
+
+    private static boolean isExpired(SolanaRpcException e) {
+        return e.transactionError().map(t -> t.contains("BlockhashNotFound")).orElse(false);
+    }
+
+    private synchronized String recentBlockhash() {
+        if (blockhash == null || clock.millis() - blockhashAt > BLOCKHASH_REUSE.toMillis()) {
+            blockhash = rpc.getLatestBlockhash().blockhash();
+            blockhashAt = clock.millis();
+        }
+        return blockhash;
+    }
+
+    private synchronized void forgetBlockhash() {
+        blockhash = null;
+    }
+
+    private record Sent(String signature, String wire) {
+    }
+
+    private Optional<Sent> sent(String purchaseId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT signature, wire FROM chain_deliveries "
+                        + "WHERE purchase_id = :id").bind("id", purchaseId)
+                .map((rs, ctx) -> new Sent(rs.getString("signature"), rs.getString("wire"))).findOne());
+    }
+
+    /**
+     * Writes the transaction before it is sent; false when another attempt got there first (then this one must not
+     * be sent). Replacing is compare-and-set on the expired signature.
+     */
+    private boolean record(String purchaseId, SignedTransaction tx, String replacing) {
+        long now = clock.millis();
+        try {
+            return jdbi.withHandle(h -> replacing != null
+                    ? h.createUpdate("UPDATE chain_deliveries SET signature = :sig, wire = :wire, "
+                            + "attempts = attempts + 1, updated_at = :now WHERE purchase_id = :id AND signature = :old")
+                    .bind("sig", tx.id()).bind("wire", tx.toBase64()).bind("now", now).bind("id", purchaseId)
+                    .bind("old", replacing).execute() == 1
+                    : h.createUpdate("INSERT INTO chain_deliveries (purchase_id, signature, wire, attempts, "
+                            + "created_at, updated_at) VALUES (:id, :sig, :wire, 1, :now, :now)")
+                    .bind("id", purchaseId).bind("sig", tx.id()).bind("wire", tx.toBase64()).bind("now", now)
+                    .execute() == 1);
+        } catch (RuntimeException e) {
+            if (sent(purchaseId).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** For tests and operators: the base58 signature recorded for a purchase's delivery. */
+    public Optional<String> deliverySignature(String purchaseId) {
+        return sent(purchaseId).map(Sent::signature);
+    }
+}
