@@ -23,6 +23,7 @@ import dance.normal.server.chain.Chain;
 import dance.normal.server.chain.LedgerChain;
 import dance.normal.server.chain.SolanaChain;
 import dance.normal.server.db.Database;
+import dance.normal.server.db.Dialect;
 import dance.normal.server.feed.ChangeFeed;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
@@ -70,7 +71,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The Normal Dance backend: wires storage, services and routes into a Javalin app on virtual threads.
+ * The Normal Dance backend: wires storage, services and routes into a Javalin app (on virtual threads with
+ * PostgreSQL, on a pool of platform threads with SQLite).
  *
  * <p>Every error leaves as {@code application/problem+json}; unexpected ones are logged once with the request id
  * and answered with a generic sentence. {@link #close()} drains: new requests get 503 while streams in flight
@@ -208,7 +210,9 @@ public final class NormalDanceServer implements AutoCloseable {
 
     private void configure(JavalinConfig c) {
         c.startup.showJavalinBanner = false;
-        c.concurrency.useVirtualThreads = true;
+        // Not on SQLite: its busy handler waits in native code, which pins a virtual thread's carrier; with a
+        // carrier per core, two requests waiting for the write lock could leave none for the one holding it.
+        c.concurrency.useVirtualThreads = db.dialect() != Dialect.SQLITE;
         c.jsonMapper(new JavalinJackson(json, false));
         c.http.prefer405over404 = true;
         c.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));

@@ -7,9 +7,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -64,11 +67,16 @@ public final class Ledger {
         Map<String, Object> head = h.createQuery("SELECT seq, hash FROM ledger_head WHERE id = 1").mapToMap().one();
         long seq = ((Number) head.get("seq")).longValue() + 1;
         String prev = (String) head.get("hash");
-        for (Posting p : postings) {
-            if (p.amount() < 0 && !Posting.mayGoNegative(p.account())) {
-                long balance = balance(h, p.account());
-                if (balance + netFor(postings, p.account()) < 0) {
-                    throw new OverdraftException(p.account(), balance);
+        Map<String, Long> net = new LinkedHashMap<>();
+        postings.forEach(p -> net.merge(p.account(), p.amount(), Math::addExact));
+        for (Map.Entry<String, Long> e : net.entrySet()) {
+            h.createUpdate("INSERT INTO ledger_balances (account, balance) VALUES (:a, :n) ON CONFLICT (account) "
+                    + "DO UPDATE SET balance = ledger_balances.balance + excluded.balance")
+                    .bind("a", e.getKey()).bind("n", e.getValue()).execute();
+            if (e.getValue() < 0 && !Posting.mayGoNegative(e.getKey())) {
+                long after = balance(h, e.getKey());
+                if (after < 0) {
+                    throw new OverdraftException(e.getKey(), after - e.getValue());
                 }
             }
         }
@@ -151,6 +159,19 @@ public final class Ledger {
                     problems.add("Account " + account + " is below zero: " + balance + ".");
                 }
             });
+            Map<String, Long> kept = new HashMap<>();
+            h.createQuery("SELECT account, balance FROM ledger_balances").map((rs, ctx) -> Map.entry(
+                    rs.getString("account"), rs.getLong("balance"))).forEach(e -> kept.put(e.getKey(), e.getValue()));
+            Set<String> accounts = new TreeSet<>(balances.keySet());
+            accounts.addAll(kept.keySet());
+            for (String account : accounts) {
+                long fromPostings = balances.getOrDefault(account, 0L);
+                long recorded = kept.getOrDefault(account, 0L);
+                if (fromPostings != recorded) {
+                    problems.add("Account " + account + " is recorded as " + recorded + " but its postings add up to "
+                            + fromPostings + ".");
+                }
+            }
             return new LedgerReport(problems.isEmpty(), seqs.size(), List.copyOf(problems));
         });
     }
@@ -179,14 +200,10 @@ public final class Ledger {
     public record Entry(long seq, long createdAt, String kind, String memo, long amount, long balanceAfter) {
     }
 
-    /** An account's balance inside the caller's transaction. */
+    /** An account's balance inside the caller's transaction (kept by every append; verify() checks it). */
     public static long balance(Handle h, String account) {
-        return h.createQuery("SELECT COALESCE(SUM(amount), 0) FROM ledger_postings WHERE account = :a")
-                .bind("a", account).mapTo(Long.class).one();
-    }
-
-    private static long netFor(List<Posting> postings, String account) {
-        return postings.stream().filter(p -> p.account().equals(account)).mapToLong(Posting::amount).sum();
+        return h.createQuery("SELECT balance FROM ledger_balances WHERE account = :a")
+                .bind("a", account).mapTo(Long.class).findOne().orElse(0L);
     }
 
     private static LedgerTransaction load(Handle h, long seq) {

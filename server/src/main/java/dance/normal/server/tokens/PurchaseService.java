@@ -324,12 +324,14 @@ public final class PurchaseService {
     }
 
     private void complete(Row row) {
+        // Read before the transaction: a second pooled connection taken inside one could wait on a pool whose
+        // connections all wait on this transaction's write lock.
+        Track track = catalog.track(row.trackId()).orElse(null);
         jdbi.useTransaction(h -> {
             if (!claim(h, row, "RECORDED", "COMPLETED")) {
                 return;
             }
             Split split = RoyaltyRules.sale(row.total());
-            Track track = catalog.track(row.trackId()).orElse(null);
             long holding = h.createQuery("SELECT quantity FROM token_holdings WHERE track_id = :t AND holder = :a")
                     .bind("t", row.trackId()).bind("a", row.accountId()).mapTo(Long.class).findOne().orElse(0L);
             Receipt receipt = new Receipt(row.id(), row.trackId(), track == null ? "" : track.title(),

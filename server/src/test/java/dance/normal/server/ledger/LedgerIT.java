@@ -84,8 +84,11 @@ class LedgerIT {
                 h.execute("DELETE FROM ledger_postings WHERE tx_seq = 3");
                 h.execute("DELETE FROM ledger_transactions WHERE seq = 3");
             });
-            assertThat(ledger.verify().problems()).singleElement().satisfies(p -> assertThat(p)
-                    .contains("head does not match"));
+            // The removal shows twice: the head no longer matches, and the kept balances no longer add up.
+            assertThat(ledger.verify().problems()).containsExactlyInAnyOrder(
+                    "The chain's head does not match its last transaction (a transaction was removed).",
+                    "Account external:card is recorded as -3000000 but its postings add up to -2000000.",
+                    "Account listener:L:balance is recorded as 3000000 but its postings add up to 2000000.");
         }
     }
 
