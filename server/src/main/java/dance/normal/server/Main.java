@@ -53,6 +53,8 @@ public final class Main {
                 case "--demo" -> config = config.withDemo(true);
                 case "--chain" -> chain = value(args, ++i, arg);
                 case "--rpc" -> rpc = Optional.of(uri(value(args, ++i, arg)));
+                case "--payout-mint" -> config = config.withMoney(config.money().withPayoutMint(
+                        value(args, ++i, arg)));
                 case "--payments" -> config = config.withMoney(config.money().withPayments(
                         List.of(value(args, ++i, arg).split(",")), config.money().stripe()));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);

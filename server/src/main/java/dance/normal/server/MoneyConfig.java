@@ -11,14 +11,17 @@ import java.util.Optional;
  *
  * @param chain         "ledger" (embedded default: the server's ledger is the record) or "solana"
  * @param rpc           the Solana JSON-RPC endpoint, for chain "solana"
+ * @param payoutMint    in Solana mode, the dollar token earnings are paid out in (6 decimals, e.g. USDC), which the
+ *                      treasury holds; without it withdrawals are refused in Solana mode
  * @param payments      payment providers in the order they are tried: "stripe", "test-card"
  * @param stripe        Stripe's settings, needed when "stripe" is listed
  * @param adminToken    the bearer token for /api/v1/admin/*; when empty one is made and kept in the data dir
  * @param perPlayMicros what one qualified play earns a track
  * @param settleEvery   how often royalty settlement runs by itself
  */
-public record MoneyConfig(String chain, Optional<URI> rpc, List<String> payments, Optional<Stripe> stripe,
-                          Optional<String> adminToken, long perPlayMicros, Duration settleEvery) {
+public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payoutMint, List<String> payments,
+                          Optional<Stripe> stripe, Optional<String> adminToken, long perPlayMicros,
+                          Duration settleEvery) {
 
     public MoneyConfig {
         payments = List.copyOf(payments);
@@ -65,26 +68,34 @@ public record MoneyConfig(String chain, Optional<URI> rpc, List<String> payments
     }
 
     public static MoneyConfig defaults() {
-        return new MoneyConfig("ledger", Optional.empty(), List.of("test-card"), Stripe.fromEnvironment(),
+        return new MoneyConfig("ledger", Optional.empty(), Optional.empty(), List.of("test-card"),
+                Stripe.fromEnvironment(),
                 Optional.ofNullable(System.getenv("ND_ADMIN_TOKEN")).filter(t -> !t.isBlank()),
                 RoyaltyRules.DEFAULT_PER_PLAY_MICROS, Duration.ofDays(1));
     }
 
     public MoneyConfig withChain(String c, Optional<URI> r) {
-        return new MoneyConfig(c, r, payments, stripe, adminToken, perPlayMicros, settleEvery);
+        return new MoneyConfig(c, r, payoutMint, payments, stripe, adminToken, perPlayMicros, settleEvery);
+    }
+
+    public MoneyConfig withPayoutMint(String mint) {
+        return new MoneyConfig(chain, rpc, Optional.of(mint), payments, stripe, adminToken, perPlayMicros,
+                settleEvery);
     }
 
     public MoneyConfig withPayments(List<String> p, Optional<Stripe> s) {
-        return new MoneyConfig(chain, rpc, p, s, adminToken, perPlayMicros, settleEvery);
+        return new MoneyConfig(chain, rpc, payoutMint, p, s, adminToken, perPlayMicros, settleEvery);
     }
 
     public MoneyConfig withAdminToken(String token) {
-        return new MoneyConfig(chain, rpc, payments, stripe, Optional.of(token), perPlayMicros, settleEvery);
+        return new MoneyConfig(chain, rpc, payoutMint, payments, stripe, Optional.of(token), perPlayMicros,
+                settleEvery);
     }
 
     @Override
     public String toString() {
-        return "MoneyConfig[chain=" + chain + rpc.map(u -> " " + u).orElse("") + ", payments=" + payments
+        return "MoneyConfig[chain=" + chain + rpc.map(u -> " " + u).orElse("")
+                + payoutMint.map(m -> ", payoutMint=" + m).orElse("") + ", payments=" + payments
                 + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<data dir>") + ", perPlayMicros="
                 + perPlayMicros + ", settleEvery=" + settleEvery + "]";
     }

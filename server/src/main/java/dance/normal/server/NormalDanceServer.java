@@ -132,7 +132,8 @@ public final class NormalDanceServer implements AutoCloseable {
     public static NormalDanceServer start(ServerConfig config) {
         MoneyConfig money = config.money();
         return start(config, money.chain().equals("solana")
-                ? db -> SolanaChain.open(money.rpc().orElseThrow(), config.dataDir(), db.jdbi(), Clock.systemUTC())
+                ? db -> SolanaChain.open(money.rpc().orElseThrow(), money.payoutMint(), config.dataDir(), db.jdbi(),
+                        Clock.systemUTC())
                 : db -> new LedgerChain());
     }
 

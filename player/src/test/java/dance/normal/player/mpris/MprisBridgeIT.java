@@ -205,9 +205,13 @@ class MprisBridgeIT {
 
     @Test
     void aStatusChangeEmitsPropertiesChangedWithOnlyWhatChanged() throws Exception {
-        bridge.update(SONG);
         BlockingQueue<Properties.PropertiesChanged> signals = new LinkedBlockingQueue<>();
         try (AutoCloseable handler = client.addSigHandler(Properties.PropertiesChanged.class, signals::add)) {
+            // The first update announces everything (this bridge is new); wait for that signal, so it cannot
+            // arrive late and be taken for the next one.
+            bridge.update(SONG);
+            assertThat(signals.poll(5, TimeUnit.SECONDS)).as("the first update's PropertiesChanged").isNotNull()
+                    .satisfies(first -> assertThat(first.getPropertiesChanged()).containsKey("Metadata"));
             bridge.update(withStatus(SONG, NowPlaying.Status.PAUSED, SONG.positionMs()));
 
             Properties.PropertiesChanged changed = signals.poll(5, TimeUnit.SECONDS);

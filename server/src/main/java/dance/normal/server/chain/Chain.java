@@ -1,5 +1,7 @@
 package dance.normal.server.chain;
 
+import java.util.Optional;
+
 /**
  * Where track tokens live. The ledger adapter keeps them in the server's database (the embedded default); the Solana
  * adapter mints an SPL token per track and moves tokens on chain. Either way the server's {@code token_holdings} table
@@ -19,6 +21,17 @@ public interface Chain {
      * id: called again after a crash or a timeout, it never moves the tokens twice.
      */
     Delivery deliver(TokenTransfer transfer);
+
+    /**
+     * Pays {@code micros} of a holder's earnings to {@code wallet} (withdrawal {@code id}); idempotent per id like
+     * {@link #deliver}. In ledger mode the ledger entry is the payout.
+     */
+    Delivery payOut(String id, long micros, String wallet);
+
+    /** The address that holds treasuries and pays fees on chain, for operators to fund; empty in ledger mode. */
+    default Optional<String> treasuryOwner() {
+        return Optional.empty();
+    }
 
     /** The addresses of a track's mint and treasury token account (null in ledger mode). */
     record MintAccounts(String mint, String treasury) {

@@ -17,4 +17,9 @@ public final class LedgerChain implements Chain {
     public Delivery deliver(TokenTransfer transfer) {
         return new Delivery.Done("ledger:" + transfer.id());
     }
+
+    @Override
+    public Delivery payOut(String id, long micros, String wallet) {
+        return new Delivery.Done("ledger:" + id);
+    }
 }

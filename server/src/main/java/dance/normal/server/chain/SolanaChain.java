@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Solana mode: one SPL mint per track (decimals 0), its whole supply minted to the treasury's associated token
  * account; a purchase is a {@code transferChecked} from the treasury to the buyer's associated token account,
- * created idempotently in the same transaction. JSON-RPC goes through wallet-core's {@link SolanaRpc}; the treasury
- * key (mint authority, treasury owner, fee payer) is held by wallet-core ({@link ChainKeys}).
+ * created idempotently in the same transaction. Withdrawals of earnings move the payout token (a 6-decimal dollar
+ * token such as USDC, held by the treasury) the same way. JSON-RPC goes through wallet-core's {@link SolanaRpc};
+ * the treasury key (mint authority, treasury owner, fee payer) is held by wallet-core ({@link ChainKeys}).
  *
- * <p>Exactly once: each purchase's signed transaction is written to {@code chain_deliveries} before it is sent. A
+ * <p>Exactly once: each transfer's signed transaction is written to {@code chain_deliveries} before it is sent. A
  * retry asks for that signature's status, resends the same bytes if it has not landed, and builds a new transaction
  * (under a fresh blockhash) only when the cluster says the old one's blockhash has expired, so it can never land.
  * When the cluster cannot be reached or does not confirm in time, the delivery is {@code Pending} and the purchase
@@ -43,35 +44,43 @@ public final class SolanaChain implements Chain {
     /** A blockhash is good for about a minute on a real cluster; reuse one for at most this long. */
     private static final Duration BLOCKHASH_REUSE = Duration.ofSeconds(20);
     private static final long LOW_BALANCE = Instructions.LAMPORTS_PER_SOL / 10;
+    /** Payout tokens are dollars in micro-dollars, as USDC is. */
+    private static final int PAYOUT_DECIMALS = 6;
 
     private final SolanaRpc rpc;
     private final Wallet treasury;
     private final Address authority;
+    private final Optional<Address> payoutMint;
     private final Jdbi jdbi;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private String blockhash;
     private long blockhashAt;
 
-    SolanaChain(SolanaRpc rpc, Wallet treasury, Jdbi jdbi, Clock clock) {
+    SolanaChain(SolanaRpc rpc, Wallet treasury, Optional<Address> payoutMint, Jdbi jdbi, Clock clock) {
         this.rpc = rpc;
         this.treasury = treasury;
         this.authority = Address.of(treasury.publicKey());
+        this.payoutMint = payoutMint;
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
-    /** Opens the treasury key in {@code dataDir} and talks to the cluster at {@code endpoint}. */
-    public static SolanaChain open(URI endpoint, Path dataDir, Jdbi jdbi, Clock clock) {
+    /**
+     * Opens the treasury key in {@code dataDir} and talks to the cluster at {@code endpoint}; earnings are paid out
+     * in {@code payoutMint} (6 decimals), which the treasury must hold.
+     */
+    public static SolanaChain open(URI endpoint, Optional<String> payoutMint, Path dataDir, Jdbi jdbi, Clock clock) {
         SolanaChain chain = new SolanaChain(new SolanaRpc(endpoint, SolanaRpc.Commitment.CONFIRMED,
-                Duration.ofSeconds(5)), ChainKeys.open(dataDir), jdbi, clock);
+                Duration.ofSeconds(5)), ChainKeys.open(dataDir), payoutMint.map(Address::of), jdbi, clock);
         chain.checkFunds();
         return chain;
     }
 
-    /** The treasury's address: it pays fees and rent, so it needs SOL. */
-    public String treasuryAddress() {
-        return authority.toBase58();
+    /** The treasury's address: it pays fees and rent (so it needs SOL) and holds the payout token. */
+    @Override
+    public Optional<String> treasuryOwner() {
+        return Optional.of(authority.toBase58());
     }
 
     /** Warns (and, on clusters that allow it, asks for an airdrop) when the treasury is low on SOL. */
@@ -133,6 +142,24 @@ public final class SolanaChain implements Chain {
 
     @Override
     public Delivery deliver(TokenTransfer transfer) {
+        return transfer(new Transfer(transfer.id(), Address.of(transfer.mint()), transfer.quantity(), 0,
+                Address.of(transfer.wallet()), "Normal Dance purchase " + transfer.id()));
+    }
+
+    @Override
+    public Delivery payOut(String id, long micros, String wallet) {
+        if (payoutMint.isEmpty()) {
+            return new Delivery.Failed("This server pays out no token on chain (start it with --payout-mint)");
+        }
+        return transfer(new Transfer(id, payoutMint.get(), micros, PAYOUT_DECIMALS, Address.of(wallet),
+                "Normal Dance earnings " + id));
+    }
+
+    /** {@code amount} of {@code mint} from the treasury's token account to {@code to}'s, under reference id. */
+    private record Transfer(String id, Address mint, long amount, int decimals, Address to, String memo) {
+    }
+
+    private Delivery transfer(Transfer transfer) {
         try {
             Optional<Sent> sent = sent(transfer.id());
             if (sent.isPresent()) {
@@ -147,8 +174,7 @@ public final class SolanaChain implements Chain {
                     if (!isExpired(e)) {
                         return refused(transfer, e);
                     }
-                    LOG.info("The blockhash of purchase {}'s delivery expired before it landed; sending it anew",
-                            transfer.id());
+                    LOG.info("The blockhash of transfer {} expired before it landed; sending it anew", transfer.id());
                     forgetBlockhash();
                 }
             }
@@ -162,21 +188,21 @@ public final class SolanaChain implements Chain {
      * Builds, records and sends a new transfer; {@code replacing} is the expired one's signature, or null. A
      * transfer refused at once because its (cached) blockhash just expired never ran, so it is rebuilt once.
      */
-    private Delivery sendNew(TokenTransfer transfer, String replacing) {
-        Address mint = Address.of(transfer.mint());
-        Address buyer = Address.of(transfer.wallet());
+    private Delivery sendNew(Transfer transfer, String replacing) {
         String previous = replacing;
         for (int attempt = 0; ; attempt++) {
             SignedTransaction tx = UnsignedTransaction.build(authority, recentBlockhash(),
-                    Instructions.createAssociatedTokenAccountIdempotent(Programs.TOKEN, authority, buyer, mint),
+                    Instructions.createAssociatedTokenAccountIdempotent(Programs.TOKEN, authority, transfer.to(),
+                            transfer.mint()),
                     Instructions.transferChecked(Programs.TOKEN,
-                            Instructions.associatedTokenAddress(Programs.TOKEN, authority, mint), mint,
-                            Instructions.associatedTokenAddress(Programs.TOKEN, buyer, mint), authority,
-                            transfer.quantity(), 0),
-                    Instructions.memo("Normal Dance purchase " + transfer.id()))
+                            Instructions.associatedTokenAddress(Programs.TOKEN, authority, transfer.mint()),
+                            transfer.mint(),
+                            Instructions.associatedTokenAddress(Programs.TOKEN, transfer.to(), transfer.mint()),
+                            authority, transfer.amount(), transfer.decimals()),
+                    Instructions.memo(transfer.memo()))
                     .sign(treasury.signer());
             if (!record(transfer.id(), tx, previous)) {
-                return new Delivery.Pending("Another attempt is delivering this purchase");
+                return new Delivery.Pending("Another attempt is making this transfer");
             }
             try {
                 rpc.sendTransaction(tx);
@@ -189,8 +215,7 @@ public final class SolanaChain implements Chain {
                 if (attempt == 1) {
                     return new Delivery.Pending("The cluster keeps refusing the blockhash; trying again later");
                 }
-                LOG.info("Purchase {}'s transfer was refused for an expired blockhash; sending it anew",
-                        transfer.id());
+                LOG.info("Transfer {} was refused for an expired blockhash; sending it anew", transfer.id());
                 previous = tx.id();
             }
         }
@@ -205,11 +230,11 @@ public final class SolanaChain implements Chain {
                 : new Delivery.Failed("The transfer failed on chain: " + status.err().get());
     }
 
-    private Delivery refused(TokenTransfer transfer, SolanaRpcException e) {
+    private Delivery refused(Transfer transfer, SolanaRpcException e) {
         if (e.transactionError().isEmpty() || e.transactionError().get().contains("AlreadyProcessed")) {
             return new Delivery.Pending("The cluster did not take the transfer yet: " + e.getMessage());
         }
-        LOG.warn("The runtime refused purchase {}'s transfer: {}", transfer.id(), e.getMessage());
+        LOG.warn("The runtime refused transfer {}: {}", transfer.id(), e.getMessage());
         return new Delivery.Failed("The runtime refused the transfer: " + e.transactionError().get());
     }
 
@@ -234,7 +259,7 @@ public final class SolanaChain implements Chain {
 
     private Optional<Sent> sent(String purchaseId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT signature, wire FROM chain_deliveries "
-                        + "WHERE purchase_id = :id").bind("id", purchaseId)
+                        + "WHERE transfer_id = :id").bind("id", purchaseId)
                 .map((rs, ctx) -> new Sent(rs.getString("signature"), rs.getString("wire"))).findOne());
     }
 
@@ -247,10 +272,10 @@ public final class SolanaChain implements Chain {
         try {
             return jdbi.withHandle(h -> replacing != null
                     ? h.createUpdate("UPDATE chain_deliveries SET signature = :sig, wire = :wire, "
-                            + "attempts = attempts + 1, updated_at = :now WHERE purchase_id = :id AND signature = :old")
+                            + "attempts = attempts + 1, updated_at = :now WHERE transfer_id = :id AND signature = :old")
                     .bind("sig", tx.id()).bind("wire", tx.toBase64()).bind("now", now).bind("id", purchaseId)
                     .bind("old", replacing).execute() == 1
-                    : h.createUpdate("INSERT INTO chain_deliveries (purchase_id, signature, wire, attempts, "
+                    : h.createUpdate("INSERT INTO chain_deliveries (transfer_id, signature, wire, attempts, "
                             + "created_at, updated_at) VALUES (:id, :sig, :wire, 1, :now, :now)")
                     .bind("id", purchaseId).bind("sig", tx.id()).bind("wire", tx.toBase64()).bind("now", now)
                     .execute() == 1);
@@ -262,8 +287,4 @@ public final class SolanaChain implements Chain {
         }
     }
 
-    /** For tests and operators: the base58 signature recorded for a purchase's delivery. */
-    public Optional<String> deliverySignature(String purchaseId) {
-        return sent(purchaseId).map(Sent::signature);
-    }
 }

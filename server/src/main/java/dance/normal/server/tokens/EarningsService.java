@@ -13,6 +13,7 @@ import dance.normal.protocol.tokens.Withdrawal;
 import dance.normal.protocol.tokens.WithdrawalRequest;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.chain.Chain;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.ledger.Ledger;
 import dance.normal.server.ledger.LedgerTransaction;
@@ -23,8 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** What listeners hold and earn, what artists earn, statements from the ledger, and withdrawals of earnings. */
@@ -33,12 +36,14 @@ public final class EarningsService {
     private final Jdbi jdbi;
     private final Ledger ledger;
     private final CatalogRepository catalog;
+    private final Chain chain;
     private final Clock clock;
 
-    public EarningsService(Jdbi jdbi, Ledger ledger, CatalogRepository catalog, Clock clock) {
+    public EarningsService(Jdbi jdbi, Ledger ledger, CatalogRepository catalog, Chain chain, Clock clock) {
         this.jdbi = jdbi;
         this.ledger = ledger;
         this.catalog = catalog;
+        this.chain = chain;
         this.clock = clock;
     }
 
@@ -76,7 +81,7 @@ public final class EarningsService {
             long earned = 0;
             long withdrawn = 0;
             for (Ledger.Entry e : entries) {
-                if (e.kind().equals("withdrawal")) {
+                if (e.kind().startsWith("withdrawal")) {
                     withdrawn -= e.amount();
                 } else {
                     earned += e.amount();
@@ -115,8 +120,16 @@ public final class EarningsService {
         });
     }
 
-    /** Pays earnings out to one of the account's wallets, authorised by that wallet's signature. */
-    public Withdrawal withdraw(Principal principal, String key, WithdrawalRequest request) {
+    /** A withdrawal and the HTTP status it answers with (201 paid, 202 paying, 200 failed and returned). */
+    public record Paid(int status, Withdrawal withdrawal) {
+    }
+
+    /**
+     * Pays earnings out to one of the account's wallets, authorised by that wallet's signature. The earnings leave
+     * the ledger in the same transaction that records the withdrawal; the chain then pays (at once in ledger mode).
+     * A payout the chain refuses for good is reversed, the money back in earnings.
+     */
+    public Paid withdraw(Principal principal, String key, WithdrawalRequest request) {
         WalletSignatures.requireKey(key, "a withdrawal");
         if (request == null) {
             throw ApiException.badRequest("Send {\"amountMicros\": ..., \"wallet\": ..., \"signature\": ...} as JSON.");
@@ -127,7 +140,7 @@ public final class EarningsService {
                 throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, 422,
                         "This Idempotency-Key was used for a different withdrawal; use a new key.");
             }
-            return earlier.get();
+            return pay(principal.accountId(), key);
         }
         if (request.amountMicros() < 10_000) {
             throw ApiException.validation("A withdrawal is at least $0.01 (10000 micro-dollars).");
@@ -140,25 +153,83 @@ public final class EarningsService {
         try {
             jdbi.useTransaction(h -> {
                 h.createUpdate("INSERT INTO withdrawals (id, account_id, idempotency_key, amount_micros, wallet, "
-                                + "signature, state, chain_ref, created_at, updated_at) "
-                                + "VALUES (:id, :a, :k, :m, :w, :sig, 'PAID', :ref, :now, :now)")
+                                + "signature, state, created_at, updated_at) "
+                                + "VALUES (:id, :a, :k, :m, :w, :sig, 'PENDING', :now, :now)")
                         .bind("id", id).bind("a", principal.accountId()).bind("k", key)
                         .bind("m", request.amountMicros()).bind("w", wallet).bind("sig", request.signature().strip())
-                        .bind("ref", "ledger:" + id).bind("now", now).execute();
-                LedgerTransaction tx = ledger.append(h, "withdrawal", "Paid " + TokenMessages.dollars(
-                                request.amountMicros()) + " of earnings to wallet " + wallet,
-                        List.of(new Posting(Accounts.earnings(principal.accountId()), -request.amountMicros()),
-                                new Posting(Accounts.WITHDRAWALS, request.amountMicros())));
-                h.createUpdate("INSERT INTO ledger_refs (tx_seq, track_id, ref_id) VALUES (:s, NULL, :r)")
-                        .bind("s", tx.seq()).bind("r", id).execute();
+                        .bind("now", now).execute();
+                move(h, id, "withdrawal", "Paid " + TokenMessages.dollars(request.amountMicros())
+                                + " of earnings to wallet " + wallet, Accounts.earnings(principal.accountId()),
+                        Accounts.WITHDRAWALS, request.amountMicros());
             });
         } catch (OverdraftException e) {
             throw new ApiException(ProblemType.INSUFFICIENT_FUNDS, 402, "You have "
                     + TokenMessages.dollars(e.balance()) + " of earnings to withdraw; nothing was paid out.");
         } catch (RuntimeException e) {
-            return withdrawal(principal.accountId(), key).orElseThrow(() -> e);
+            if (withdrawal(principal.accountId(), key).isEmpty()) {
+                throw e;
+            }
         }
-        return withdrawal(principal.accountId(), key).orElseThrow();
+        return pay(principal.accountId(), key);
+    }
+
+    /** Pays out withdrawals the chain could not pay yet; returns how many it looked at. */
+    public int retryPending() {
+        List<Map<String, Object>> pending = jdbi.withHandle(h -> h.createQuery("SELECT account_id, idempotency_key "
+                + "FROM withdrawals WHERE state = 'PENDING' ORDER BY created_at").mapToMap().list());
+        for (Map<String, Object> w : pending) {
+            pay((String) w.get("account_id"), (String) w.get("idempotency_key"));
+        }
+        return pending.size();
+    }
+
+    private Paid pay(String accountId, String key) {
+        Withdrawal w = withdrawal(accountId, key).orElseThrow();
+        if (w.state().equals("PENDING")) {
+            settle(accountId, w);
+            w = withdrawal(accountId, key).orElseThrow();
+        }
+        int status = switch (w.state()) {
+            case "PAID" -> 201;
+            case "PENDING" -> 202;
+            default -> 200;
+        };
+        return new Paid(status, w);
+    }
+
+    /** Asks the chain to pay a pending withdrawal and records how it ended. */
+    private void settle(String accountId, Withdrawal w) {
+        Chain.Delivery outcome;
+        try {
+            outcome = chain.payOut(w.id(), w.amountMicros(), w.wallet());
+        } catch (RuntimeException e) {
+            outcome = new Chain.Delivery.Pending(e.toString());
+        }
+        switch (outcome) {
+            case Chain.Delivery.Done done -> jdbi.useHandle(h -> h.createUpdate("UPDATE withdrawals SET "
+                            + "state = 'PAID', chain_ref = :ref, updated_at = :now "
+                            + "WHERE id = :id AND state = 'PENDING'")
+                    .bind("ref", done.reference()).bind("now", clock.millis()).bind("id", w.id()).execute());
+            case Chain.Delivery.Failed failed -> jdbi.useTransaction(h -> {
+                if (h.createUpdate("UPDATE withdrawals SET state = 'FAILED', updated_at = :now WHERE id = :id "
+                        + "AND state = 'PENDING'").bind("now", clock.millis()).bind("id", w.id()).execute() == 1) {
+                    move(h, w.id(), "withdrawal-reversed", "Returned " + TokenMessages.dollars(w.amountMicros())
+                            + " to earnings: the payout failed (" + failed.reason() + ")", Accounts.WITHDRAWALS,
+                            Accounts.earnings(accountId), w.amountMicros());
+                }
+            });
+            case Chain.Delivery.Pending pending -> {
+                // stays PENDING; retryPending() tries again
+            }
+        }
+    }
+
+    private void move(Handle h, String ref, String kind, String memo, String from, String to, long micros) {
+        String text = memo.length() > 400 ? memo.substring(0, 400) : memo;
+        LedgerTransaction tx = ledger.append(h, kind, text, List.of(new Posting(from, -micros),
+                new Posting(to, micros)));
+        h.createUpdate("INSERT INTO ledger_refs (tx_seq, track_id, ref_id) VALUES (:s, NULL, :r)")
+                .bind("s", tx.seq()).bind("r", ref).execute();
     }
 
     private Optional<Withdrawal> withdrawal(String accountId, String key) {

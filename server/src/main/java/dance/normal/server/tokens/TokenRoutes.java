@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -56,6 +57,7 @@ public final class TokenRoutes implements AutoCloseable {
     private final EarningsService earnings;
     private final TokenAudit audit;
     private final ChainMigration migration;
+    private final Chain chain;
     private final MoneyConfig config;
     private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("nd-money-jobs").daemon().factory());
@@ -76,7 +78,8 @@ public final class TokenRoutes implements AutoCloseable {
         this.stripeWebhook = config.stripe().map(s -> new StripeWebhook(
                 s.webhookSecret().getBytes(StandardCharsets.UTF_8), db.jdbi(), topups, json, clock)).orElse(null);
         this.settlements = new SettlementService(db.jdbi(), ledger, clock, config.perPlayMicros());
-        this.earnings = new EarningsService(db.jdbi(), ledger, catalog, clock);
+        this.earnings = new EarningsService(db.jdbi(), ledger, catalog, chain, clock);
+        this.chain = chain;
         this.audit = new TokenAudit(db.jdbi(), ledger);
         this.migration = new ChainMigration(db.jdbi(), chain);
         if (providers.stream().anyMatch(PaymentProvider::testMode)) {
@@ -103,6 +106,8 @@ public final class TokenRoutes implements AutoCloseable {
                 RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         jobs.scheduleWithFixedDelay(() -> quietly("move ledger-mode tokens on chain", migration::run), 0,
                 RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(() -> quietly("pay out withdrawals", earnings::retryPending),
+                RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         jobs.scheduleWithFixedDelay(() -> quietly("retry top-ups", topups::retryQueued),
                 RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         long settle = config.settleEvery().toMillis();
@@ -144,13 +149,24 @@ public final class TokenRoutes implements AutoCloseable {
         r.get("/api/v1/me/earnings", ctx -> ctx.json(earnings.holderEarnings(authenticator.require(ctx))));
         r.get("/api/v1/me/ledger", ctx -> ctx.json(earnings.ledger(authenticator.require(ctx),
                 Http.intQuery(ctx, "limit", 100, 1, 1000))));
-        r.post("/api/v1/me/withdrawals", ctx -> ctx.status(201).json(earnings.withdraw(authenticator.require(ctx),
-                ctx.header("Idempotency-Key"), body(ctx, WithdrawalRequest.class))));
+        r.post("/api/v1/me/withdrawals", ctx -> {
+            EarningsService.Paid paid = earnings.withdraw(authenticator.require(ctx), ctx.header("Idempotency-Key"),
+                    body(ctx, WithdrawalRequest.class));
+            ctx.status(paid.status()).json(paid.withdrawal());
+        });
         r.get("/api/v1/artists/me/earnings", ctx -> ctx.json(earnings.artistEarnings(
                 authenticator.requireArtist(ctx))));
         r.get("/api/v1/admin/ledger/verify", ctx -> {
             admin.require(ctx);
             ctx.json(audit.verify());
+        });
+        r.get("/api/v1/admin/chain", ctx -> {
+            admin.require(ctx);
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("mode", chain.name());
+            info.put("treasury", chain.treasuryOwner().orElse(null));
+            info.put("payoutMint", config.payoutMint().orElse(null));
+            ctx.json(info);
         });
         r.post("/api/v1/admin/settlements", ctx -> {
             admin.require(ctx);

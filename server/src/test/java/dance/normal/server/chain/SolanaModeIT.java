@@ -8,16 +8,25 @@ import dance.normal.server.support.Databases;
 import dance.normal.server.support.Market;
 import dance.normal.server.support.MoneyInvariants;
 import dance.normal.server.support.TestServer;
+import dance.normal.wallet.keys.SoftwareSigner;
 import dance.normal.wallet.solana.Address;
 import dance.normal.wallet.solana.Instructions;
 import dance.normal.wallet.solana.LiteSvm;
 import dance.normal.wallet.solana.Programs;
+import dance.normal.wallet.solana.SignedTransaction;
 import dance.normal.wallet.solana.SolanaRpc;
+import dance.normal.wallet.solana.UnsignedTransaction;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +167,95 @@ class SolanaModeIT {
             assertThat(same.holding(m.trackId())).isEqualTo(7);
             MoneyInvariants.check(solana, Files.readString(solana.dataDir().resolve("admin-token")).strip());
         }
+    }
+
+    @Test
+    void aHolderWithdrawsEarningsAsThePayoutTokenToTheirWallet() throws Exception {
+        // A 6-decimal dollar token (a stand-in for USDC), made by someone else, as on a real cluster.
+        SoftwareSigner issuer = SoftwareSigner.generate(new SecureRandom());
+        SoftwareSigner usdKey = SoftwareSigner.generate(new SecureRandom());
+        Address usd = Address.of(usdKey.publicKey());
+        Address issuerAddress = Address.of(issuer.publicKey());
+        SolanaRpc rpc = svm.rpc();
+        rpc.awaitStatus(rpc.requestAirdrop(issuerAddress, Instructions.LAMPORTS_PER_SOL), Duration.ofSeconds(20));
+        land(UnsignedTransaction.build(issuerAddress, rpc.getLatestBlockhash().blockhash(),
+                Instructions.createAccount(issuerAddress, usd, rpc.getMinimumBalanceForRentExemption(
+                        Instructions.MINT_SIZE), Instructions.MINT_SIZE, Programs.TOKEN),
+                Instructions.initializeMint(Programs.TOKEN, usd, 6, issuerAddress)).sign(issuer, usdKey));
+        try (TestServer paying = TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money()
+                .withChain("solana", Optional.of(svm.endpoint())).withPayoutMint(usd.toBase58())))) {
+            String admin = Files.readString(paying.dataDir().resolve("admin-token")).strip();
+            JsonNode chain = TestServer.json(paying.get("/api/v1/admin/chain", admin));
+            assertThat(chain.get("mode").asText()).isEqualTo("solana");
+            assertThat(chain.get("payoutMint").asText()).isEqualTo(usd.toBase58());
+            Address treasury = Address.of(chain.get("treasury").asText());
+            land(UnsignedTransaction.build(issuerAddress, rpc.getLatestBlockhash().blockhash(),
+                    Instructions.createAssociatedTokenAccountIdempotent(Programs.TOKEN, issuerAddress, treasury, usd),
+                    Instructions.mintTo(Programs.TOKEN, usd, Instructions.associatedTokenAddress(Programs.TOKEN,
+                            treasury, usd), issuerAddress, 1_000_000_000L)).sign(issuer));
+            Market m = Market.open(paying, 10, 10_000, 5_000, null);
+            Buyer holder = Buyer.signUp(paying);
+            holder.fund(1_000_000);
+            assertThat(holder.buy(m.trackId(), 10).statusCode()).isEqualTo(201);
+            Buyer listener = Buyer.signUp(paying);
+            List<Map<String, Object>> plays = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                plays.add(Map.of("id", UUID.randomUUID().toString(), "trackId", m.trackId(), "startedAt",
+                        Instant.now().minusSeconds(60).toString(), "playedMs", 2_000));
+            }
+            assertThat(paying.postJson("/api/v1/plays", listener.token(), Map.of("plays", plays)).statusCode())
+                    .isEqualTo(200);
+            assertThat(paying.send(paying.request("/api/v1/admin/settlements").header("Authorization",
+                    "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(201);
+            // 100 plays x $0.004 = $0.40; artist side $0.36; holders 50% = $0.18, all to this holder.
+            assertThat(holder.get("/api/v1/me/earnings").get("availableMicros").asLong()).isEqualTo(180_000);
+
+            String key = UUID.randomUUID().toString();
+            HttpResponse<String> paid = holder.send("/api/v1/me/withdrawals", Map.of("amountMicros", 150_000,
+                    "wallet", holder.address(), "signature", holder.signWithdrawal(key, 150_000)), key);
+
+            assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+            JsonNode withdrawal = TestServer.json(paid);
+            assertThat(withdrawal.get("state").asText()).isEqualTo("PAID");
+            assertThat(rpc.getSignatureStatus(withdrawal.get("chainRef").asText())).isPresent();
+            assertThat(rpc.getTokenAccountBalance(Instructions.associatedTokenAddress(Programs.TOKEN,
+                    Address.of(holder.address()), usd))).isEqualTo(new SolanaRpc.TokenAmount(150_000, 6));
+            assertThat(holder.get("/api/v1/me/earnings").get("availableMicros").asLong()).isEqualTo(30_000);
+            MoneyInvariants.check(paying, admin);
+        }
+    }
+
+    @Test
+    void withoutAPayoutTokenAWithdrawalFailsAndTheEarningsComeBack() throws Exception {
+        Market m = Market.open(server, 10, 10_000, 5_000, null);
+        Buyer holder = Buyer.signUp(server);
+        holder.fund(1_000_000);
+        assertThat(holder.buy(m.trackId(), 10).statusCode()).isEqualTo(201);
+        List<Map<String, Object>> plays = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            plays.add(Map.of("id", UUID.randomUUID().toString(), "trackId", m.trackId(), "startedAt",
+                    Instant.now().minusSeconds(60).toString(), "playedMs", 2_000));
+        }
+        server.postJson("/api/v1/plays", Buyer.signUp(server).token(), Map.of("plays", plays));
+        String admin = Files.readString(server.dataDir().resolve("admin-token")).strip();
+        server.send(server.request("/api/v1/admin/settlements").header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(holder.get("/api/v1/me/earnings").get("availableMicros").asLong()).isEqualTo(18_000);
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> failed = holder.send("/api/v1/me/withdrawals", Map.of("amountMicros", 18_000,
+                "wallet", holder.address(), "signature", holder.signWithdrawal(key, 18_000)), key);
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+        assertThat(TestServer.json(failed).get("state").asText()).isEqualTo("FAILED");
+        JsonNode earnings = holder.get("/api/v1/me/earnings");
+        assertThat(earnings.get("availableMicros").asLong()).isEqualTo(18_000);
+        assertThat(earnings.get("withdrawnMicros").asLong()).isZero();
+    }
+
+    private void land(SignedTransaction tx) {
+        assertThat(svm.rpc().awaitStatus(svm.rpc().sendTransaction(tx), Duration.ofSeconds(20)).succeeded())
+                .isTrue();
     }
 
     private long balanceOrZero(Buyer buyer, Address mint) {
