@@ -1,0 +1,119 @@
+package dance.normal.app;
+
+import dance.normal.app.ui.Background;
+import dance.normal.protocol.Role;
+import dance.normal.protocol.auth.DeviceRequest;
+import dance.normal.protocol.auth.LoginRequest;
+import dance.normal.protocol.auth.SignupRequest;
+import dance.normal.protocol.auth.TokenPair;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.TokenStore;
+import dance.normal.sync.catalog.CatalogMirror;
+import dance.normal.sync.catalog.CatalogSync;
+import dance.normal.sync.store.LocalStore;
+import dance.normal.wallet.Wallet;
+import dance.normal.wallet.unlock.DeviceSecretStore;
+import dance.normal.wallet.unlock.DeviceSecretStores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A signed-in listener on this device: the API client holding their tokens, their local store with the catalog
+ * mirror, and their wallet. The wallet is made (or opened) invisibly at sign-up and sign-in and its public key is
+ * registered with the account; no recovery phrase is shown. Every method does I/O and refuses the FX thread.
+ */
+public final class Session implements AutoCloseable {
+
+    private final ApiClient api;
+    private final LocalStore store;
+    private final CatalogMirror mirror;
+    private final CatalogSync catalog;
+    private final Wallet wallet;
+    private final String email;
+
+    private Session(ApiClient api, LocalStore store, Wallet wallet, String email) {
+        this.api = api;
+        this.store = store;
+        this.mirror = new CatalogMirror(store);
+        this.catalog = new CatalogSync(api, store, mirror);
+        this.wallet = wallet;
+        this.email = email;
+    }
+
+    /** Creates the account, then the wallet (sealed with the account password) and registers it. */
+    public static Session signUp(AppConfig config, String email, char[] password) {
+        return open(config, email, password, true);
+    }
+
+    public static Session signIn(AppConfig config, String email, char[] password) {
+        return open(config, email, password, false);
+    }
+
+    private static Session open(AppConfig config, String email, char[] password, boolean create) {
+        Background.requireBackground("Signing in");
+        ApiClient api = new ApiClient(config.server(), TokenStore.inMemory());
+        try {
+            TokenPair tokens = create
+                    ? api.signUp(new SignupRequest(email, password.clone(), Role.LISTENER, null))
+                    : api.signIn(new LoginRequest(email, password.clone()));
+            String userId = tokens.me().id();
+            LocalStore store = LocalStore.forUser(config.dataDir(), userId);
+            Wallet wallet = wallet(config.dataDir().resolve("users").resolve(userId), password);
+            if (tokens.me().devices().stream().noneMatch(d -> d.publicKey().equals(wallet.address()))) {
+                api.call("POST", "/api/v1/me/devices", new DeviceRequest(wallet.address(), "This computer"),
+                        Object.class, Map.of(), false);
+            }
+            return new Session(api, store, wallet, tokens.me().email());
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static Wallet wallet(Path userDir, char[] password) {
+        try {
+            Files.createDirectories(userDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path file = userDir.resolve("wallet.json");
+        DeviceSecretStore secrets = DeviceSecretStores.forThisDevice(userDir.resolve("device-keys"));
+        return Files.exists(file) ? Wallet.open(file, secrets)
+                : Wallet.create(file, "Normal Dance", password, secrets);
+    }
+
+    /** Brings the catalog mirror up to date; returns the changes applied. */
+    public int syncCatalog() {
+        Background.requireBackground("Syncing the catalog");
+        return catalog.pull();
+    }
+
+    /** Tracks matching {@code text} in the local mirror, best first. */
+    public List<Track> search(String text, int limit) {
+        Background.requireBackground("Searching");
+        return mirror.search(text, limit);
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String walletAddress() {
+        return wallet.address();
+    }
+
+    @Override
+    public void close() {
+        wallet.close();
+        store.close();
+        api.close();
+    }
+}

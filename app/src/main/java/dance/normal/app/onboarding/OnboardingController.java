@@ -1,0 +1,77 @@
+package dance.normal.app.onboarding;
+
+import dance.normal.app.AppConfig;
+import dance.normal.app.Session;
+import dance.normal.app.ui.Background;
+import dance.normal.app.ui.I18n;
+import dance.normal.sync.api.ProblemException;
+import dance.normal.sync.api.UnreachableException;
+import java.util.function.Consumer;
+import javafx.scene.Parent;
+
+/**
+ * First run: sign up or sign in. The account, the wallet (created invisibly, sealed with the account password) and
+ * its registration happen in the background; the password is copied out of the field into a char[] that is wiped
+ * after use.
+ */
+public final class OnboardingController {
+
+    private final OnboardingModel model = new OnboardingModel();
+    private final OnboardingView view;
+    private final AppConfig config;
+    private final Background background;
+    private final I18n i18n;
+    private final Consumer<Session> onSignedIn;
+
+    public OnboardingController(AppConfig config, Background background, I18n i18n, Consumer<Session> onSignedIn) {
+        this.config = config;
+        this.background = background;
+        this.i18n = i18n;
+        this.onSignedIn = onSignedIn;
+        this.view = new OnboardingView(model, i18n, this::onSubmit, this::onToggle);
+    }
+
+    public Parent view() {
+        return view.root;
+    }
+
+    private void onToggle() {
+        model.creating.set(!model.creating.get());
+        model.error.set("");
+    }
+
+    private void onSubmit() {
+        String email = model.email.get().strip();
+        CharSequence typed = view.password.getCharacters();
+        if (email.isEmpty() || typed.isEmpty()) {
+            model.error.set(i18n.get("onboarding.error.empty"));
+            return;
+        }
+        char[] password = new char[typed.length()];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = typed.charAt(i);
+        }
+        view.password.clear();
+        model.error.set("");
+        model.working.set(true);
+        boolean creating = model.creating.get();
+        background.run(() -> creating ? Session.signUp(config, email, password)
+                        : Session.signIn(config, email, password),
+                session -> {
+                    model.working.set(false);
+                    onSignedIn.accept(session);
+                },
+                error -> {
+                    model.working.set(false);
+                    model.error.set(sentence(error));
+                });
+    }
+
+    private String sentence(Throwable error) {
+        return switch (error) {
+            case ProblemException p -> i18n.problem(p.problem().type(), p.problem().detail());
+            case UnreachableException u -> i18n.get("onboarding.error.unreachable");
+            default -> i18n.get("onboarding.error.failed", error.getMessage());
+        };
+    }
+}

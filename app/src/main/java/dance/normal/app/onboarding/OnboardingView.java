@@ -1,0 +1,75 @@
+package dance.normal.app.onboarding;
+
+import dance.normal.app.ui.I18n;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import atlantafx.base.theme.Styles;
+
+/** Email, password, one button; the link switches between creating an account and signing in. */
+final class OnboardingView {
+
+    final StackPane root = new StackPane();
+    final TextField email = new TextField();
+    final PasswordField password = new PasswordField();
+    final Button submit = new Button();
+    final Hyperlink toggle = new Hyperlink();
+    final Label error = new Label();
+
+    OnboardingView(OnboardingModel model, I18n i18n, Runnable onSubmit, Runnable onToggle) {
+        Label title = new Label(i18n.get("app.title"));
+        title.getStyleClass().add(Styles.TITLE_1);
+        Label tagline = new Label(i18n.get("onboarding.tagline"));
+        tagline.setWrapText(true);
+        tagline.getStyleClass().add(Styles.TEXT_MUTED);
+
+        email.setPromptText(i18n.get("onboarding.email"));
+        email.setAccessibleText(i18n.get("onboarding.email"));
+        email.textProperty().bindBidirectional(model.email);
+        email.setId("email");
+        password.setPromptText(i18n.get("onboarding.password"));
+        password.setAccessibleText(i18n.get("onboarding.password"));
+        password.setId("password");
+
+        submit.getStyleClass().add(Styles.ACCENT);
+        submit.setDefaultButton(true);
+        submit.setMaxWidth(Double.MAX_VALUE);
+        submit.setId("submit");
+        submit.textProperty().bind(model.creating.map(c -> i18n.get(c ? "onboarding.create" : "onboarding.signIn")));
+        submit.disableProperty().bind(model.working);
+        submit.setOnAction(e -> onSubmit.run());
+
+        toggle.textProperty().bind(model.creating.map(c -> i18n.get(c ? "onboarding.haveAccount"
+                : "onboarding.newHere")));
+        toggle.setOnAction(e -> onToggle.run());
+        toggle.disableProperty().bind(model.working);
+
+        error.textProperty().bind(model.error);
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.setId("error");
+        error.visibleProperty().bind(model.error.isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(28, 28);
+        Label working = new Label(i18n.get("onboarding.working"));
+        VBox busy = new VBox(8, progress, working);
+        busy.setAlignment(Pos.CENTER);
+        busy.visibleProperty().bind(model.working);
+        busy.managedProperty().bind(busy.visibleProperty());
+
+        VBox form = new VBox(14, title, tagline, email, password, error, submit, toggle, busy);
+        form.setMaxWidth(380);
+        form.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().add(form);
+        root.setAlignment(Pos.CENTER);
+        root.setId("onboarding");
+    }
+}

@@ -1,0 +1,35 @@
+package dance.normal.app.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The app's words in the chosen language (English, Russian), from resource bundles. */
+public final class I18n {
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public I18n(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("dance.normal.app.messages", locale);
+    }
+
+    public String get(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /**
+     * The sentence for a server problem: ours for the types we know (so it is in the listener's language), else the
+     * server's own detail.
+     */
+    public String problem(String typeUri, String detail) {
+        String key = "problem." + typeUri.substring(typeUri.lastIndexOf('/') + 1);
+        return bundle.containsKey(key) ? bundle.getString(key) : detail;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+}

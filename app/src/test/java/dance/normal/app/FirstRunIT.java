@@ -1,0 +1,143 @@
+package dance.normal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.server.support.Fixtures;
+import dance.normal.server.support.TestServer;
+import dance.normal.server.support.TrackUploads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The first run, on the real JavaFX toolkit (headless Monocle) against a real server on loopback: a listener signs
+ * up (the wallet is made and registered behind the scenes), the catalog mirror fills, and search answers as they
+ * type. Screens are saved under target/screenshots in both themes.
+ */
+class FirstRunIT {
+
+    private static TestServer server;
+    private final FxRobot robot = new FxRobot();
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start();
+        String artist = server.signup("artist").get("accessToken").asText();
+        TrackUploads.upload(server, artist, Fixtures.audio("mp3", 2, "Midnight Harbour"),
+                TrackUploads.fields("title", "Midnight Harbour", "release", "Lights Out"));
+        TrackUploads.upload(server, artist, Fixtures.audio("ogg", 2, "Morning Tide"),
+                TrackUploads.fields("title", "Morning Tide", "release", "Lights Out"));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        FxToolkit.cleanupStages();
+        System.clearProperty("nd.lang");
+    }
+
+    private Stage launch(String lang) throws Exception {
+        System.setProperty("nd.lang", lang);
+        System.setProperty("nd.theme", "light");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupApplication(NormalDanceApp.class, "--server", server.url("/"), "--data-dir",
+                dataDir.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        return stage;
+    }
+
+    @Test
+    void aNewListenerSignsUpAndSearchesAsTheyType() throws Exception {
+        Stage stage = launch("en");
+        shoot(stage.getScene(), "onboarding");
+
+        robot.clickOn("#email").write("fan-" + UUID.randomUUID() + "@example.com");
+        robot.clickOn("#password").write("correct horse battery");
+        robot.clickOn("#submit");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#shell").tryQuery().isPresent());
+
+        assertThat(robot.lookup("#signed-in").queryAs(Label.class).getText()).startsWith("Signed in as fan-");
+        robot.clickOn("#search").write("midn");
+        ListView<Track> results = robot.lookup("#results").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !results.getItems().isEmpty());
+        assertThat(results.getItems()).extracting(Track::title).containsExactly("Midnight Harbour");
+        assertThat(robot.lookup("#search-status").queryAs(Label.class).getText()).isEqualTo("1 track");
+        shoot(stage.getScene(), "search");
+
+        TextField field = robot.lookup("#search").queryAs(TextField.class);
+        robot.interact(() -> field.setText(""));
+        robot.clickOn("#search").write("zzzz");
+        Label status = robot.lookup("#search-status").queryAs(Label.class);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> results.getItems().isEmpty()
+                    && status.getText().equals("No tracks match \u201czzzz\u201d."));
+        } catch (TimeoutException e) {
+            throw new AssertionError("query \"" + field.getText() + "\", status \"" + status.getText() + "\", "
+                    + results.getItems().size() + " results", e);
+        }
+        assertThat(Files.list(dataDir.resolve("users")).findFirst()).hasValueSatisfying(user ->
+                assertThat(user.resolve("wallet.json")).exists());
+    }
+
+    @Test
+    void aWrongPasswordIsOneSentenceInRussianAndNothingElseHappens() throws Exception {
+        Stage stage = launch("ru");
+        String email = server.signup("listener").get("me").get("email").asText();
+
+        robot.clickOn(".hyperlink");
+        robot.clickOn("#email").write(email);
+        robot.clickOn("#password").write("not the password");
+        robot.clickOn("#submit");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#error").queryAs(Label.class)
+                .getText().isEmpty());
+
+        assertThat(robot.lookup("#error").queryAs(Label.class).getText())
+                .isEqualTo("Почта и пароль не подходят ни к одному аккаунту.");
+        assertThat(robot.lookup("#submit").queryButton().getText()).isEqualTo("Войти");
+        assertThat(robot.lookup("#shell").tryQuery()).isEmpty();
+        assertThat(dataDir.resolve("users")).doesNotExist();
+        shoot(stage.getScene(), "onboarding-error-ru");
+    }
+
+    /** Saves the scene in the light theme and in the dark one. */
+    private static void shoot(Scene scene, String name) throws Exception {
+        for (boolean dark : new boolean[] {false, true}) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+            }).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.asyncFx(() -> Screenshots.save(scene, name + (dark ? "-dark" : "-light"))).get();
+        }
+        Platform.runLater(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    }
+}
