@@ -1,16 +1,28 @@
 package dance.normal.app;
 
 import dance.normal.app.ui.Background;
+import dance.normal.player.AudioEngine;
+import dance.normal.player.Playable;
+import dance.normal.player.Player;
+import dance.normal.player.audio.FilePlayerSettings;
+import dance.normal.player.audio.TrackGain;
+import dance.normal.player.plays.QualifiedPlay;
+import dance.normal.player.queue.PlayQueue;
+import dance.normal.player.vlc.VlcEngine;
 import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.LoginRequest;
 import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.plays.PlayEvent;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.TokenStore;
 import dance.normal.sync.catalog.CatalogMirror;
+import dance.normal.sync.TrackSource;
 import dance.normal.sync.catalog.CatalogSync;
+import dance.normal.sync.download.DownloadManager;
+import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.store.LocalStore;
 import dance.normal.wallet.Wallet;
 import dance.normal.wallet.unlock.DeviceSecretStore;
@@ -19,6 +31,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +44,47 @@ import java.util.Map;
  */
 public final class Session implements AutoCloseable {
 
+    private static final long DOWNLOAD_BUDGET = 4L * 1024 * 1024 * 1024;
+
     private final ApiClient api;
     private final LocalStore store;
     private final CatalogMirror mirror;
     private final CatalogSync catalog;
     private final Wallet wallet;
     private final String email;
+    private final DownloadManager downloads;
+    private final Outbox outbox;
+    private final Player player;
 
-    private Session(ApiClient api, LocalStore store, Wallet wallet, String email) {
+    private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir) {
         this.api = api;
         this.store = store;
         this.mirror = new CatalogMirror(store);
         this.catalog = new CatalogSync(api, store, mirror);
         this.wallet = wallet;
         this.email = email;
+        this.downloads = new DownloadManager(api, store, mirror, userDir.resolve("downloads"), DOWNLOAD_BUDGET,
+                DownloadManager.DEFAULT_CONCURRENCY, Clock.systemUTC());
+        this.outbox = new Outbox(store, api, Clock.systemUTC());
+        TrackSource sources = new TrackSource(api, mirror, downloads, () -> true);
+        this.player = new Player(Session::engine, new PlayQueue(), item -> {
+            TrackSource.Resolved resolved = sources.resolve(item.trackId());
+            return new Playable(resolved.uri(), TrackGain.fromLoudness(resolved.loudnessLufs(),
+                    resolved.peakDbfs()));
+        }, Clock.systemUTC(), this::played, new FilePlayerSettings(userDir.resolve("player.properties")));
+    }
+
+    /** libVLC with the system's audio output, or with none under {@code -Dnd.audio=dummy} (tests, CI). */
+    private static AudioEngine engine() {
+        return "dummy".equals(System.getProperty("nd.audio"))
+                ? VlcEngine.headless(Duration.ofSeconds(10))
+                : new VlcEngine(List.of("--no-video"), Duration.ofSeconds(10));
+    }
+
+    /** A play that counts goes to the outbox, and on to the server (royalties) when it can be reached. */
+    private void played(QualifiedPlay play) {
+        outbox.recordPlay(new PlayEvent(play.playId(), play.trackId(), play.startedAt(), play.playedMs()));
+        Thread.ofVirtual().start(outbox::deliver);
     }
 
     /** Creates the account, then the wallet (sealed with the account password) and registers it. */
@@ -69,7 +110,8 @@ public final class Session implements AutoCloseable {
                 api.call("POST", "/api/v1/me/devices", new DeviceRequest(wallet.address(), "This computer"),
                         Object.class, Map.of(), false);
             }
-            return new Session(api, store, wallet, tokens.me().email());
+            return new Session(api, store, wallet, tokens.me().email(),
+                    config.dataDir().resolve("users").resolve(userId));
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -102,6 +144,10 @@ public final class Session implements AutoCloseable {
         return mirror.search(text, limit);
     }
 
+    public Player player() {
+        return player;
+    }
+
     public String email() {
         return email;
     }
@@ -112,6 +158,8 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        player.close();
+        downloads.close();
         wallet.close();
         store.close();
         api.close();

@@ -46,7 +46,7 @@ class FirstRunIT {
     static void startServer() {
         server = TestServer.start();
         String artist = server.signup("artist").get("accessToken").asText();
-        TrackUploads.upload(server, artist, Fixtures.audio("mp3", 2, "Midnight Harbour"),
+        TrackUploads.upload(server, artist, Fixtures.audio("mp3", 6, "Midnight Harbour"),
                 TrackUploads.fields("title", "Midnight Harbour", "release", "Lights Out"));
         TrackUploads.upload(server, artist, Fixtures.audio("ogg", 2, "Morning Tide"),
                 TrackUploads.fields("title", "Morning Tide", "release", "Lights Out"));
@@ -74,7 +74,7 @@ class FirstRunIT {
     }
 
     @Test
-    void aNewListenerSignsUpAndSearchesAsTheyType() throws Exception {
+    void aNewListenerSignsUpSearchesAsTheyTypeAndPlays() throws Exception {
         Stage stage = launch("en");
         shoot(stage.getScene(), "onboarding");
 
@@ -89,6 +89,11 @@ class FirstRunIT {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !results.getItems().isEmpty());
         assertThat(results.getItems()).extracting(Track::title).containsExactly("Midnight Harbour");
         assertThat(robot.lookup("#search-status").queryAs(Label.class).getText()).isEqualTo("1 track");
+        robot.doubleClickOn("Midnight Harbour");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#now-title").queryAs(Label.class)
+                .getText().equals("Midnight Harbour"));
+        Label position = robot.lookup("#now-position").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> position.getText().equals("0:02"));
         shoot(stage.getScene(), "search");
 
         TextField field = robot.lookup("#search").queryAs(TextField.class);

@@ -21,11 +21,17 @@ public final class SearchController {
     private final I18n i18n;
     private long generation;
 
-    public SearchController(Session session, Background background, I18n i18n) {
+    /** Plays tracks from one of them: what happens when a result is chosen. */
+    @FunctionalInterface
+    public interface PlayAction {
+        void play(List<Track> tracks, int index);
+    }
+
+    public SearchController(Session session, Background background, I18n i18n, PlayAction onPlay) {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
-        this.view = new SearchView(model, i18n);
+        this.view = new SearchView(model, i18n, index -> onPlay.play(List.copyOf(model.results), index));
         model.query.addListener((obs, old, text) -> onQuery(text));
     }
 

@@ -3,11 +3,13 @@ package dance.normal.app.search;
 import atlantafx.base.theme.Styles;
 import dance.normal.app.ui.I18n;
 import dance.normal.protocol.catalog.Track;
+import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -18,7 +20,7 @@ final class SearchView {
     final TextField field = new TextField();
     final ListView<Track> list = new ListView<>();
 
-    SearchView(SearchModel model, I18n i18n) {
+    SearchView(SearchModel model, I18n i18n, IntConsumer onChoose) {
         field.setPromptText(i18n.get("search.prompt"));
         field.setAccessibleText(i18n.get("search.prompt"));
         field.textProperty().bindBidirectional(model.query);
@@ -28,6 +30,16 @@ final class SearchView {
         list.setId("results");
         list.setCellFactory(v -> new TrackCell());
         list.setPlaceholder(new Label());
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedIndex() >= 0) {
+                onChoose.accept(list.getSelectionModel().getSelectedIndex());
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedIndex() >= 0) {
+                onChoose.accept(list.getSelectionModel().getSelectedIndex());
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
 
         Label status = new Label();
