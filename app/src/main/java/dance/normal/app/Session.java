@@ -16,7 +16,18 @@ import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.plays.PlayEvent;
+import dance.normal.protocol.tokens.Holdings;
+import dance.normal.protocol.tokens.LedgerPage;
+import dance.normal.protocol.tokens.Offering;
+import dance.normal.protocol.tokens.Purchase;
+import dance.normal.protocol.tokens.PurchaseRequest;
+import dance.normal.protocol.tokens.Quote;
+import dance.normal.protocol.tokens.QuoteRequest;
+import dance.normal.protocol.tokens.TokenMessages;
+import dance.normal.protocol.tokens.Topup;
+import dance.normal.protocol.tokens.TopupRequest;
 import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.TokenStore;
 import dance.normal.sync.catalog.CatalogMirror;
 import dance.normal.sync.TrackSource;
@@ -25,6 +36,9 @@ import dance.normal.sync.download.DownloadManager;
 import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.store.LocalStore;
 import dance.normal.wallet.Wallet;
+import dance.normal.wallet.keys.Base58;
+import dance.normal.wallet.solana.Address;
+import dance.normal.wallet.solana.OffchainMessage;
 import dance.normal.wallet.unlock.DeviceSecretStore;
 import dance.normal.wallet.unlock.DeviceSecretStores;
 import java.io.IOException;
@@ -34,8 +48,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A signed-in listener on this device: the API client holding their tokens, their local store with the catalog
@@ -142,6 +158,58 @@ public final class Session implements AutoCloseable {
     public List<Track> search(String text, int limit) {
         Background.requireBackground("Searching");
         return mirror.search(text, limit);
+    }
+
+    /** The track's token offering, or empty when it has none. */
+    public Optional<Offering> offering(String trackId) {
+        Background.requireBackground("Reading an offering");
+        try {
+            return Optional.of(api.get("/api/v1/offerings/" + trackId, Offering.class));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public Quote quote(String trackId, long quantity) {
+        Background.requireBackground("Asking for a quote");
+        return api.call("POST", "/api/v1/quotes", new QuoteRequest(trackId, quantity, wallet.address()),
+                Quote.class, Map.of(), false);
+    }
+
+    /**
+     * Signs the quote with the wallet, after checking that the bytes it signs say exactly what the quote says and
+     * name this wallet, then buys under {@code key} (the same key again returns the first answer).
+     */
+    public Purchase buy(Quote quote, String key) {
+        Background.requireBackground("Buying");
+        byte[] message = Base64.getDecoder().decode(quote.message());
+        OffchainMessage decoded = OffchainMessage.decode(message);
+        if (!decoded.text().equals(quote.text()) || !decoded.signers().equals(List.of(Address.of(wallet.address())))
+                || !Arrays.equals(decoded.applicationDomain(), TokenMessages.applicationDomain())) {
+            throw new IllegalStateException("The message to sign does not match the quote; nothing was signed.");
+        }
+        String signature = Base58.encode(wallet.sign(message));
+        return api.call("POST", "/api/v1/purchases", new PurchaseRequest(quote.id(), signature), Purchase.class,
+                Map.of("Idempotency-Key", key), true);
+    }
+
+    public Topup topUp(long micros, String card, String key) {
+        Background.requireBackground("Topping up");
+        return api.call("POST", "/api/v1/me/topups", new TopupRequest(micros, card), Topup.class,
+                Map.of("Idempotency-Key", key), true);
+    }
+
+    public LedgerPage ledger() {
+        Background.requireBackground("Reading the balance");
+        return api.get("/api/v1/me/ledger?limit=50", LedgerPage.class);
+    }
+
+    public Holdings holdings() {
+        Background.requireBackground("Reading holdings");
+        return api.get("/api/v1/me/holdings", Holdings.class);
     }
 
     public Player player() {

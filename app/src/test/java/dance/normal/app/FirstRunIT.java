@@ -10,12 +10,14 @@ import dance.normal.server.support.TestServer;
 import dance.normal.server.support.TrackUploads;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -46,8 +48,10 @@ class FirstRunIT {
     static void startServer() {
         server = TestServer.start();
         String artist = server.signup("artist").get("accessToken").asText();
-        TrackUploads.upload(server, artist, Fixtures.audio("mp3", 6, "Midnight Harbour"),
-                TrackUploads.fields("title", "Midnight Harbour", "release", "Lights Out"));
+        String midnight = TrackUploads.upload(server, artist, Fixtures.audio("mp3", 6, "Midnight Harbour"),
+                TrackUploads.fields("title", "Midnight Harbour", "release", "Lights Out")).get("id").asText();
+        assertThat(server.postJson("/api/v1/offerings", artist, Map.of("trackId", midnight, "supply", 100,
+                "priceMicros", 250_000, "holderShareBp", 2_000)).statusCode()).isEqualTo(201);
         TrackUploads.upload(server, artist, Fixtures.audio("ogg", 2, "Morning Tide"),
                 TrackUploads.fields("title", "Morning Tide", "release", "Lights Out"));
     }
@@ -109,6 +113,57 @@ class FirstRunIT {
         }
         assertThat(Files.list(dataDir.resolve("users")).findFirst()).hasValueSatisfying(user ->
                 assertThat(user.resolve("wallet.json")).exists());
+    }
+
+    @Test
+    void aListenerAddsMoneyWithTheTestCardAndBuysAShareOfATrack() throws Exception {
+        Stage stage = launch("en");
+        robot.clickOn("#email").write("owner-" + UUID.randomUUID() + "@example.com");
+        robot.clickOn("#password").write("correct horse battery");
+        robot.clickOn("#submit");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#shell").tryQuery().isPresent());
+
+        robot.clickOn("#nav-wallet");
+        Label balance = robot.lookup("#balance").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balance.getText().equals("$0.00"));
+        robot.clickOn("#card").write("4242 4242 4242 4242");
+        robot.clickOn("#add-money");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balance.getText().equals("$20.00"));
+        assertThat(robot.lookup("#wallet-message").queryAs(Label.class).getText())
+                .isEqualTo("Added $20.00. Your balance is $20.00.");
+        shoot(stage.getScene(), "wallet-topped-up");
+
+        robot.clickOn("#nav-search");
+        robot.clickOn("#search").write("midnight");
+        robot.lookup("#results").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("Midnight Harbour").tryQuery()
+                .isPresent());
+        robot.clickOn("Midnight Harbour");
+        Label offering = robot.lookup("#offering").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> offering.getText().startsWith("0 of 100 tokens sold"));
+        robot.doubleClickOn("#quantity .text-field").write("4").type(KeyCode.ENTER);
+        robot.clickOn("#quote");
+        Label price = robot.lookup("#price").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !price.getText().isEmpty());
+        assertThat(price.getText()).startsWith("You pay $1.00 ($0.90 to the artist, $0.10 platform fee). You get 4 "
+                + "tokens: 0.72% of this track's play revenue.");
+        assertThat(robot.lookup("#preview").queryTextInputControl().getText())
+                .startsWith("Normal Dance purchase\nBuy 4 tokens of \"Midnight Harbour\"");
+        shoot(stage.getScene(), "buy-confirm");
+
+        robot.clickOn("#confirm");
+        Label receipt = robot.lookup("#receipt").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !receipt.getText().isEmpty());
+        assertThat(receipt.getText()).isEqualTo("Done. You hold 4 tokens of this track; your balance is $19.00.");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> offering.getText().startsWith("4 of 100 tokens sold"));
+        shoot(stage.getScene(), "buy-receipt");
+
+        robot.clickOn("#nav-wallet");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balance.getText().equals("$19.00"));
+        ListView<String> holdings = robot.lookup("#holdings").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !holdings.getItems().isEmpty());
+        assertThat(holdings.getItems().getFirst()).startsWith("Midnight Harbour").contains(": 4 tokens");
+        shoot(stage.getScene(), "wallet-holdings");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.protocol.catalog.Track;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.scene.Parent;
 
 /**
@@ -27,11 +28,17 @@ public final class SearchController {
         void play(List<Track> tracks, int index);
     }
 
-    public SearchController(Session session, Background background, I18n i18n, PlayAction onPlay) {
+    public SearchController(Session session, Background background, I18n i18n, PlayAction onPlay,
+                            Consumer<Track> onSelect) {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
         this.view = new SearchView(model, i18n, index -> onPlay.play(List.copyOf(model.results), index));
+        view.list.getSelectionModel().selectedItemProperty().addListener((obs, old, track) -> {
+            if (track != null) {
+                onSelect.accept(track);
+            }
+        });
         model.query.addListener((obs, old, text) -> onQuery(text));
     }
 

@@ -226,7 +226,7 @@ public final class PurchaseService {
                     return;
                 }
                 LedgerTransaction tx = ledger.append(h, "purchase", "Paid " + TokenMessages.dollars(row.total())
-                        + " for " + row.quantity() + " tokens (purchase " + row.id() + "), held until delivery",
+                        + " for " + row.quantity() + " tokens (purchase " + row.id() + ")",
                         List.of(new Posting(Accounts.balance(row.accountId()), -row.total()),
                                 new Posting(Accounts.ESCROW, row.total())));
                 refer(h, tx, row);

@@ -1,0 +1,28 @@
+package dance.normal.app.track;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The chosen track, its offering, and where a purchase of its tokens stands. */
+final class TrackPanelModel {
+
+    final StringProperty title = new SimpleStringProperty("");
+    final StringProperty artist = new SimpleStringProperty("");
+    /** "12 of 100 sold · $0.25 each · holders get 20% of the artist's share", or why there is nothing to buy. */
+    final StringProperty offering = new SimpleStringProperty("");
+    final BooleanProperty buyable = new SimpleBooleanProperty(false);
+    final IntegerProperty quantity = new SimpleIntegerProperty(1);
+    final IntegerProperty maxQuantity = new SimpleIntegerProperty(1);
+    /** What the listener pays and gets, in words, once quoted. */
+    final StringProperty quote = new SimpleStringProperty("");
+    /** The exact text the wallet signs, shown before confirming. */
+    final StringProperty preview = new SimpleStringProperty("");
+    final BooleanProperty confirming = new SimpleBooleanProperty(false);
+    final BooleanProperty working = new SimpleBooleanProperty(false);
+    final StringProperty result = new SimpleStringProperty("");
+    final StringProperty error = new SimpleStringProperty("");
+}

@@ -1,0 +1,96 @@
+package dance.normal.app.track;
+
+import atlantafx.base.theme.Styles;
+import dance.normal.app.ui.I18n;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The chosen track: its offering, a quantity, the price in words, the wallet's preview, confirm. */
+final class TrackPanelView {
+
+    final VBox root = new VBox(10);
+    final Spinner<Integer> quantity = new Spinner<>(1, 1, 1);
+
+    TrackPanelView(TrackPanelModel model, I18n i18n, Runnable onQuote, Runnable onConfirm, Runnable onCancel) {
+        Label title = label(model.title.getValue(), Styles.TITLE_3);
+        title.textProperty().bind(model.title);
+        title.setWrapText(true);
+        Label artist = label("", Styles.TEXT_MUTED);
+        artist.textProperty().bind(model.artist);
+        Label offering = label("", null);
+        offering.textProperty().bind(model.offering);
+        offering.setWrapText(true);
+        offering.setId("offering");
+
+        quantity.setEditable(true);
+        quantity.setPrefWidth(90);
+        quantity.setAccessibleText(i18n.get("track.quantity"));
+        quantity.setId("quantity");
+        Button quote = new Button(i18n.get("track.quote"));
+        quote.setId("quote");
+        quote.setOnAction(e -> onQuote.run());
+        HBox pick = new HBox(8, label(i18n.get("track.quantity"), null), quantity, quote);
+        pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        pick.visibleProperty().bind(model.buyable.and(model.confirming.not()));
+        pick.managedProperty().bind(pick.visibleProperty());
+        pick.disableProperty().bind(model.working);
+
+        Label price = label("", Styles.TEXT_BOLD);
+        price.textProperty().bind(model.quote);
+        price.setWrapText(true);
+        price.setId("price");
+        TextArea preview = new TextArea();
+        preview.textProperty().bind(model.preview);
+        preview.setEditable(false);
+        preview.setWrapText(true);
+        preview.setPrefRowCount(7);
+        preview.setAccessibleText(i18n.get("track.preview"));
+        preview.setId("preview");
+        Button confirm = new Button(i18n.get("track.confirm"));
+        confirm.getStyleClass().add(Styles.ACCENT);
+        confirm.setId("confirm");
+        confirm.setOnAction(e -> onConfirm.run());
+        Button cancel = new Button(i18n.get("track.cancel"));
+        cancel.setOnAction(e -> onCancel.run());
+        VBox confirmBox = new VBox(8, price, label(i18n.get("track.preview"), Styles.TEXT_MUTED), preview,
+                new HBox(8, confirm, cancel));
+        confirmBox.visibleProperty().bind(model.confirming);
+        confirmBox.managedProperty().bind(confirmBox.visibleProperty());
+        confirmBox.disableProperty().bind(model.working);
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(24, 24);
+        progress.visibleProperty().bind(model.working);
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label result = label("", Styles.SUCCESS);
+        result.textProperty().bind(model.result);
+        result.setWrapText(true);
+        result.setId("receipt");
+        Label error = label("", Styles.DANGER);
+        error.textProperty().bind(model.error);
+        error.setWrapText(true);
+        error.setId("buy-error");
+
+        root.getChildren().addAll(title, artist, offering, pick, confirmBox, progress, result, error);
+        root.setPadding(new Insets(16));
+        root.setPrefWidth(340);
+        root.setMinWidth(300);
+        root.visibleProperty().bind(model.title.isNotEmpty());
+        root.managedProperty().bind(root.visibleProperty());
+        root.setId("track-panel");
+    }
+
+    private static Label label(String text, String style) {
+        Label l = new Label(text);
+        if (style != null) {
+            l.getStyleClass().add(style);
+        }
+        return l;
+    }
+}

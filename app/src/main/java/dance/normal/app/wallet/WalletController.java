@@ -1,0 +1,108 @@
+package dance.normal.app.wallet;
+
+import dance.normal.app.Session;
+import dance.normal.app.ui.Background;
+import dance.normal.app.ui.I18n;
+import dance.normal.protocol.tokens.Holding;
+import dance.normal.protocol.tokens.Holdings;
+import dance.normal.protocol.tokens.LedgerPage;
+import dance.normal.protocol.tokens.StatementLine;
+import dance.normal.protocol.tokens.TokenMessages;
+import dance.normal.protocol.tokens.Topup;
+import dance.normal.sync.api.ProblemException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javafx.scene.Parent;
+
+/**
+ * The wallet as a listener sees it: dollars, never keys. Adding money goes through the server's payment provider
+ * (the test card in the demo), once per press: the Idempotency-Key is made when the button is pressed.
+ */
+public final class WalletController {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The ledger's references ("(purchase 1b2c...)") are for support, not for the listener's history. */
+    private static final Pattern REFERENCE = Pattern.compile(" ?\\((purchase|top-up) [0-9a-f-]{36}\\)");
+    private final WalletModel model = new WalletModel();
+    private final WalletView view;
+    private final Session session;
+    private final Background background;
+    private final I18n i18n;
+
+    public WalletController(Session session, Background background, I18n i18n) {
+        this.session = session;
+        this.background = background;
+        this.i18n = i18n;
+        this.view = new WalletView(model, i18n, this::onTopUp);
+    }
+
+    public Parent view() {
+        return view.root;
+    }
+
+    /** Reads balance, holdings and history again. */
+    public void onActivate() {
+        model.message.set("");
+        refresh();
+    }
+
+    private void refresh() {
+        background.run(() -> new Snapshot(session.ledger(), session.holdings()), this::show,
+                error -> model.error.set(sentence(error)));
+    }
+
+    private record Snapshot(LedgerPage ledger, Holdings holdings) {
+    }
+
+    private void show(Snapshot s) {
+        model.balance.set(TokenMessages.dollars(s.ledger().balanceMicros()));
+        model.earnings.set(i18n.get("wallet.earnings", TokenMessages.dollars(s.ledger().earningsMicros())));
+        model.holdings.setAll(s.holdings().holdings().stream().map(this::line).toList());
+        model.history.setAll(s.ledger().entries().stream().map(this::line).toList());
+    }
+
+    private String line(Holding h) {
+        return i18n.get("wallet.holding", h.trackTitle(), h.artistName(), h.quantity(),
+                TokenMessages.dollars(h.earnedMicros()));
+    }
+
+    private String line(StatementLine l) {
+        return DAY.format(l.at().atZone(ZoneId.systemDefault())) + "   "
+                + (l.amountMicros() >= 0 ? "+" : "") + TokenMessages.dollars(l.amountMicros()) + "   "
+                + REFERENCE.matcher(l.memo()).replaceAll("");
+    }
+
+    private void onTopUp() {
+        long dollars;
+        try {
+            dollars = Long.parseLong(model.amount.get().strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            model.error.set(i18n.get("onboarding.error.failed", model.amount.get()));
+            return;
+        }
+        String card = view.card.getText();
+        String key = UUID.randomUUID().toString();
+        model.error.set("");
+        model.message.set("");
+        model.working.set(true);
+        background.run(() -> session.topUp(dollars * 1_000_000, card, key), (Topup t) -> {
+            model.working.set(false);
+            view.card.clear();
+            refresh();
+            model.message.set(t.state().equals("SUCCEEDED")
+                    ? i18n.get("wallet.added", TokenMessages.dollars(t.amountMicros()),
+                    TokenMessages.dollars(t.balanceMicros()))
+                    : t.notice());
+        }, error -> {
+            model.working.set(false);
+            model.error.set(sentence(error));
+        });
+    }
+
+    private String sentence(Throwable error) {
+        return error instanceof ProblemException p ? i18n.problem(p.problem().type(), p.problem().detail())
+                : i18n.get("onboarding.error.failed", error.getMessage());
+    }
+}

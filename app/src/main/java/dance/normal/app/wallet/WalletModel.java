@@ -1,0 +1,21 @@
+package dance.normal.app.wallet;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The balance in dollars, earnings, holdings and history, as lines ready to show. */
+final class WalletModel {
+
+    final StringProperty balance = new SimpleStringProperty("");
+    final StringProperty earnings = new SimpleStringProperty("");
+    final ObservableList<String> holdings = FXCollections.observableArrayList();
+    final ObservableList<String> history = FXCollections.observableArrayList();
+    final StringProperty amount = new SimpleStringProperty("20");
+    final StringProperty message = new SimpleStringProperty("");
+    final StringProperty error = new SimpleStringProperty("");
+    final BooleanProperty working = new SimpleBooleanProperty(false);
+}

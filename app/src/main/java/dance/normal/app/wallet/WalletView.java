@@ -1,0 +1,80 @@
+package dance.normal.app.wallet;
+
+import atlantafx.base.theme.Styles;
+import dance.normal.app.ui.I18n;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Balance, add money, the tokens held and the history. */
+final class WalletView {
+
+    final VBox root = new VBox(12);
+    final TextField card = new TextField();
+
+    WalletView(WalletModel model, I18n i18n, Runnable onTopUp) {
+        Label caption = new Label(i18n.get("wallet.balance"));
+        caption.getStyleClass().add(Styles.TEXT_MUTED);
+        Label balance = new Label();
+        balance.textProperty().bind(model.balance);
+        balance.getStyleClass().add(Styles.TITLE_1);
+        balance.setId("balance");
+        Label earnings = new Label();
+        earnings.textProperty().bind(model.earnings);
+        earnings.getStyleClass().add(Styles.TEXT_MUTED);
+
+        ComboBox<String> amount = new ComboBox<>();
+        amount.getItems().addAll("5", "10", "20", "50", "100");
+        amount.valueProperty().bindBidirectional(model.amount);
+        amount.setAccessibleText(i18n.get("wallet.addMoney"));
+        amount.setId("amount");
+        card.setPromptText(i18n.get("wallet.cardPrompt"));
+        card.setAccessibleText(i18n.get("wallet.card"));
+        card.setPrefColumnCount(22);
+        card.setId("card");
+        Button add = new Button(i18n.get("wallet.addMoney"));
+        add.getStyleClass().add(Styles.ACCENT);
+        add.setId("add-money");
+        add.setOnAction(e -> onTopUp.run());
+        add.disableProperty().bind(model.working);
+        HBox topUp = new HBox(8, new Label("$"), amount, card, add);
+        topUp.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.textProperty().bind(model.message);
+        message.getStyleClass().add(Styles.SUCCESS);
+        message.setWrapText(true);
+        message.setId("wallet-message");
+        message.managedProperty().bind(model.message.isNotEmpty());
+        Label error = new Label();
+        error.textProperty().bind(model.error);
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        error.setId("wallet-error");
+        error.managedProperty().bind(model.error.isNotEmpty());
+
+        Label holdingsTitle = new Label(i18n.get("wallet.holdings"));
+        holdingsTitle.getStyleClass().add(Styles.TITLE_4);
+        ListView<String> holdings = new ListView<>(model.holdings);
+        holdings.setPrefHeight(140);
+        holdings.setMinHeight(110);
+        holdings.setId("holdings");
+        Label historyTitle = new Label(i18n.get("wallet.history"));
+        historyTitle.getStyleClass().add(Styles.TITLE_4);
+        ListView<String> history = new ListView<>(model.history);
+        history.setId("history");
+        history.setMinHeight(120);
+        VBox.setVgrow(history, Priority.ALWAYS);
+
+        root.getChildren().addAll(caption, balance, earnings, topUp, message, error, holdingsTitle, holdings,
+                historyTitle, history);
+        root.setPadding(new Insets(16));
+        root.setId("wallet");
+    }
+}
