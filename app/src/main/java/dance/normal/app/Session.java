@@ -6,6 +6,7 @@ import dance.normal.player.Playable;
 import dance.normal.player.Player;
 import dance.normal.player.audio.FilePlayerSettings;
 import dance.normal.player.audio.TrackGain;
+import dance.normal.player.mpris.PlayerMpris;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.vlc.VlcEngine;
@@ -71,6 +72,7 @@ public final class Session implements AutoCloseable {
     private final DownloadManager downloads;
     private final Outbox outbox;
     private final Player player;
+    private final PlayerMpris mpris;
 
     private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir) {
         this.api = api;
@@ -88,6 +90,7 @@ public final class Session implements AutoCloseable {
             return new Playable(resolved.uri(), TrackGain.fromLoudness(resolved.loudnessLufs(),
                     resolved.peakDbfs()));
         }, Clock.systemUTC(), this::played, new FilePlayerSettings(userDir.resolve("player.properties")));
+        this.mpris = PlayerMpris.attach(player); // media keys; does nothing without a session bus
     }
 
     /** libVLC with the system's audio output, or with none under {@code -Dnd.audio=dummy} (tests, CI). */
@@ -226,6 +229,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        mpris.close();
         player.close();
         downloads.close();
         wallet.close();

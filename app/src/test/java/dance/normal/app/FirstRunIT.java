@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.service.query.NodeQuery;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -63,47 +65,68 @@ class FirstRunIT {
 
     @AfterEach
     void closeApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app); // stop(): the session, its player and its store close
+        }
         FxToolkit.cleanupStages();
         System.clearProperty("nd.lang");
+    }
+
+    private Stage stage;
+    private Application app;
+
+    /** Looks only in this test's window: earlier windows' nodes may still be around. */
+    private NodeQuery find(String query) {
+        return robot.from(stage.getScene().getRoot()).lookup(query);
     }
 
     private Stage launch(String lang) throws Exception {
         System.setProperty("nd.lang", lang);
         System.setProperty("nd.theme", "light");
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(NormalDanceApp.class, "--server", server.url("/"), "--data-dir",
+        stage = FxToolkit.registerPrimaryStage();
+        Scene before = stage.getScene();
+        app = FxToolkit.setupApplication(NormalDanceApp.class, "--server", server.url("/"), "--data-dir",
                 dataDir.toString());
+        // The new app's start() may still be on its way: wait for its own scene, not the last test's.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.getScene() != before
+                && "onboarding".equals(stage.getScene().getRoot().getId()));
         WaitForAsyncUtils.waitForFxEvents();
         return stage;
     }
 
     @Test
     void aNewListenerSignsUpSearchesAsTheyTypeAndPlays() throws Exception {
-        Stage stage = launch("en");
+        launch("en");
         shoot(stage.getScene(), "onboarding");
 
-        robot.clickOn("#email").write("fan-" + UUID.randomUUID() + "@example.com");
-        robot.clickOn("#password").write("correct horse battery");
-        robot.clickOn("#submit");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#shell").tryQuery().isPresent());
+        robot.clickOn(find("#email").queryAs(Node.class)).write("fan-" + UUID.randomUUID() + "@example.com");
+        robot.clickOn(find("#password").queryAs(Node.class)).write("correct horse battery");
+        robot.clickOn(find("#submit").queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> find("#shell").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#signed-in").queryAs(Label.class).getText()).startsWith("Signed in as fan-");
-        robot.clickOn("#search").write("midn");
-        ListView<Track> results = robot.lookup("#results").queryListView();
+        assertThat(find("#signed-in").queryAs(Label.class).getText()).startsWith("Signed in as fan-");
+        robot.clickOn(find("#search").queryAs(Node.class)).write("midn");
+        ListView<Track> results = find("#results").queryListView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !results.getItems().isEmpty());
         assertThat(results.getItems()).extracting(Track::title).containsExactly("Midnight Harbour");
-        assertThat(robot.lookup("#search-status").queryAs(Label.class).getText()).isEqualTo("1 track");
-        robot.doubleClickOn("Midnight Harbour");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#now-title").queryAs(Label.class)
+        assertThat(find("#search-status").queryAs(Label.class).getText()).isEqualTo("1 track");
+        robot.doubleClickOn(robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> find("#now-title").queryAs(Label.class)
                 .getText().equals("Midnight Harbour"));
-        Label position = robot.lookup("#now-position").queryAs(Label.class);
+        Label position = find("#now-position").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> position.getText().equals("0:02"));
         shoot(stage.getScene(), "search");
+        robot.clickOn(find("#results").queryAs(Node.class)).type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> find("#play-pause").queryButton()
+                .getAccessibleText().equals("Play"));
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(find("#search").queryAs(TextField.class).isFocused()).isTrue();
 
-        TextField field = robot.lookup("#search").queryAs(TextField.class);
+        TextField field = find("#search").queryAs(TextField.class);
         robot.interact(() -> field.setText(""));
-        robot.clickOn("#search").write("zzzz");
-        Label status = robot.lookup("#search-status").queryAs(Label.class);
+        robot.clickOn(find("#search").queryAs(Node.class)).write("zzzz");
+        Label status = find("#search-status").queryAs(Label.class);
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> results.getItems().isEmpty()
                     && status.getText().equals("No tracks match \u201czzzz\u201d."));
@@ -117,50 +140,51 @@ class FirstRunIT {
 
     @Test
     void aListenerAddsMoneyWithTheTestCardAndBuysAShareOfATrack() throws Exception {
-        Stage stage = launch("en");
-        robot.clickOn("#email").write("owner-" + UUID.randomUUID() + "@example.com");
-        robot.clickOn("#password").write("correct horse battery");
-        robot.clickOn("#submit");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#shell").tryQuery().isPresent());
+        launch("en");
+        robot.clickOn(find("#email").queryAs(Node.class)).write("owner-" + UUID.randomUUID() + "@example.com");
+        robot.clickOn(find("#password").queryAs(Node.class)).write("correct horse battery");
+        robot.clickOn(find("#submit").queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> find("#shell").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents(); // the FX thread may still be attaching the shell to the scene
 
-        robot.clickOn("#nav-wallet");
-        Label balance = robot.lookup("#balance").queryAs(Label.class);
+        robot.clickOn(find("#nav-wallet").queryAs(Node.class));
+        Label balance = find("#balance").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balance.getText().equals("$0.00"));
-        robot.clickOn("#card").write("4242 4242 4242 4242");
-        robot.clickOn("#add-money");
+        robot.clickOn(find("#card").queryAs(Node.class)).write("4242 4242 4242 4242");
+        robot.clickOn(find("#add-money").queryAs(Node.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balance.getText().equals("$20.00"));
-        assertThat(robot.lookup("#wallet-message").queryAs(Label.class).getText())
+        assertThat(find("#wallet-message").queryAs(Label.class).getText())
                 .isEqualTo("Added $20.00. Your balance is $20.00.");
         shoot(stage.getScene(), "wallet-topped-up");
 
-        robot.clickOn("#nav-search");
-        robot.clickOn("#search").write("midnight");
-        robot.lookup("#results").queryListView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("Midnight Harbour").tryQuery()
-                .isPresent());
-        robot.clickOn("Midnight Harbour");
-        Label offering = robot.lookup("#offering").queryAs(Label.class);
+        robot.clickOn(find("#nav-search").queryAs(Node.class));
+        robot.clickOn(find("#search").queryAs(Node.class)).write("midnight");
+        ListView<Track> results = find("#results").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.from(results).lookup("Midnight Harbour")
+                .tryQuery().isPresent());
+        robot.clickOn(robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        Label offering = find("#offering").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> offering.getText().startsWith("0 of 100 tokens sold"));
-        robot.doubleClickOn("#quantity .text-field").write("4").type(KeyCode.ENTER);
-        robot.clickOn("#quote");
-        Label price = robot.lookup("#price").queryAs(Label.class);
+        robot.doubleClickOn(find("#quantity .text-field").queryAs(Node.class)).write("4").type(KeyCode.ENTER);
+        robot.clickOn(find("#quote").queryAs(Node.class));
+        Label price = find("#price").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !price.getText().isEmpty());
         assertThat(price.getText()).startsWith("You pay $1.00 ($0.90 to the artist, $0.10 platform fee). You get 4 "
                 + "tokens: 0.72% of this track's play revenue.");
-        assertThat(robot.lookup("#preview").queryTextInputControl().getText())
+        assertThat(find("#preview").queryTextInputControl().getText())
                 .startsWith("Normal Dance purchase\nBuy 4 tokens of \"Midnight Harbour\"");
         shoot(stage.getScene(), "buy-confirm");
 
-        robot.clickOn("#confirm");
-        Label receipt = robot.lookup("#receipt").queryAs(Label.class);
+        robot.clickOn(find("#confirm").queryAs(Node.class));
+        Label receipt = find("#receipt").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !receipt.getText().isEmpty());
         assertThat(receipt.getText()).isEqualTo("Done. You hold 4 tokens of this track; your balance is $19.00.");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> offering.getText().startsWith("4 of 100 tokens sold"));
         shoot(stage.getScene(), "buy-receipt");
 
-        robot.clickOn("#nav-wallet");
+        robot.clickOn(find("#nav-wallet").queryAs(Node.class));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balance.getText().equals("$19.00"));
-        ListView<String> holdings = robot.lookup("#holdings").queryListView();
+        ListView<String> holdings = find("#holdings").queryListView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !holdings.getItems().isEmpty());
         assertThat(holdings.getItems().getFirst()).startsWith("Midnight Harbour").contains(": 4 tokens");
         shoot(stage.getScene(), "wallet-holdings");
@@ -168,20 +192,20 @@ class FirstRunIT {
 
     @Test
     void aWrongPasswordIsOneSentenceInRussianAndNothingElseHappens() throws Exception {
-        Stage stage = launch("ru");
+        launch("ru");
         String email = server.signup("listener").get("me").get("email").asText();
 
-        robot.clickOn(".hyperlink");
-        robot.clickOn("#email").write(email);
-        robot.clickOn("#password").write("not the password");
-        robot.clickOn("#submit");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#error").queryAs(Label.class)
+        robot.clickOn(find(".hyperlink").queryAs(Node.class));
+        robot.clickOn(find("#email").queryAs(Node.class)).write(email);
+        robot.clickOn(find("#password").queryAs(Node.class)).write("not the password");
+        robot.clickOn(find("#submit").queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !find("#error").queryAs(Label.class)
                 .getText().isEmpty());
 
-        assertThat(robot.lookup("#error").queryAs(Label.class).getText())
+        assertThat(find("#error").queryAs(Label.class).getText())
                 .isEqualTo("Почта и пароль не подходят ни к одному аккаунту.");
-        assertThat(robot.lookup("#submit").queryButton().getText()).isEqualTo("Войти");
-        assertThat(robot.lookup("#shell").tryQuery()).isEmpty();
+        assertThat(find("#submit").queryButton().getText()).isEqualTo("Войти");
+        assertThat(find("#shell").tryQuery()).isEmpty();
         assertThat(dataDir.resolve("users")).doesNotExist();
         shoot(stage.getScene(), "onboarding-error-ru");
     }

@@ -55,6 +55,20 @@ public final class NowPlayingController implements PlayerListener {
         model.durationMs.set(item.durationMs());
     }
 
+    /** Space: play or pause (the shell calls this when no text field has the keyboard). */
+    public void togglePlayPause() {
+        if (!model.title.get().isEmpty()) {
+            onPlayPause();
+        }
+    }
+
+    /** Arrow keys: five seconds back or forward. */
+    public void seekBy(long deltaMs) {
+        if (!model.title.get().isEmpty()) {
+            player.seek(Math.max(0, model.positionMs.get() + deltaMs));
+        }
+    }
+
     private void onPlayPause() {
         if (model.playing.get()) {
             player.pause();

@@ -42,6 +42,11 @@ public final class SearchController {
         model.query.addListener((obs, old, text) -> onQuery(text));
     }
 
+    public void focusField() {
+        view.field.requestFocus();
+        view.field.selectAll();
+    }
+
     public Parent view() {
         return view.root;
     }

@@ -16,16 +16,21 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
  * The signed-in window: navigation and who is signed in on top; the chosen screen (Search with the chosen track's
- * panel, or Wallet); the Now Playing bar always below.
+ * panel, or Wallet); the Now Playing bar always below. Keys: Ctrl+F (Cmd+F) searches; Space plays or pauses and
+ * the arrows seek by 5 s when no text field has the keyboard.
  */
 public final class ShellController {
 
+    private static final long SEEK_STEP_MS = 5_000;
     private final BorderPane root = new BorderPane();
     private final SearchController search;
     private final NowPlayingController nowPlaying;
@@ -69,6 +74,25 @@ public final class ShellController {
         root.setCenter(searchScreen);
         root.setBottom(nowPlaying.view());
         root.setId("shell");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+                toSearch.setSelected(true);
+                search.focusField();
+                e.consume();
+            } else if (!(e.getTarget() instanceof TextInputControl) && !e.isShortcutDown()) {
+                switch (e.getCode()) {
+                    case SPACE -> {
+                        nowPlaying.togglePlayPause();
+                        e.consume();
+                    }
+                    case LEFT -> nowPlaying.seekBy(-SEEK_STEP_MS);
+                    case RIGHT -> nowPlaying.seekBy(SEEK_STEP_MS);
+                    default -> {
+                        // other keys go where they were going
+                    }
+                }
+            }
+        });
     }
 
     private static ToggleButton navButton(String text, String id, ToggleGroup group) {
