@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +200,29 @@ class TokensIT {
 
         assertThat(buyer.purchase(quote, key).statusCode()).isEqualTo(201);
         assertThat(buyer.balance()).isEqualTo(800_000);
+    }
+
+    @Test
+    void anExpiredQuoteIsRefusedAndTheSameKeyThenWorksWithANewQuote() throws Exception {
+        Market m = Market.open(server(), 10, 100_000, 0, null);
+        Buyer buyer = Buyer.signUp(server);
+        buyer.fund(1_000_000);
+        JsonNode quote = TestServer.json(buyer.quote(m.trackId(), 1));
+        // Two minutes pass: the quote's expiry is moved into the past in the server's own database.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("normal-dance.db"));
+             PreparedStatement ps = c.prepareStatement("UPDATE quotes SET expires_at = 1 WHERE id = ?")) {
+            ps.setString(1, quote.get("id").asText());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        String key = UUID.randomUUID().toString();
+
+        JsonNode expired = assertProblem(buyer.purchase(quote, key), 409, "quote-expired");
+
+        assertThat(expired.get("detail").asText()).isEqualTo("This quote has expired; ask for a new one. Nothing was "
+                + "charged.");
+        assertThat(buyer.balance()).isEqualTo(1_000_000);
+        assertThat(buyer.purchase(TestServer.json(buyer.quote(m.trackId(), 1)), key).statusCode()).isEqualTo(201);
+        assertThat(buyer.balance()).isEqualTo(900_000);
     }
 
     @Test
