@@ -6,50 +6,118 @@ import dance.normal.app.onboarding.OnboardingController;
 import dance.normal.app.shell.ShellController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
-import java.util.Locale;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The desktop app: onboarding until someone is signed in, then the shell. The theme follows the OS (light or
- * dark) unless {@code -Dnd.theme=light|dark} says otherwise; the language follows the OS (English or Russian)
- * unless {@code -Dnd.lang=en|ru}.
+ * The desktop app: onboarding until someone is signed in, then the shell. Theme (light, dark, or following the OS)
+ * and language (English, Russian) come from the listener's settings, and change at once when they change them:
+ * the window is rebuilt in the new language around the same session, so nothing stops playing.
  */
 public final class NormalDanceApp extends Application {
 
     private final Background background = new Background();
+    private AppConfig config;
+    private Path prefsFile;
+    private AppPrefs prefs;
     private Session session;
     /** Held here: views bind to models with weak bidirectional bindings, so a controller must stay reachable. */
     private OnboardingController onboarding;
     private ShellController shell;
     private Stage stage;
+    private I18n i18n;
+
+    /** On the launcher thread, before the first frame: reading the settings file is fine here. */
+    @Override
+    public void init() {
+        config = AppConfig.from(getParameters().getRaw());
+        prefsFile = config.dataDir().resolve("settings.properties");
+        prefs = AppPrefs.load(prefsFile);
+    }
 
     @Override
     public void start(Stage primary) {
         this.stage = primary;
-        AppConfig config = AppConfig.from(getParameters().getRaw());
         applyTheme();
-        I18n i18n = new I18n(Locale.forLanguageTag(System.getProperty("nd.lang", Locale.getDefault().getLanguage())));
-        onboarding = new OnboardingController(config, background, i18n, signedIn -> {
-            session = signedIn;
-            shell = new ShellController(signedIn, background, i18n);
-            stage.getScene().setRoot(shell.view());
-            shell.onActivate();
-        });
+        Platform.getPreferences().colorSchemeProperty().addListener((obs, old, scheme) -> applyTheme());
+        i18n = new I18n(prefs.locale());
+        onboarding = new OnboardingController(config, background, i18n, this::signedIn);
+        StackPane waiting = new StackPane(new ProgressIndicator());
+        waiting.setId("starting");
         primary.setTitle(i18n.get("app.title"));
-        primary.setScene(new Scene(onboarding.view(), 1100, 720));
+        primary.setScene(new Scene(waiting, 1100, 720));
+        // Stay signed in across restarts: the saved session, if it still works, else the first-run screen.
+        background.run(() -> Session.resume(config), resumed -> resumed.ifPresentOrElse(this::signedIn,
+                this::showOnboarding), error -> showOnboarding());
         primary.show();
     }
 
-    private static void applyTheme() {
-        String theme = System.getProperty("nd.theme", "");
-        boolean dark = theme.equals("dark") || theme.isEmpty()
+    private void applyTheme() {
+        boolean dark = prefs.theme().equals("dark") || prefs.theme().equals("system")
                 && Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void signedIn(Session signedIn) {
+        session = signedIn;
+        session.downloads().setBudgetBytes(prefs.budgetBytes());
+        showShell();
+        shell.onActivate();
+    }
+
+    private void showShell() {
+        if (shell != null) {
+            shell.close();
+        }
+        shell = new ShellController(session, background, i18n, prefs, this::changePrefs, this::signOut);
+        stage.getScene().setRoot(shell.view());
+    }
+
+    private void showOnboarding() {
+        stage.getScene().setRoot(onboarding.view());
+    }
+
+    private void changePrefs(AppPrefs next) {
+        boolean relabel = !next.language().equals(prefs.language());
+        prefs = next;
+        applyTheme();
+        session.downloads().setBudgetBytes(next.budgetBytes());
+        background.run(() -> {
+            next.save(prefsFile);
+            return null;
+        }, ok -> { }, error -> { });
+        if (relabel) {
+            i18n = new I18n(next.locale());
+            stage.setTitle(i18n.get("app.title"));
+            onboarding = new OnboardingController(config, background, i18n, this::signedIn);
+            showShell();
+            shell.openSettings();
+            shell.onActivate();
+        }
+    }
+
+    /** Signs out on this device (also when the server cannot be reached: the saved session is forgotten). */
+    private void signOut() {
+        Session leaving = session;
+        session = null;
+        shell.close();
+        shell = null;
+        showOnboarding();
+        background.run(() -> {
+            try {
+                leaving.signOut();
+            } finally {
+                leaving.close();
+            }
+            return null;
+        }, ok -> { }, error -> { });
     }
 
     @Override

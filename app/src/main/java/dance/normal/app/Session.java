@@ -4,15 +4,20 @@ import dance.normal.app.ui.Background;
 import dance.normal.player.AudioEngine;
 import dance.normal.player.Playable;
 import dance.normal.player.Player;
+import dance.normal.player.PlayerListener;
 import dance.normal.player.audio.FilePlayerSettings;
 import dance.normal.player.audio.TrackGain;
 import dance.normal.player.mpris.PlayerMpris;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
+import dance.normal.player.queue.QueueItem;
+import dance.normal.player.queue.QueueSnapshot;
+import dance.normal.player.queue.QueueState;
 import dance.normal.player.vlc.VlcEngine;
 import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.LoginRequest;
+import dance.normal.protocol.auth.Me;
 import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Track;
@@ -31,6 +36,7 @@ import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.TokenStore;
 import dance.normal.sync.catalog.CatalogMirror;
+import dance.normal.sync.SyncService;
 import dance.normal.sync.TrackSource;
 import dance.normal.sync.catalog.CatalogSync;
 import dance.normal.sync.download.DownloadManager;
@@ -44,6 +50,7 @@ import dance.normal.wallet.unlock.DeviceSecretStore;
 import dance.normal.wallet.unlock.DeviceSecretStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +60,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A signed-in listener on this device: the API client holding their tokens, their local store with the catalog
@@ -61,9 +69,10 @@ import java.util.Optional;
  */
 public final class Session implements AutoCloseable {
 
-    private static final long DOWNLOAD_BUDGET = 4L * 1024 * 1024 * 1024;
+    private static final Duration QUEUE_SAVE_EVERY = Duration.ofSeconds(2);
 
     private final ApiClient api;
+    private final TokenStore tokens;
     private final LocalStore store;
     private final CatalogMirror mirror;
     private final CatalogSync catalog;
@@ -71,26 +80,79 @@ public final class Session implements AutoCloseable {
     private final String email;
     private final DownloadManager downloads;
     private final Outbox outbox;
+    private final SyncService sync;
+    private final TrackSource sources;
+    private final PlayQueue queue = new PlayQueue();
+    private final QueueMemory queueMemory;
     private final Player player;
     private final PlayerMpris mpris;
+    // The queue as last changed (read on the player's thread) and the position in its current track.
+    private volatile QueueState lastQueue;
+    private volatile String lastEntryId;
+    private volatile long lastPositionMs;
+    private volatile long lastSavedAtNanos;
 
-    private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir) {
+    private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens) {
         this.api = api;
+        this.tokens = tokens;
         this.store = store;
         this.mirror = new CatalogMirror(store);
         this.catalog = new CatalogSync(api, store, mirror);
         this.wallet = wallet;
         this.email = email;
-        this.downloads = new DownloadManager(api, store, mirror, userDir.resolve("downloads"), DOWNLOAD_BUDGET,
+        this.downloads = new DownloadManager(api, store, mirror, userDir.resolve("downloads"), AppPrefs.DEFAULT_BUDGET,
                 DownloadManager.DEFAULT_CONCURRENCY, Clock.systemUTC());
         this.outbox = new Outbox(store, api, Clock.systemUTC());
-        TrackSource sources = new TrackSource(api, mirror, downloads, () -> true);
-        this.player = new Player(Session::engine, new PlayQueue(), item -> {
+        // Every 15 s while online; -Dnd.syncSeconds=N changes it (tests use 1).
+        this.sync = new SyncService(catalog, outbox, Clock.systemUTC(),
+                Duration.ofSeconds(Long.getLong("nd.syncSeconds", 15)));
+        this.sources = new TrackSource(api, mirror, downloads, () -> sync.status().online());
+        this.queueMemory = new QueueMemory(userDir.resolve("queue.json"));
+        queue.addListener(this::queueChanged); // before the player owns the queue: then only on its thread
+        this.player = new Player(Session::engine, queue, item -> {
             TrackSource.Resolved resolved = sources.resolve(item.trackId());
             return new Playable(resolved.uri(), TrackGain.fromLoudness(resolved.loudnessLufs(),
                     resolved.peakDbfs()));
         }, Clock.systemUTC(), this::played, new FilePlayerSettings(userDir.resolve("player.properties")));
+        player.addListener(new PlayerListener() {
+            @Override
+            public void onPosition(long positionMs, long durationMs) {
+                // A track heard to its end starts over next time.
+                positionChanged(durationMs > 0 && positionMs >= durationMs - 1_500 ? 0 : positionMs);
+            }
+        });
+        queueMemory.load().ifPresent(saved -> player.restore(saved.queue(), saved.positionMs()));
         this.mpris = PlayerMpris.attach(player); // media keys; does nothing without a session bus
+        downloads.start();
+        sync.start();
+    }
+
+    /** On the player's thread: the queue changed; a new current track starts at 0. */
+    private void queueChanged(QueueSnapshot snapshot) {
+        QueueState state = queue.state();
+        String entry = snapshot.current().map(QueueItem::entryId).orElse(null);
+        if (!java.util.Objects.equals(entry, lastEntryId)) {
+            lastEntryId = entry;
+            lastPositionMs = 0;
+        }
+        lastQueue = state;
+        saveQueue();
+    }
+
+    /** On the engine's thread: saves the position now and then (and the queue with it). */
+    private void positionChanged(long positionMs) {
+        lastPositionMs = positionMs;
+        if (System.nanoTime() - lastSavedAtNanos > QUEUE_SAVE_EVERY.toNanos()) {
+            saveQueue();
+        }
+    }
+
+    private synchronized void saveQueue() {
+        QueueState state = lastQueue;
+        if (state != null) {
+            lastSavedAtNanos = System.nanoTime();
+            queueMemory.save(state, lastPositionMs);
+        }
     }
 
     /** libVLC with the system's audio output, or with none under {@code -Dnd.audio=dummy} (tests, CI). */
@@ -103,7 +165,8 @@ public final class Session implements AutoCloseable {
     /** A play that counts goes to the outbox, and on to the server (royalties) when it can be reached. */
     private void played(QualifiedPlay play) {
         outbox.recordPlay(new PlayEvent(play.playId(), play.trackId(), play.startedAt(), play.playedMs()));
-        Thread.ofVirtual().start(outbox::deliver);
+        sync.outboxChanged();
+        sync.syncNow();
     }
 
     /** Creates the account, then the wallet (sealed with the account password) and registers it. */
@@ -115,22 +178,75 @@ public final class Session implements AutoCloseable {
         return open(config, email, password, false);
     }
 
+    /**
+     * The session saved on this device by the last sign-in, if its tokens still work: a restart stays signed in and
+     * the wallet opens with its device secret, without the password.
+     */
+    public static Optional<Session> resume(AppConfig config) {
+        Background.requireBackground("Resuming the session");
+        TokenStore tokens = tokens(config);
+        if (tokens.current().isEmpty()) {
+            return Optional.empty();
+        }
+        ApiClient api = new ApiClient(config.server(), tokens);
+        try {
+            Me me = api.me();
+            Path userDir = config.dataDir().resolve("users").resolve(me.id());
+            if (!Files.exists(userDir.resolve("wallet.json"))) {
+                api.close();
+                return Optional.empty();
+            }
+            Wallet wallet = Wallet.open(userDir.resolve("wallet.json"), secrets(userDir));
+            return Optional.of(new Session(api, LocalStore.forUser(config.dataDir(), me.id()), wallet, me.email(),
+                    userDir, tokens));
+        } catch (RuntimeException e) {
+            api.close();
+            if (e instanceof ProblemException) {
+                tokens.clear(); // refused: sign in again
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static TokenStore tokens(AppConfig config) {
+        // The secret store names keys by a lowercase UUID: one derived from the server, one session per server.
+        String id = UUID.nameUUIDFromBytes(("session " + config.server()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new DeviceTokenStore(DeviceSecretStores.forThisDevice(config.dataDir().resolve("device-keys")), id,
+                config.dataDir().resolve("sessions").resolve(id + ".bin"));
+    }
+
+    private static DeviceSecretStore secrets(Path userDir) {
+        return DeviceSecretStores.forThisDevice(userDir.resolve("device-keys"));
+    }
+
+    /** Signs out on this device: the saved session is forgotten (the wallet stays, for the next sign-in). */
+    public void signOut() {
+        Background.requireBackground("Signing out");
+        try {
+            api.signOut();
+        } finally {
+            tokens.clear();
+        }
+    }
+
     private static Session open(AppConfig config, String email, char[] password, boolean create) {
         Background.requireBackground("Signing in");
-        ApiClient api = new ApiClient(config.server(), TokenStore.inMemory());
+        TokenStore tokens = tokens(config);
+        ApiClient api = new ApiClient(config.server(), tokens);
         try {
-            TokenPair tokens = create
+            TokenPair pair = create
                     ? api.signUp(new SignupRequest(email, password.clone(), Role.LISTENER, null))
                     : api.signIn(new LoginRequest(email, password.clone()));
-            String userId = tokens.me().id();
+            String userId = pair.me().id();
             LocalStore store = LocalStore.forUser(config.dataDir(), userId);
             Wallet wallet = wallet(config.dataDir().resolve("users").resolve(userId), password);
-            if (tokens.me().devices().stream().noneMatch(d -> d.publicKey().equals(wallet.address()))) {
+            if (pair.me().devices().stream().noneMatch(d -> d.publicKey().equals(wallet.address()))) {
                 api.call("POST", "/api/v1/me/devices", new DeviceRequest(wallet.address(), "This computer"),
                         Object.class, Map.of(), false);
             }
-            return new Session(api, store, wallet, tokens.me().email(),
-                    config.dataDir().resolve("users").resolve(userId));
+            return new Session(api, store, wallet, pair.me().email(),
+                    config.dataDir().resolve("users").resolve(userId), tokens);
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -146,9 +262,8 @@ public final class Session implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path file = userDir.resolve("wallet.json");
-        DeviceSecretStore secrets = DeviceSecretStores.forThisDevice(userDir.resolve("device-keys"));
-        return Files.exists(file) ? Wallet.open(file, secrets)
-                : Wallet.create(file, "Normal Dance", password, secrets);
+        return Files.exists(file) ? Wallet.open(file, secrets(userDir))
+                : Wallet.create(file, "Normal Dance", password, secrets(userDir));
     }
 
     /** Brings the catalog mirror up to date; returns the changes applied. */
@@ -215,6 +330,20 @@ public final class Session implements AutoCloseable {
         return api.get("/api/v1/me/holdings", Holdings.class);
     }
 
+    /** The wallet's recovery phrase, for the listener to write down; needs their password. The caller wipes it. */
+    public char[] recoveryPhrase(char[] password) {
+        Background.requireBackground("Reading the recovery phrase");
+        try {
+            return wallet.exportRecoveryPhrase(password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    public java.net.URI server() {
+        return api.baseUrl();
+    }
+
     public Player player() {
         return player;
     }
@@ -227,10 +356,35 @@ public final class Session implements AutoCloseable {
         return wallet.address();
     }
 
+    /** Whether tracks can play now, and why not, from local knowledge (downloads, mirror, the sync status). */
+    public Map<String, TrackSource.Status> availability(List<String> trackIds) {
+        Background.requireBackground("Checking what can play");
+        Map<String, TrackSource.Status> out = new java.util.LinkedHashMap<>();
+        for (String id : trackIds) {
+            out.put(id, sources.availability(id));
+        }
+        return out;
+    }
+
+    public SyncService sync() {
+        return sync;
+    }
+
+    public DownloadManager downloads() {
+        return downloads;
+    }
+
+    public Optional<Track> track(String trackId) {
+        Background.requireBackground("Reading a track");
+        return mirror.track(trackId);
+    }
+
     @Override
     public void close() {
+        sync.close();
         mpris.close();
         player.close();
+        saveQueue();
         downloads.close();
         wallet.close();
         store.close();

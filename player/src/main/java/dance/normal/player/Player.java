@@ -9,6 +9,8 @@ import dance.normal.player.plays.PlayQualifier;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.queue.QueueItem;
+import dance.normal.player.queue.QueueListener;
+import dance.normal.player.queue.QueueState;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -48,10 +50,17 @@ public final class Player implements AutoCloseable {
 
     private volatile AudioEngine engine;
     private volatile PlayerPreferences preferences;
+    private volatile PlaybackState state = PlaybackState.IDLE;
+    private volatile long positionMs;
+    private volatile long durationMs;
     // Touched only on the player's thread.
     private String preloadedEntryId;
     private long lastPositionMs;
     private int failuresInARow;
+    /** Whether the current entry was handed to the engine; false after {@link #restore} until play starts. */
+    private boolean loaded;
+    /** Where a restored current entry starts when play is asked for. */
+    private long restoredPositionMs;
 
     /**
      * @param engines     makes the audio engine, once at the start and again if one stalls
@@ -103,8 +112,45 @@ public final class Player implements AutoCloseable {
         engine.stop();
     }
 
+    /** Plays on; after {@link #restore} it starts the restored current track where it was. */
     public void resume() {
-        engine.resume();
+        thread.execute(() -> {
+            if (loaded) {
+                engine.resume();
+            } else {
+                playCurrent(restoredPositionMs);
+            }
+        });
+    }
+
+    /**
+     * Puts back a queue saved by an earlier run without playing: {@link #resume()} then starts its current track at
+     * {@code positionMs}.
+     */
+    public void restore(QueueState state, long positionMs) {
+        thread.execute(() -> {
+            engine.stop();
+            queue.restore(state);
+            loaded = false;
+            restoredPositionMs = Math.max(0, positionMs);
+        });
+    }
+
+    /** Plays the queued entry {@code entryId} (picked from the queue's list). */
+    public void jumpTo(String entryId) {
+        thread.execute(() -> queue.jumpTo(entryId).ifPresent(item -> playCurrent(0)));
+    }
+
+    /**
+     * Hears every change of the queue on the player's thread, starting with how it is now; the listener may read
+     * the snapshot it is given but must not block.
+     */
+    public void addQueueListener(QueueListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        thread.execute(() -> {
+            queue.addListener(listener);
+            listener.onChanged(queue.snapshot());
+        });
     }
 
     public void seek(long positionMs) {
@@ -129,6 +175,21 @@ public final class Player implements AutoCloseable {
     /** The volume, mute and equalizer in effect. */
     public PlayerPreferences preferences() {
         return preferences;
+    }
+
+    /** What the engine last reported doing (for a view that starts listening late). */
+    public PlaybackState state() {
+        return state;
+    }
+
+    /** The last position the engine reported, in ms. */
+    public long positionMs() {
+        return positionMs;
+    }
+
+    /** The current media's length as the engine last reported it, in ms; 0 while unknown. */
+    public long durationMs() {
+        return durationMs;
     }
 
     /** The equalizer presets the engine offers. */
@@ -158,6 +219,10 @@ public final class Player implements AutoCloseable {
             action.accept(queue);
             preloadNext();
         });
+    }
+
+    public void removeQueueListener(QueueListener listener) {
+        thread.execute(() -> queue.removeListener(listener));
     }
 
     private void updatePreferences(PlayerPreferences next) {
@@ -234,6 +299,7 @@ public final class Player implements AutoCloseable {
                 return;
             }
             startPlay(item);
+            loaded = true;
             AudioEngine target = engine;
             target.load(playable.get().uri(), playable.get().gain());
             if (fromMs > 0) {
@@ -311,6 +377,7 @@ public final class Player implements AutoCloseable {
             if (source != engine) {
                 return;
             }
+            Player.this.state = state;
             if (state instanceof PlaybackState.Ended) {
                 thread.execute(Player.this::advanceAfterEnd);
             }
@@ -322,6 +389,8 @@ public final class Player implements AutoCloseable {
             if (source != engine) {
                 return;
             }
+            Player.this.positionMs = positionMs;
+            Player.this.durationMs = durationMs;
             thread.execute(() -> {
                 lastPositionMs = positionMs;
                 if (positionMs > 0) {

@@ -9,6 +9,7 @@ import dance.normal.player.audio.PlayerPreferences;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.queue.QueueItem;
+import dance.normal.player.queue.QueueSnapshot;
 import dance.normal.player.testing.StallingEngine;
 import dance.normal.player.testing.TapRecorder;
 import dance.normal.player.testing.Tones;
@@ -148,6 +149,36 @@ class PlayerIT {
             Thread.sleep(1_000);
         }
         assertThat(events.errors).hasSize(3);
+    }
+
+    @Test
+    void aRestoredQueueWaitsAndThenPlaysItsCurrentTrackFromWhereItWas() throws Exception {
+        Path first = Tones.make("sine=frequency=330:duration=20", "flac", dir.resolve("first.flac"));
+        Path second = Tones.make("sine=frequency=440:duration=20", "flac", dir.resolve("second.flac"));
+        List<URI> asked = new CopyOnWriteArrayList<>();
+        List<QueueSnapshot> changes = new CopyOnWriteArrayList<>();
+        Events events = new Events();
+        PlayQueue saved = new PlayQueue();
+        saved.playNow(List.of(QueueItem.of("first", "First", "Tester", 20_000),
+                QueueItem.of("second", "Second", "Tester", 20_000)), 1);
+        try (Player player = new Player(() -> VlcEngine.headless(Duration.ofSeconds(5)), new PlayQueue(), item -> {
+            URI uri = (item.trackId().equals("first") ? first : second).toUri();
+            asked.add(uri);
+            return Playable.of(uri);
+        }, Clock.systemUTC(), play -> { }, new FilePlayerSettings(dir.resolve("p.properties")))) {
+            player.addListener(events);
+            player.addQueueListener(changes::add);
+            player.restore(saved.state(), 6_000);
+            await(() -> changes.size() == 2, 5);
+            Thread.sleep(500);
+            assertThat(asked).as("nothing plays until asked").isEmpty();
+            assertThat(changes.getLast().current().orElseThrow().trackId()).isEqualTo("second");
+
+            player.resume();
+            await(() -> events.lastPositionMs > 0, 15);
+            assertThat(asked.getFirst()).isEqualTo(second.toUri());
+            assertThat(events.lastPositionMs).as("starts where it was").isGreaterThanOrEqualTo(5_500);
+        }
     }
 
     static void await(BooleanSupplier done, int seconds) throws InterruptedException {

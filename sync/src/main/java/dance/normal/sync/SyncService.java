@@ -99,6 +99,10 @@ public final class SyncService implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    public void removeListener(Consumer<Status> listener) {
+        listeners.remove(listener);
+    }
+
     /** The outbox's count changed (the app recorded something): the status says so at once. */
     public void outboxChanged() {
         thread.execute(() -> publish(new Status(status.online(), status.lastSync(), outbox.pending(),

@@ -4,14 +4,18 @@ import dance.normal.player.PlaybackError;
 import dance.normal.player.PlaybackState;
 import dance.normal.player.Player;
 import dance.normal.player.PlayerListener;
+import dance.normal.app.ui.I18n;
 import dance.normal.player.queue.QueueItem;
-import java.net.URI;
+import dance.normal.player.queue.QueueListener;
+import dance.normal.player.queue.QueueSnapshot;
+import dance.normal.player.queue.RepeatMode;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 
 /**
- * The Now Playing bar over the session's {@link Player}. Player events arrive on the player's threads and are
+ * The Now Playing bar over the session's {@link Player}: it shows the queue's current entry (a restored queue's
+ * too), shuffle and repeat as the queue has them. Player events arrive on the player's threads and are
  * handed to the model on the FX thread; the seek slider moves the player only when the listener drags it.
  */
 public final class NowPlayingController implements PlayerListener {
@@ -19,12 +23,21 @@ public final class NowPlayingController implements PlayerListener {
     private final NowPlayingModel model = new NowPlayingModel();
     private final NowPlayingView view;
     private final Player player;
-    private List<QueueItem> queue = List.of();
-    private int index;
+    private String shownEntryId;
+    private final QueueListener queueListener = this::queueChanged;
 
-    public NowPlayingController(Player player) {
+    public NowPlayingController(Player player, I18n i18n) {
         this.player = player;
-        this.view = new NowPlayingView(model, this::onPlayPause, this::onPrevious, this::onNext);
+        this.view = new NowPlayingView(model, i18n, this::onPlayPause, this::onPrevious, this::onNext);
+        view.shuffle.setOnAction(e -> {
+            boolean on = view.shuffle.isSelected();
+            player.withQueue(q -> q.setShuffle(on));
+        });
+        view.repeat.setOnAction(e -> {
+            RepeatMode next = model.repeat.get().cycle();
+            model.repeat.set(next);
+            player.withQueue(q -> q.setRepeat(next));
+        });
         model.volume.set(player.preferences().volume());
         model.volume.addListener((obs, old, v) -> player.setVolume(v.intValue()));
         view.seek.valueChangingProperty().addListener((obs, was, changing) -> {
@@ -33,6 +46,38 @@ public final class NowPlayingController implements PlayerListener {
             }
         });
         player.addListener(this);
+        player.addQueueListener(queueListener);
+        // A window rebuilt while music plays (another language) starts from what the player is doing.
+        model.playing.set(player.state() instanceof PlaybackState.Playing);
+    }
+
+    /** Stops listening to the player (the window is being rebuilt or closed). */
+    public void close() {
+        player.removeListener(this);
+        player.removeQueueListener(queueListener);
+    }
+
+    /** On the player's thread: the current entry, shuffle and repeat are shown as the queue has them. */
+    private void queueChanged(QueueSnapshot snapshot) {
+        Platform.runLater(() -> {
+            model.shuffle.set(snapshot.shuffle());
+            view.shuffle.setSelected(snapshot.shuffle());
+            model.repeat.set(snapshot.repeat());
+            QueueItem current = snapshot.current().orElse(null);
+            if (current == null) {
+                shownEntryId = null;
+                model.title.set("");
+                model.artist.set("");
+                model.playing.set(false);
+            } else if (!current.entryId().equals(shownEntryId)) {
+                boolean first = shownEntryId == null;
+                shownEntryId = current.entryId();
+                show(current);
+                if (first && player.state() instanceof PlaybackState.Playing) {
+                    onPosition(player.positionMs(), player.durationMs());
+                }
+            }
+        });
     }
 
     public Parent view() {
@@ -41,10 +86,7 @@ public final class NowPlayingController implements PlayerListener {
 
     /** Plays {@code items} from {@code start}. */
     public void play(List<QueueItem> items, int start) {
-        queue = List.copyOf(items);
-        index = start;
-        show(queue.get(start));
-        player.playNow(queue, start);
+        player.playNow(items, start);
     }
 
     private void show(QueueItem item) {
@@ -99,15 +141,6 @@ public final class NowPlayingController implements PlayerListener {
             }
             if (!view.seek.isValueChanging()) {
                 view.seek.setValue(positionMs);
-            }
-        });
-    }
-
-    @Override
-    public void onAdvanced(URI source) {
-        Platform.runLater(() -> {
-            if (index + 1 < queue.size()) {
-                show(queue.get(++index));
             }
         });
     }

@@ -2,7 +2,10 @@ package dance.normal.app.nowplaying;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import dance.normal.player.queue.RepeatMode;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -21,4 +24,6 @@ final class NowPlayingModel {
     final DoubleProperty volume = new SimpleDoubleProperty(100);
     /** A sentence when a track could not play; empty otherwise. */
     final StringProperty error = new SimpleStringProperty("");
+    final BooleanProperty shuffle = new SimpleBooleanProperty(false);
+    final ObjectProperty<RepeatMode> repeat = new SimpleObjectProperty<>(RepeatMode.OFF);
 }

@@ -1,7 +1,9 @@
 package dance.normal.app.nowplaying;
 
 import atlantafx.base.theme.Styles;
-import java.time.Duration;
+import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.TrackCell;
+import dance.normal.player.queue.RepeatMode;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -9,13 +11,16 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The bar always in view: what plays, play/pause, previous/next, a seek slider and the volume. */
+/** The bar always in view: what plays, shuffle, previous, play/pause, next, repeat, a seek slider and the volume. */
 final class NowPlayingView {
 
     final HBox root = new HBox(14);
@@ -23,7 +28,10 @@ final class NowPlayingView {
     final Slider seek = new Slider(0, 1, 0);
     final Slider volume = new Slider(0, 100, 100);
 
-    NowPlayingView(NowPlayingModel model, Runnable onPlayPause, Runnable onPrevious, Runnable onNext) {
+    final ToggleButton shuffle = new ToggleButton(null, new FontIcon(Material2MZ.SHUFFLE));
+    final Button repeat = new Button();
+
+    NowPlayingView(NowPlayingModel model, I18n i18n, Runnable onPlayPause, Runnable onPrevious, Runnable onNext) {
         Label title = new Label();
         title.textProperty().bind(model.title);
         title.getStyleClass().add(Styles.TEXT_BOLD);
@@ -35,22 +43,45 @@ final class NowPlayingView {
         what.setPrefWidth(260);
         what.setMinWidth(160);
 
-        Button previous = icon(new FontIcon(Material2MZ.SKIP_PREVIOUS), "Previous", onPrevious);
-        Button next = icon(new FontIcon(Material2MZ.SKIP_NEXT), "Next", onNext);
+        FontIcon note = new FontIcon(Material2MZ.MUSIC_NOTE);
+        note.setIconSize(22);
+        StackPane artwork = new StackPane(note);
+        artwork.setMinSize(44, 44);
+        artwork.setMaxSize(44, 44);
+        artwork.getStyleClass().add(Styles.BG_NEUTRAL_MUTED);
+        artwork.setStyle("-fx-background-radius: 6;");
+
+        Button previous = icon(new FontIcon(Material2MZ.SKIP_PREVIOUS), i18n.get("player.previous"), onPrevious);
+        Button next = icon(new FontIcon(Material2MZ.SKIP_NEXT), i18n.get("player.next"), onNext);
+        previous.setId("previous");
+        next.setId("next");
+        shuffle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        shuffle.setAccessibleText(i18n.get("player.shuffle"));
+        shuffle.setTooltip(new Tooltip(i18n.get("player.shuffle")));
+        shuffle.setId("shuffle");
+        repeat.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        repeat.graphicProperty().bind(model.repeat.map(r -> new FontIcon(r == RepeatMode.ONE
+                ? Material2MZ.REPEAT_ONE : Material2MZ.REPEAT)));
+        repeat.accessibleTextProperty().bind(model.repeat.map(r -> i18n.get("player.repeat." + r.name()
+                .toLowerCase(Locale.ROOT))));
+        repeat.opacityProperty().bind(model.repeat.map(r -> r == RepeatMode.OFF ? 0.55 : 1.0));
+        repeat.setId("repeat");
         playPause.setOnAction(e -> onPlayPause.run());
         playPause.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.BUTTON_CIRCLE, Styles.ACCENT);
         playPause.setId("play-pause");
         playPause.graphicProperty().bind(model.playing.map(p -> new FontIcon(p ? Material2MZ.PAUSE
                 : Material2MZ.PLAY_ARROW)));
-        playPause.accessibleTextProperty().bind(model.playing.map(p -> p ? "Pause" : "Play"));
+        playPause.accessibleTextProperty().bind(model.playing.map(p -> i18n.get(p ? "player.pause"
+                : "player.play")));
 
         Label elapsed = new Label();
-        elapsed.textProperty().bind(model.positionMs.map(ms -> clock(ms.longValue())));
+        elapsed.textProperty().bind(model.positionMs.map(ms -> TrackCell.clock(ms.longValue())));
         elapsed.setId("now-position");
         Label total = new Label();
-        total.textProperty().bind(model.durationMs.map(ms -> clock(ms.longValue())));
+        total.textProperty().bind(model.durationMs.map(ms -> TrackCell.clock(ms.longValue())));
         seek.maxProperty().bind(model.durationMs.map(ms -> Math.max(1, ms.doubleValue())));
-        seek.setAccessibleText("Position");
+        seek.setAccessibleText(i18n.get("player.position"));
+        seek.setId("seek");
         HBox.setHgrow(seek, Priority.ALWAYS);
         HBox time = new HBox(8, elapsed, seek, total);
         time.setAlignment(Pos.CENTER);
@@ -58,11 +89,14 @@ final class NowPlayingView {
 
         volume.valueProperty().bindBidirectional(model.volume);
         volume.setPrefWidth(110);
-        volume.setAccessibleText("Volume");
+        volume.setAccessibleText(i18n.get("player.volume"));
+        volume.setId("volume");
         HBox loudness = new HBox(6, new FontIcon(Material2MZ.VOLUME_UP), volume);
         loudness.setAlignment(Pos.CENTER);
 
-        root.getChildren().addAll(what, previous, playPause, next, time, loudness);
+        HBox current = new HBox(10, artwork, what);
+        current.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(current, shuffle, previous, playPause, next, repeat, time, loudness);
         root.setAlignment(Pos.CENTER_LEFT);
         root.setPadding(new Insets(10, 16, 10, 16));
         root.getStyleClass().add("now-playing");
@@ -77,10 +111,5 @@ final class NowPlayingView {
         b.setAccessibleText(name);
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    static String clock(long ms) {
-        Duration d = Duration.ofMillis(Math.max(0, ms));
-        return String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
     }
 }

@@ -4,8 +4,6 @@ import dance.normal.app.AppConfig;
 import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
-import dance.normal.sync.api.ProblemException;
-import dance.normal.sync.api.UnreachableException;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
 
@@ -63,15 +61,7 @@ public final class OnboardingController {
                 },
                 error -> {
                     model.working.set(false);
-                    model.error.set(sentence(error));
+                    model.error.set(i18n.sentence(error));
                 });
-    }
-
-    private String sentence(Throwable error) {
-        return switch (error) {
-            case ProblemException p -> i18n.problem(p.problem().type(), p.problem().detail());
-            case UnreachableException u -> i18n.get("onboarding.error.unreachable");
-            default -> i18n.get("onboarding.error.failed", error.getMessage());
-        };
     }
 }

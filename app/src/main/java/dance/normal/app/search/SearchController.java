@@ -3,6 +3,7 @@ package dance.normal.app.search;
 import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.TrackRow;
 import dance.normal.protocol.catalog.Track;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,7 +21,9 @@ public final class SearchController {
     private final Session session;
     private final Background background;
     private final I18n i18n;
+    private final PlayAction onPlay;
     private long generation;
+    private String shownId;
 
     /** Plays tracks from one of them: what happens when a result is chosen. */
     @FunctionalInterface
@@ -33,13 +36,31 @@ public final class SearchController {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
-        this.view = new SearchView(model, i18n, index -> onPlay.play(List.copyOf(model.results), index));
-        view.list.getSelectionModel().selectedItemProperty().addListener((obs, old, track) -> {
-            if (track != null) {
-                onSelect.accept(track);
+        this.onPlay = onPlay;
+        this.view = new SearchView(model, i18n, this::onChoose);
+        view.list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null && !row.track().id().equals(shownId)) { // a refresh re-selects the same track
+                shownId = row.track().id();
+                onSelect.accept(row.track());
             }
         });
         model.query.addListener((obs, old, text) -> onQuery(text));
+    }
+
+    /** Plays the chosen result and the playable ones after it; a greyed one says why it cannot play. */
+    private void onChoose(int index) {
+        TrackRow chosen = model.results.get(index);
+        if (!chosen.playable()) {
+            model.status.set(chosen.reason());
+            return;
+        }
+        List<Track> playable = model.results.stream().filter(TrackRow::playable).map(TrackRow::track).toList();
+        onPlay.play(playable, playable.indexOf(chosen.track()));
+    }
+
+    /** What can play changed (online or offline, a download finished): the rows are checked again. */
+    public void refresh() {
+        onQuery(model.query.get());
     }
 
     public void focusField() {
@@ -73,11 +94,16 @@ public final class SearchController {
             model.status.set("");
             return;
         }
-        background.run(() -> session.search(query, LIMIT), (List<Track> tracks) -> {
+        background.run(() -> TrackRow.of(session, session.search(query, LIMIT), i18n), (List<TrackRow> tracks) -> {
             if (mine != generation) {
                 return;
             }
+            TrackRow selected = view.list.getSelectionModel().getSelectedItem();
             model.results.setAll(tracks);
+            if (selected != null) {
+                tracks.stream().filter(r -> r.track().id().equals(selected.track().id())).findFirst()
+                        .ifPresent(r -> view.list.getSelectionModel().select(r));
+            }
             model.status.set(tracks.isEmpty() ? i18n.get("search.empty", query)
                     : i18n.get("search.count", tracks.size()));
         }, error -> model.status.set(i18n.get("onboarding.error.failed", error.getMessage())));

@@ -1,6 +1,6 @@
 package dance.normal.app.search;
 
-import dance.normal.protocol.catalog.Track;
+import dance.normal.app.ui.TrackRow;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -12,7 +12,7 @@ import javafx.collections.ObservableList;
 final class SearchModel {
 
     final StringProperty query = new SimpleStringProperty("");
-    final ObservableList<Track> results = FXCollections.observableArrayList();
+    final ObservableList<TrackRow> results = FXCollections.observableArrayList();
     final StringProperty status = new SimpleStringProperty("");
     final BooleanProperty syncing = new SimpleBooleanProperty(false);
 }

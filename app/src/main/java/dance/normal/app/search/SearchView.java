@@ -2,23 +2,26 @@ package dance.normal.app.search;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.ui.I18n;
-import dance.normal.protocol.catalog.Track;
+import dance.normal.app.ui.TrackCell;
+import dance.normal.app.ui.TrackRow;
 import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** A search field and a virtualised list of results that follows it as you type. */
+/**
+ * A search field and a virtualised list of results that follows it as you type; what cannot play now is greyed
+ * with the reason.
+ */
 final class SearchView {
 
     final VBox root = new VBox(10);
     final TextField field = new TextField();
-    final ListView<Track> list = new ListView<>();
+    final ListView<TrackRow> list = new ListView<>();
 
     SearchView(SearchModel model, I18n i18n, IntConsumer onChoose) {
         field.setPromptText(i18n.get("search.prompt"));
@@ -28,7 +31,7 @@ final class SearchView {
 
         list.setItems(model.results);
         list.setId("results");
-        list.setCellFactory(v -> new TrackCell());
+        list.setCellFactory(v -> new TrackCell(i18n));
         list.setPlaceholder(new Label());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedIndex() >= 0) {
@@ -49,31 +52,5 @@ final class SearchView {
 
         root.getChildren().addAll(field, status, list);
         root.setPadding(new Insets(16));
-    }
-
-    /** Title over "artist · release", as a two-line cell. */
-    private static final class TrackCell extends ListCell<Track> {
-        private final Label title = new Label();
-        private final Label detail = new Label();
-        private final VBox box = new VBox(2, title, detail);
-
-        TrackCell() {
-            title.getStyleClass().add(Styles.TEXT_BOLD);
-            detail.getStyleClass().add(Styles.TEXT_MUTED);
-        }
-
-        @Override
-        protected void updateItem(Track track, boolean empty) {
-            super.updateItem(track, empty);
-            if (empty || track == null) {
-                setGraphic(null);
-                setAccessibleText(null);
-                return;
-            }
-            title.setText(track.title());
-            detail.setText(track.artistName() + " \u00b7 " + track.releaseTitle());
-            setAccessibleText(track.title() + ", " + track.artistName());
-            setGraphic(box);
-        }
     }
 }

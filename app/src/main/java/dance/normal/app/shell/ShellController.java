@@ -1,77 +1,149 @@
 package dance.normal.app.shell;
 
 import atlantafx.base.theme.Styles;
+import dance.normal.app.AppPrefs;
 import dance.normal.app.Session;
+import dance.normal.app.downloads.DownloadsController;
 import dance.normal.app.nowplaying.NowPlayingController;
+import dance.normal.app.queue.QueueController;
 import dance.normal.app.search.SearchController;
+import dance.normal.app.settings.SettingsController;
+import dance.normal.app.track.TrackPanelController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
-import dance.normal.player.queue.QueueItem;
-import dance.normal.app.track.TrackPanelController;
 import dance.normal.app.wallet.WalletController;
+import dance.normal.player.queue.QueueItem;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.sync.SyncService;
+import dance.normal.sync.download.Download;
+import dance.normal.sync.download.DownloadListener;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The signed-in window: navigation and who is signed in on top; the chosen screen (Search with the chosen track's
- * panel, or Wallet); the Now Playing bar always below. Keys: Ctrl+F (Cmd+F) searches; Space plays or pauses and
- * the arrows seek by 5 s when no text field has the keyboard.
+ * The signed-in window: navigation and who is signed in on top, with a banner while the server cannot be reached;
+ * the chosen screen (Search with the chosen track's panel, Queue, Downloads, Wallet, Settings); the Now Playing bar
+ * always below. Keys: Ctrl+F (Cmd+F) searches; Space plays or pauses and the arrows seek by 5 s when no text field
+ * has the keyboard.
  */
 public final class ShellController {
 
     private static final long SEEK_STEP_MS = 5_000;
     private final BorderPane root = new BorderPane();
+    private final Session session;
     private final SearchController search;
     private final NowPlayingController nowPlaying;
     private final TrackPanelController trackPanel;
+    private final QueueController queue;
+    private final DownloadsController downloads;
     private final WalletController wallet;
+    private final SettingsController settings;
     private final BorderPane searchScreen = new BorderPane();
+    private final HBox banner;
+    private final Label bannerText = new Label();
+    private final Consumer<SyncService.Status> syncListener = status -> Platform.runLater(() -> showStatus(status));
+    private final DownloadListener downloadListener;
+    private final I18n i18n;
+    private final ToggleButton toSettings;
 
-    public ShellController(Session session, Background background, I18n i18n) {
-        this.nowPlaying = new NowPlayingController(session.player());
+    /**
+     * @param onPrefs   the listener changed a setting (theme, language, budget)
+     * @param onSignOut the listener signed out
+     */
+    public ShellController(Session session, Background background, I18n i18n, AppPrefs prefs,
+                           Consumer<AppPrefs> onPrefs, Runnable onSignOut) {
+        this.session = session;
+        this.i18n = i18n;
+        this.nowPlaying = new NowPlayingController(session.player(), i18n);
+        this.queue = new QueueController(session.player(), i18n);
+        this.downloads = new DownloadsController(session, background, i18n);
         this.wallet = new WalletController(session, background, i18n);
-        this.trackPanel = new TrackPanelController(session, background, i18n, () -> { });
-        this.search = new SearchController(session, background, i18n, (tracks, index) -> nowPlaying.play(
-                tracks.stream().map(t -> QueueItem.of(t.id(), t.title(), t.artistName(), t.durationMs())).toList(),
-                index), trackPanel::show);
+        this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, onSignOut);
+        this.trackPanel = new TrackPanelController(session, background, i18n, this::playOne, () -> { });
+        this.search = new SearchController(session, background, i18n, this::play, trackPanel::show);
         searchScreen.setCenter(search.view());
         searchScreen.setRight(trackPanel.view());
 
         Label who = new Label(i18n.get("shell.signedIn", session.email()));
         who.getStyleClass().add(Styles.TEXT_MUTED);
         who.setId("signed-in");
+        who.setMinWidth(0); // a long address gives way; the navigation never does
         ToggleGroup nav = new ToggleGroup();
-        ToggleButton toSearch = navButton(i18n.get("nav.search"), "nav-search", nav);
-        ToggleButton toWallet = navButton(i18n.get("nav.wallet"), "nav-wallet", nav);
+        ToggleButton toSearch = navButton(i18n.get("nav.search"), "nav-search", new FontIcon(Material2MZ.SEARCH), nav);
+        ToggleButton toQueue = navButton(i18n.get("nav.queue"), "nav-queue", new FontIcon(Material2MZ.QUEUE_MUSIC),
+                nav);
+        ToggleButton toDownloads = navButton(i18n.get("nav.downloads"), "nav-downloads",
+                new FontIcon(Material2MZ.OFFLINE_PIN), nav);
+        ToggleButton toWallet = navButton(i18n.get("nav.wallet"), "nav-wallet",
+                new FontIcon(Material2AL.ACCOUNT_BALANCE_WALLET), nav);
+        toSettings = navButton(i18n.get("nav.settings"), "nav-settings",
+                new FontIcon(Material2MZ.SETTINGS), nav);
         nav.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (selected == null) {
                 old.setSelected(true); // one screen is always chosen
-            } else if (selected == toWallet) {
-                root.setCenter(wallet.view());
+                return;
+            }
+            if (old == toSettings) {
+                settings.onLeave();
+            }
+            if (selected == toWallet) {
+                show(wallet.view());
                 wallet.onActivate();
+            } else if (selected == toQueue) {
+                show(queue.view());
+            } else if (selected == toDownloads) {
+                show(downloads.view());
+                downloads.onActivate();
+            } else if (selected == toSettings) {
+                show(settings.view());
             } else {
-                root.setCenter(searchScreen);
+                show(searchScreen);
             }
         });
         toSearch.setSelected(true);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, toSearch, toWallet, gap, who);
+        HBox top = new HBox(8, toSearch, toQueue, toDownloads, toWallet, toSettings, gap, who);
         top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(10, 16, 0, 16));
-        root.setTop(top);
-        root.setCenter(searchScreen);
+        top.setPadding(new Insets(10, 16, 10, 16));
+
+        Button retry = new Button(i18n.get("offline.retry"));
+        retry.setId("retry");
+        retry.setOnAction(e -> session.sync().syncNow());
+        FontIcon cloud = new FontIcon(Material2AL.CLOUD_OFF);
+        bannerText.setWrapText(true);
+        bannerText.setId("offline-text");
+        banner = new HBox(10, cloud, bannerText, retry);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(8, 16, 8, 16));
+        banner.getStyleClass().add(Styles.BG_WARNING_MUTED);
+        banner.setId("offline-banner");
+        banner.setVisible(false);
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setAccessibleText(i18n.get("offline.title"));
+
+        root.setTop(new VBox(top, banner));
+        show(searchScreen);
         root.setBottom(nowPlaying.view());
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -93,12 +165,50 @@ public final class ShellController {
                 }
             }
         });
+        session.sync().addListener(syncListener);
+        this.downloadListener = new DownloadListener() {
+            @Override
+            public void onChanged(Download download) {
+                if (download.state() == Download.State.DONE) {
+                    Platform.runLater(search::refresh); // now it plays offline: the rows say so
+                }
+            }
+        };
+        session.downloads().addListener(downloadListener);
+        showStatus(session.sync().status());
     }
 
-    private static ToggleButton navButton(String text, String id, ToggleGroup group) {
-        ToggleButton b = new ToggleButton(text);
+    private void show(Node screen) {
+        root.setCenter(screen);
+    }
+
+    private void showStatus(SyncService.Status status) {
+        boolean offline = !status.online() && status.lastError() != null;
+        boolean changed = banner.isVisible() != offline;
+        banner.setVisible(offline);
+        bannerText.setText(status.waiting() > 0 ? i18n.get("offline.waiting", status.waiting())
+                : i18n.get("offline.title"));
+        if (changed) {
+            search.refresh(); // what can play changed with it
+            trackPanel.refresh();
+        }
+    }
+
+    private void play(List<Track> tracks, int index) {
+        nowPlaying.play(tracks.stream().map(t -> QueueItem.of(t.id(), t.title(), t.artistName(), t.durationMs()))
+                .toList(), index);
+    }
+
+    private void playOne(Track track) {
+        play(List.of(track), 0);
+    }
+
+    private static ToggleButton navButton(String text, String id, FontIcon icon, ToggleGroup group) {
+        ToggleButton b = new ToggleButton(text, icon);
         b.setToggleGroup(group);
         b.setId(id);
+        b.getStyleClass().add(Styles.FLAT);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 
@@ -106,7 +216,22 @@ public final class ShellController {
         return root;
     }
 
+    /** Shows Settings (after the window was rebuilt in another language from there). */
+    public void openSettings() {
+        toSettings.setSelected(true);
+    }
+
     public void onActivate() {
         search.onActivate();
+    }
+
+    /** Stops listening to the session (the window is rebuilt in another language, or the listener signed out). */
+    public void close() {
+        session.sync().removeListener(syncListener);
+        session.downloads().removeListener(downloadListener);
+        nowPlaying.close();
+        queue.close();
+        downloads.close();
+        trackPanel.close();
     }
 }

@@ -1,19 +1,24 @@
 package dance.normal.app.track;
 
 import dance.normal.app.Session;
+import dance.normal.app.downloads.DownloadsController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.tokens.Holding;
 import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.Quote;
 import dance.normal.protocol.tokens.TokenMessages;
-import dance.normal.sync.api.ProblemException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import dance.normal.sync.download.Download;
+import dance.normal.sync.download.DownloadListener;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.SpinnerValueFactory;
 
@@ -30,21 +35,69 @@ public final class TrackPanelController {
     private final Session session;
     private final Background background;
     private final I18n i18n;
+    private final DownloadListener downloadListener;
     private final Runnable onBought;
     private Track track;
     private Quote quote;
     private String key;
 
-    public TrackPanelController(Session session, Background background, I18n i18n, Runnable onBought) {
+    public TrackPanelController(Session session, Background background, I18n i18n, Consumer<Track> onPlay,
+                                Runnable onBought) {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
         this.onBought = onBought;
-        this.view = new TrackPanelView(model, i18n, this::onQuote, this::onConfirm, this::onCancel);
+        this.view = new TrackPanelView(model, i18n, () -> onPlay.accept(track), this::onDownload, this::onQuote,
+                this::onConfirm, this::onCancel);
+        this.downloadListener = new DownloadListener() {
+            @Override
+            public void onChanged(Download changed) {
+                Platform.runLater(() -> {
+                    if (track != null && track.id().equals(changed.trackId())) {
+                        showDownload(Optional.of(changed));
+                    }
+                });
+            }
+        };
+        session.downloads().addListener(downloadListener);
+    }
+
+    private void onDownload() {
+        String id = track.id();
+        boolean remove = model.downloaded.get();
+        model.downloaded.set(!remove);
+        background.run(() -> {
+            if (remove) {
+                session.downloads().remove(id);
+            } else {
+                session.downloads().download(id, true);
+            }
+            return session.downloads().download(id);
+        }, (Optional<Download> now) -> {
+            if (track != null && track.id().equals(id)) {
+                showDownload(now);
+            }
+        }, error -> model.error.set(i18n.sentence(error)));
+    }
+
+    private void showDownload(Optional<Download> d) {
+        model.downloaded.set(d.isPresent() && d.get().state() != Download.State.FAILED);
+        model.download.set(d.map(x -> DownloadsController.words(x, i18n)).orElse(""));
+    }
+
+    public void close() {
+        session.downloads().removeListener(downloadListener);
     }
 
     public Parent view() {
         return view.root;
+    }
+
+    /** Reads the shown track's offering, holding and download again (the server came back, say). */
+    public void refresh() {
+        if (track != null && !model.confirming.get() && !model.working.get()) {
+            show(track);
+        }
     }
 
     /** Shows {@code chosen} and looks up its offering. */
@@ -58,7 +111,22 @@ public final class TrackPanelController {
         model.confirming.set(false);
         model.result.set("");
         model.error.set("");
+        model.holding.set("");
+        model.download.set("");
         String id = chosen.id();
+        background.run(() -> session.downloads().download(id), (Optional<Download> d) -> {
+            if (track != null && track.id().equals(id)) {
+                showDownload(d);
+            }
+        }, error -> model.download.set(""));
+        background.run(() -> session.holdings().holdings().stream().filter(h -> h.trackId().equals(id))
+                .findFirst(), (Optional<Holding> h) -> {
+            if (track != null && track.id().equals(id)) {
+                model.holding.set(h.map(x -> i18n.get("track.holding", x.quantity(),
+                        String.format(Locale.ROOT, "%.2f", x.quantity() * 100.0 * x.holderShareBp() / 10_000.0
+                                / x.supply()), TokenMessages.dollars(x.earnedMicros()))).orElse(""));
+            }
+        }, error -> model.holding.set(""));
         background.run(() -> session.offering(id), (Optional<Offering> offering) -> {
             if (track == null || !track.id().equals(id)) {
                 return;
@@ -77,7 +145,7 @@ public final class TrackPanelController {
             long max = o.capPerBuyer() == null ? o.available() : Math.min(o.available(), o.capPerBuyer());
             view.quantity.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                     (int) Math.max(1, Math.min(max, 10_000)), 1));
-        }, error -> model.offering.set(sentence(error)));
+        }, error -> model.offering.set(i18n.sentence(error)));
     }
 
     private void onQuote() {
@@ -98,7 +166,7 @@ public final class TrackPanelController {
             model.confirming.set(true);
         }, error -> {
             model.working.set(false);
-            model.error.set(sentence(error));
+            model.error.set(i18n.sentence(error));
         });
     }
 
@@ -121,17 +189,12 @@ public final class TrackPanelController {
         }, error -> {
             model.working.set(false);
             model.confirming.set(false);
-            model.error.set(sentence(error));
+            model.error.set(i18n.sentence(error));
         });
     }
 
     private void onCancel() {
         quote = null;
         model.confirming.set(false);
-    }
-
-    private String sentence(Throwable error) {
-        return error instanceof ProblemException p ? i18n.problem(p.problem().type(), p.problem().detail())
-                : i18n.get("onboarding.error.failed", error.getMessage());
     }
 }

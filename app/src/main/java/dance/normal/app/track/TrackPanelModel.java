@@ -25,4 +25,10 @@ final class TrackPanelModel {
     final BooleanProperty working = new SimpleBooleanProperty(false);
     final StringProperty result = new SimpleStringProperty("");
     final StringProperty error = new SimpleStringProperty("");
+    /** Your tokens of this track and what they earned, or empty when you hold none. */
+    final StringProperty holding = new SimpleStringProperty("");
+    /** Whether the track is kept on this device (or on its way). */
+    final BooleanProperty downloaded = new SimpleBooleanProperty(false);
+    /** Where its download stands, in words, or empty. */
+    final StringProperty download = new SimpleStringProperty("");
 }

@@ -10,19 +10,46 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The chosen track: its offering, a quantity, the price in words, the wallet's preview, confirm. */
+/**
+ * The chosen track: play, keep offline, its offering, your tokens of it, a quantity, the price in words, the
+ * wallet's preview, confirm.
+ */
 final class TrackPanelView {
 
     final VBox root = new VBox(10);
     final Spinner<Integer> quantity = new Spinner<>(1, 1, 1);
 
-    TrackPanelView(TrackPanelModel model, I18n i18n, Runnable onQuote, Runnable onConfirm, Runnable onCancel) {
+    TrackPanelView(TrackPanelModel model, I18n i18n, Runnable onPlay, Runnable onDownload, Runnable onQuote,
+                   Runnable onConfirm, Runnable onCancel) {
         Label title = label(model.title.getValue(), Styles.TITLE_3);
         title.textProperty().bind(model.title);
         title.setWrapText(true);
         Label artist = label("", Styles.TEXT_MUTED);
         artist.textProperty().bind(model.artist);
+        Button play = new Button(i18n.get("track.play"), new FontIcon(Material2MZ.PLAY_ARROW));
+        play.setId("track-play");
+        play.setOnAction(e -> onPlay.run());
+        Button download = new Button();
+        download.textProperty().bind(model.downloaded.map(d -> i18n.get(d ? "track.removeDownload"
+                : "track.download")));
+        download.graphicProperty().bind(model.downloaded.map(d -> new FontIcon(d ? Material2AL.DELETE_OUTLINE
+                : Material2MZ.SAVE_ALT)));
+        download.setId("track-download");
+        download.setOnAction(e -> onDownload.run());
+        Label downloadState = label("", Styles.TEXT_MUTED);
+        downloadState.textProperty().bind(model.download);
+        downloadState.setId("download-state");
+        HBox actions = new HBox(8, play, download);
+        Label holding = label("", Styles.SUCCESS);
+        holding.textProperty().bind(model.holding);
+        holding.setWrapText(true);
+        holding.setId("holding");
+        holding.visibleProperty().bind(model.holding.isNotEmpty());
+        holding.managedProperty().bind(holding.visibleProperty());
         Label offering = label("", null);
         offering.textProperty().bind(model.offering);
         offering.setWrapText(true);
@@ -77,7 +104,8 @@ final class TrackPanelView {
         error.setWrapText(true);
         error.setId("buy-error");
 
-        root.getChildren().addAll(title, artist, offering, pick, confirmBox, progress, result, error);
+        root.getChildren().addAll(title, artist, actions, downloadState, offering, holding, pick, confirmBox, progress,
+                result, error);
         root.setPadding(new Insets(16));
         root.setPrefWidth(340);
         root.setMinWidth(300);

@@ -1,5 +1,7 @@
 package dance.normal.app.ui;
 
+import dance.normal.sync.api.ProblemException;
+import dance.normal.sync.api.UnreachableException;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -27,6 +29,18 @@ public final class I18n {
     public String problem(String typeUri, String detail) {
         String key = "problem." + typeUri.substring(typeUri.lastIndexOf('/') + 1);
         return bundle.containsKey(key) ? bundle.getString(key) : detail;
+    }
+
+    /**
+     * What went wrong, in one sentence the listener can act on: a server problem in their language, "the server
+     * cannot be reached", or the error's own message.
+     */
+    public String sentence(Throwable error) {
+        return switch (error) {
+            case ProblemException p -> problem(p.problem().type(), p.problem().detail());
+            case UnreachableException u -> get("error.unreachable");
+            default -> get("onboarding.error.failed", error.getMessage());
+        };
     }
 
     public Locale locale() {

@@ -9,7 +9,6 @@ import dance.normal.protocol.tokens.LedgerPage;
 import dance.normal.protocol.tokens.StatementLine;
 import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.protocol.tokens.Topup;
-import dance.normal.sync.api.ProblemException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -50,7 +49,7 @@ public final class WalletController {
 
     private void refresh() {
         background.run(() -> new Snapshot(session.ledger(), session.holdings()), this::show,
-                error -> model.error.set(sentence(error)));
+                error -> model.error.set(i18n.sentence(error)));
     }
 
     private record Snapshot(LedgerPage ledger, Holdings holdings) {
@@ -97,12 +96,7 @@ public final class WalletController {
                     : t.notice());
         }, error -> {
             model.working.set(false);
-            model.error.set(sentence(error));
+            model.error.set(i18n.sentence(error));
         });
-    }
-
-    private String sentence(Throwable error) {
-        return error instanceof ProblemException p ? i18n.problem(p.problem().type(), p.problem().detail())
-                : i18n.get("onboarding.error.failed", error.getMessage());
     }
 }

@@ -16,6 +16,8 @@ import java.util.UUID;
 public final class Http {
 
     private static final int MAX_JSON_BYTES = 1024 * 1024;
+    /** How much of a refused body is read and thrown away so its client sees the refusal. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private Http() {
     }
@@ -28,12 +30,20 @@ public final class Http {
                     "Send the body as application/json.");
         }
         byte[] bytes;
+        boolean tooLarge;
         try (InputStream in = ctx.bodyInputStream()) {
             bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+            tooLarge = bytes.length > MAX_JSON_BYTES;
+            if (tooLarge) {
+                // Discard (never keep) the rest, up to a bound, so the client finishes sending and reads the 413
+                // instead of seeing the connection reset under its unsent bytes.
+                discard(in, Math.min(DRAIN_LIMIT, Math.max(0, ctx.req().getContentLengthLong() - bytes.length)));
+            }
         } catch (IOException e) {
             throw ApiException.badRequest("The request body could not be read.");
         }
-        if (bytes.length > MAX_JSON_BYTES) {
+        if (tooLarge) {
+            ctx.header("Connection", "close");
             throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, 413,
                     "The JSON body is larger than 1 MiB.");
         }
@@ -62,6 +72,19 @@ public final class Http {
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
         } catch (IOException e) {
             throw ApiException.badRequest("The request body could not be read.");
+        }
+    }
+
+    /** Reads and drops up to {@code max} bytes, stopping early at the end of the stream. */
+    private static void discard(InputStream in, long max) throws IOException {
+        byte[] sink = new byte[64 * 1024];
+        long left = max;
+        while (left > 0) {
+            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
         }
     }
 

@@ -63,7 +63,7 @@ public final class DownloadManager implements AutoCloseable {
     private final LocalStore store;
     private final CatalogMirror mirror;
     private final Path dir;
-    private final long budgetBytes;
+    private volatile long budgetBytes;
     private final Clock clock;
     private final ExecutorService workers;
     private final List<DownloadListener> listeners = new CopyOnWriteArrayList<>();
@@ -232,6 +232,21 @@ public final class DownloadManager implements AutoCloseable {
         return budgetBytes;
     }
 
+    /**
+     * Changes the storage budget (the listener's setting). Later downloads make room within it; downloads already
+     * done are not evicted by a lower budget until room is needed.
+     */
+    public void setBudgetBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("The budget must be positive: " + bytes);
+        }
+        this.budgetBytes = bytes;
+    }
+
+    public void removeListener(DownloadListener listener) {
+        listeners.remove(listener);
+    }
+
     @Override
     public void close() {
         running.forEach(id -> stopRequests.put(id, Boolean.FALSE));
@@ -397,7 +412,8 @@ public final class DownloadManager implements AutoCloseable {
     }
 
     /**
-     * Evicts done, unpinned downloads, least recently played first, until {@code needed} more bytes fit.
+     * Evicts done, unpinned downloads, least recently played first, until {@code needed} more bytes fit; evicts
+     * nothing when even that would not make room.
      *
      * @return whether they fit
      */
@@ -411,15 +427,24 @@ public final class DownloadManager implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT track_id, bytes_total, file_name FROM downloads "
                     + "WHERE state = 'DONE' AND pinned = 0 AND track_id <> ? ORDER BY last_played_at, created_at")) {
                 ps.setString(1, forTrack == null ? "" : forTrack);
+                List<String> victims = new ArrayList<>();
+                List<String> files = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next() && used + needed > budgetBytes) {
-                        evicted.add(rs.getString("file_name"));
+                        victims.add(rs.getString("track_id"));
+                        files.add(rs.getString("file_name"));
                         used -= rs.getLong("bytes_total");
-                        update(c, "DELETE FROM downloads WHERE track_id = ?", rs.getString("track_id"));
                     }
                 }
+                if (used + needed > budgetBytes) {
+                    return false; // evicting everything allowed would still not make room: keep it all
+                }
+                for (String victim : victims) {
+                    update(c, "DELETE FROM downloads WHERE track_id = ?", victim);
+                }
+                evicted.addAll(files);
             }
-            return used + needed <= budgetBytes;
+            return true;
         });
         evicted.forEach(name -> {
             LOG.info("Evicted {} to stay within the download budget", name);

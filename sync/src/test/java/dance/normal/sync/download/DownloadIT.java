@@ -241,6 +241,31 @@ class DownloadIT {
         }
     }
 
+    @Test
+    void aBudgetLoweredInSettingsMakesTheNextDownloadEvictAndOneThatCannotFitFailsWithTheReason() throws Exception {
+        List<Track> tracks = tracks().subList(0, 3);
+        Track first = tracks.get(0);
+        Track second = tracks.get(1);
+        Track big = tracks.get(2);
+        try (DownloadManager downloads = manager(Long.MAX_VALUE)) {
+            downloads.download(first.id(), false);
+            await(() -> state(downloads, first) == Download.State.DONE);
+
+            downloads.setBudgetBytes(second.sizeBytes());
+            downloads.download(second.id(), false);
+            await(() -> state(downloads, second) == Download.State.DONE);
+            assertThat(downloads.download(first.id())).as("evicted to stay within the new budget").isEmpty();
+
+            downloads.setBudgetBytes(1);
+            downloads.download(big.id(), true);
+            await(() -> state(downloads, big) == Download.State.FAILED);
+            assertThat(downloads.download(big.id()).orElseThrow().error()).contains("budget");
+            assertThat(downloads.verifiedFile(second.id())).as("a pinned download that cannot fit evicts nothing")
+                    .isPresent();
+            assertThat(downloads.budgetBytes()).isEqualTo(1);
+        }
+    }
+
     private DownloadManager manager(long budget) {
         return new DownloadManager(api, store, mirror, dir.resolve("downloads"), budget, 2, Clock.systemUTC());
     }

@@ -1,0 +1,85 @@
+package dance.normal.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The listener's app settings on this device: theme, language and download budget. Read once at start (before the
+ * first frame, so the first frame has the right theme and words) and written whole on each change.
+ *
+ * @param theme       {@code system}, {@code light} or {@code dark}
+ * @param language    {@code en} or {@code ru}
+ * @param budgetBytes the most bytes downloads may take
+ */
+public record AppPrefs(String theme, String language, long budgetBytes) {
+
+    /** The download budget until the listener picks one. */
+    public static final long DEFAULT_BUDGET = 4L * 1024 * 1024 * 1024;
+
+    /**
+     * The saved settings; where none are saved, {@code -Dnd.theme} and {@code -Dnd.lang}, else the OS (its colour
+     * scheme, and Russian when its language is Russian).
+     */
+    static AppPrefs load(Path file) {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                p.clear(); // unreadable settings: the defaults, and the next change writes a good file
+            }
+        }
+        String theme = p.getProperty("theme", System.getProperty("nd.theme", "system"));
+        String language = p.getProperty("language", System.getProperty("nd.lang",
+                Locale.getDefault().getLanguage()));
+        long budget;
+        try {
+            budget = Long.parseLong(p.getProperty("budgetBytes", Long.toString(DEFAULT_BUDGET)));
+        } catch (NumberFormatException e) {
+            budget = DEFAULT_BUDGET;
+        }
+        return new AppPrefs(theme.equals("light") || theme.equals("dark") ? theme : "system",
+                language.equals("ru") ? "ru" : "en", budget > 0 ? budget : DEFAULT_BUDGET);
+    }
+
+    /** Writes the settings beside the file, then moves them over it. */
+    void save(Path file) {
+        Properties p = new Properties();
+        p.setProperty("theme", theme);
+        p.setProperty("language", language);
+        p.setProperty("budgetBytes", Long.toString(budgetBytes));
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(next)) {
+                p.store(out, "Normal Dance settings");
+            }
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(language);
+    }
+
+    public AppPrefs withTheme(String value) {
+        return new AppPrefs(value, language, budgetBytes);
+    }
+
+    public AppPrefs withLanguage(String value) {
+        return new AppPrefs(theme, value, budgetBytes);
+    }
+
+    public AppPrefs withBudget(long bytes) {
+        return new AppPrefs(theme, language, bytes);
+    }
+}

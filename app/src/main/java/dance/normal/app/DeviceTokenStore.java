@@ -1,0 +1,122 @@
+package dance.normal.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.auth.TokenPair;
+import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.TokenStore;
+import dance.normal.wallet.unlock.DeviceSecretStore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the signed-in session's tokens on this device so a restart stays signed in: encrypted (AES-256-GCM) in
+ * {@code file}, under a key held by the device's secret store (the OS keychain, else an owner-only key file).
+ * Tokens are never logged; the file is replaced atomically.
+ */
+final class DeviceTokenStore implements TokenStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceTokenStore.class);
+    private static final ObjectMapper JSON = ApiClient.mapper();
+    private static final int NONCE = 12;
+
+    private final DeviceSecretStore secrets;
+    private final String keyId;
+    private final Path file;
+    private final SecureRandom random = new SecureRandom();
+    private volatile TokenPair tokens;
+
+    /** @param keyId a lowercase UUID naming the key in the secret store */
+    DeviceTokenStore(DeviceSecretStore secrets, String keyId, Path file) {
+        this.secrets = secrets;
+        this.keyId = keyId;
+        this.file = file;
+        this.tokens = read().orElse(null);
+    }
+
+    private Optional<TokenPair> read() {
+        Optional<byte[]> key = secrets.load(keyId);
+        if (key.isEmpty() || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        byte[] plain = null;
+        try {
+            byte[] sealed = Files.readAllBytes(file);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.get(), "AES"),
+                    new GCMParameterSpec(128, sealed, 0, NONCE));
+            plain = c.doFinal(sealed, NONCE, sealed.length - NONCE);
+            return Optional.of(JSON.readValue(plain, TokenPair.class));
+        } catch (IOException | GeneralSecurityException e) {
+            LOG.warn("The saved session could not be read; signing in again is needed");
+            return Optional.empty();
+        } finally {
+            Arrays.fill(key.get(), (byte) 0);
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    @Override
+    public Optional<TokenPair> current() {
+        return Optional.ofNullable(tokens);
+    }
+
+    @Override
+    public void save(TokenPair newTokens) {
+        tokens = newTokens;
+        byte[] key = secrets.load(keyId).orElseGet(() -> {
+            byte[] fresh = DeviceSecretStore.newSecret(random);
+            secrets.store(keyId, fresh);
+            return fresh;
+        });
+        byte[] plain = null;
+        try {
+            plain = JSON.writeValueAsBytes(newTokens);
+            byte[] nonce = new byte[NONCE];
+            random.nextBytes(nonce);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            byte[] body = c.doFinal(plain);
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "session", ".tmp");
+            Files.write(tmp, ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array());
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            LOG.warn("The session could not be saved; the next start will ask to sign in");
+        } finally {
+            Arrays.fill(key, (byte) 0);
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    @Override
+    public void clear() {
+        tokens = null;
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("The saved session file could not be removed: {}", e.getMessage());
+        }
+        secrets.delete(keyId);
+    }
+}

@@ -1,0 +1,108 @@
+package dance.normal.app.downloads;
+
+import dance.normal.app.Session;
+import dance.normal.app.ui.Background;
+import dance.normal.app.ui.I18n;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.sync.download.Download;
+import dance.normal.sync.download.DownloadListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+
+/**
+ * What is kept on this device: each download with its progress, pause and resume, remove; the storage used against
+ * the budget. Progress arrives on download threads and is handed to the model on the FX thread.
+ */
+public final class DownloadsController {
+
+    private final DownloadsModel model = new DownloadsModel();
+    private final DownloadsView view;
+    private final Session session;
+    private final Background background;
+    private final I18n i18n;
+    private final DownloadListener listener;
+
+    public DownloadsController(Session session, Background background, I18n i18n) {
+        this.session = session;
+        this.background = background;
+        this.i18n = i18n;
+        this.view = new DownloadsView(model, i18n, this::onPauseResume, this::onRemove);
+        this.listener = new DownloadListener() {
+            @Override
+            public void onProgress(String trackId, long done, long total, double perSec, Duration left) {
+                Platform.runLater(() -> model.progress(trackId, done, total));
+            }
+
+            @Override
+            public void onChanged(Download download) {
+                Platform.runLater(DownloadsController.this::onActivate);
+            }
+        };
+        session.downloads().addListener(listener);
+    }
+
+    public void close() {
+        session.downloads().removeListener(listener);
+    }
+
+    public Parent view() {
+        return view.root;
+    }
+
+    /** Reads the downloads and the storage used. */
+    public void onActivate() {
+        background.run(this::read, model::show, error -> model.storage.set(error.getMessage()));
+    }
+
+    private DownloadsModel.Snapshot read() {
+        List<DownloadsModel.Row> rows = session.downloads().downloads().stream().map(d -> {
+            Optional<Track> t = session.track(d.trackId());
+            return new DownloadsModel.Row(d, t.map(Track::title).orElse(d.trackId()),
+                    t.map(Track::artistName).orElse(""));
+        }).toList();
+        return new DownloadsModel.Snapshot(rows, i18n.get("downloads.storage",
+                size(session.downloads().usedBytes(), i18n), size(session.downloads().budgetBytes(), i18n)));
+    }
+
+    private void onPauseResume(DownloadsModel.Row row) {
+        String id = row.download().trackId();
+        boolean pause = row.download().state() == Download.State.QUEUED
+                || row.download().state() == Download.State.DOWNLOADING;
+        background.run(() -> {
+            if (pause) {
+                session.downloads().pause(id);
+            } else {
+                session.downloads().download(id, row.download().pinned());
+            }
+            return read();
+        }, model::show, error -> model.storage.set(error.getMessage()));
+    }
+
+    private void onRemove(DownloadsModel.Row row) {
+        background.run(() -> {
+            session.downloads().remove(row.download().trackId());
+            return read();
+        }, model::show, error -> model.storage.set(error.getMessage()));
+    }
+
+    /** Where a download stands, in words: "Downloading… 42%", "Kept on this device", or why it failed. */
+    public static String words(Download d, I18n i18n) {
+        return switch (d.state()) {
+            case QUEUED -> i18n.get("download.queued");
+            case DOWNLOADING -> i18n.get("download.progress", d.bytesTotal() == 0 ? 0
+                    : (int) (100 * d.bytesDone() / d.bytesTotal()));
+            case PAUSED -> i18n.get("download.paused");
+            case DONE -> i18n.get("download.done");
+            case FAILED -> d.error() == null ? i18n.get("download.failed") : d.error();
+        };
+    }
+
+    /** Bytes as megabytes or gigabytes with one decimal, in the listener's language. */
+    static String size(long bytes, I18n i18n) {
+        double mb = bytes / (1024.0 * 1024.0);
+        return mb >= 1024 ? i18n.get("size.gb", mb / 1024) : i18n.get("size.mb", mb);
+    }
+}

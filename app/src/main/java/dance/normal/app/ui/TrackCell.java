@@ -1,0 +1,69 @@
+package dance.normal.app.ui;
+
+import atlantafx.base.theme.Styles;
+import java.time.Duration;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Title over "artist · release" with the length on the right; a downloaded track carries a check, and one that
+ * cannot play now is greyed with the reason under it (and read out by screen readers).
+ */
+public final class TrackCell extends ListCell<TrackRow> {
+
+    private final Label title = new Label();
+    private final Label detail = new Label();
+    private final Label length = new Label();
+    private final FontIcon kept = new FontIcon(Material2MZ.OFFLINE_PIN);
+    private final HBox box;
+    private final I18n i18n;
+
+    public TrackCell(I18n i18n) {
+        this.i18n = i18n;
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        detail.getStyleClass().add(Styles.TEXT_MUTED);
+        length.getStyleClass().add(Styles.TEXT_MUTED);
+        kept.getStyleClass().add(Styles.SUCCESS);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        box = new HBox(10, new VBox(2, title, detail), gap, kept, length);
+        box.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    @Override
+    protected void updateItem(TrackRow row, boolean empty) {
+        super.updateItem(row, empty);
+        if (empty || row == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        title.setText(row.track().title());
+        String where = row.track().artistName() + " \u00b7 " + row.track().releaseTitle();
+        detail.setText(row.playable() ? where : row.reason());
+        length.setText(clock(row.track().durationMs()));
+        kept.setVisible(row.downloaded());
+        kept.setManaged(row.downloaded());
+        box.setOpacity(row.playable() ? 1.0 : 0.5);
+        String spoken = row.track().title() + ", " + row.track().artistName();
+        if (row.downloaded()) {
+            spoken += ", " + i18n.get("track.downloaded");
+        }
+        setAccessibleText(row.playable() ? spoken : spoken + ". " + row.reason());
+        setGraphic(box);
+    }
+
+    /** Minutes and seconds, e.g. 3:07. */
+    public static String clock(long ms) {
+        Duration d = Duration.ofMillis(Math.max(0, ms));
+        return String.format(Locale.ROOT, "%d:%02d", d.toMinutes(), d.toSecondsPart());
+    }
+}

@@ -1,0 +1,33 @@
+package dance.normal.app.ui;
+
+import dance.normal.app.Session;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.sync.TrackSource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A track as a list shows it: whether it can play now, whether it is kept on this device, and, when it cannot
+ * play, why, in the listener's language.
+ *
+ * @param track      the track
+ * @param playable   whether it can play now
+ * @param downloaded whether it is kept on this device
+ * @param reason     why it cannot play, one sentence, or null
+ */
+public record TrackRow(Track track, boolean playable, boolean downloaded, String reason) {
+
+    /** Rows for {@code tracks}, from local knowledge only; does database work, so never on the FX thread. */
+    public static List<TrackRow> of(Session session, List<Track> tracks, I18n i18n) {
+        Map<String, TrackSource.Status> status = session.availability(tracks.stream().map(Track::id).toList());
+        return tracks.stream().map(t -> {
+            TrackSource.Status s = status.get(t.id());
+            return switch (s.availability()) {
+                case PLAYABLE -> new TrackRow(t, true, true, null);
+                case ONLINE_ONLY -> new TrackRow(t, true, false, null);
+                case UNAVAILABLE -> new TrackRow(t, false, false, session.sync().status().online()
+                        ? i18n.get("track.gone") : i18n.get("track.offlineReason"));
+            };
+        }).toList();
+    }
+}

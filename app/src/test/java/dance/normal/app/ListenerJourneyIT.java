@@ -1,0 +1,186 @@
+package dance.normal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dance.normal.app.ui.TrackRow;
+import dance.normal.player.queue.QueueItem;
+import dance.normal.server.support.Fixtures;
+import dance.normal.server.support.TestServer;
+import dance.normal.server.support.TrackUploads;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The listener's whole journey against a real server on loopback, on the real JavaFX toolkit and libVLC: sign up,
+ * search, play (the position advances), download, lose the server (the downloaded track still plays, the others are
+ * greyed with the reason), get it back, add money with the test card, buy tokens (holdings and balance follow),
+ * restart the app (session, queue, position and downloads are still there), then switch to Russian without a
+ * restart. Every screen is saved in both themes and both languages under target/screenshots.
+ */
+class ListenerJourneyIT {
+
+    @TempDir
+    Path dataDir;
+
+    private TestServer server;
+    private AppDriver app;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        System.clearProperty("nd.syncSeconds");
+    }
+
+    @Test
+    void signUpPlayDownloadGoOfflineComeBackBuyAndRestart() throws Exception {
+        server = TestServer.start();
+        String artist = server.signup("artist").get("accessToken").asText();
+        String harbour = TrackUploads.upload(server, artist, Fixtures.audio("mp3", 180, "Midnight Harbour"),
+                TrackUploads.fields("title", "Midnight Harbour", "release", "Lights Out")).get("id").asText();
+        assertThat(server.postJson("/api/v1/offerings", artist, Map.of("trackId", harbour, "supply", 100,
+                "priceMicros", 250_000, "holderShareBp", 2_000)).statusCode()).isEqualTo(201);
+        TrackUploads.upload(server, artist, Fixtures.audio("ogg", 20, "Morning Tide"),
+                TrackUploads.fields("title", "Morning Tide", "release", "Lights Out"));
+        int port = server.server().port();
+        System.setProperty("nd.syncSeconds", "1");
+        app = new AppDriver(server.url("/"), dataDir);
+
+        // Sign up, search, play: the position advances.
+        app.launch("en", "onboarding");
+        app.robot.clickOn(app.find("#email").queryAs(javafx.scene.Node.class))
+                .write("journey-" + UUID.randomUUID() + "@example.com");
+        app.robot.clickOn(app.find("#password").queryAs(javafx.scene.Node.class)).write("correct horse battery");
+        app.click("#submit");
+        app.await("the shell", () -> app.find("#shell").tryQuery().isPresent());
+        app.click("#search");
+        app.robot.write("lights out");
+        ListView<TrackRow> results = app.node("#results");
+        app.await("both tracks", () -> results.getItems().size() == 2);
+        app.robot.doubleClickOn(app.robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        Label position = app.node("#now-position");
+        app.await("the position to advance", () -> position.getText().equals("0:02"), position::getText);
+        assertThat(app.<Label>node("#now-title").getText()).isEqualTo("Midnight Harbour");
+
+        // Download it.
+        app.robot.clickOn(app.robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        app.click("#track-download");
+        Label downloadState = app.node("#download-state");
+        app.await("the download", () -> downloadState.getText().equals("Kept on this device"),
+                downloadState::getText);
+        app.await("the row's check", () -> row(results, "Midnight Harbour").downloaded());
+        app.shoot("search-en");
+
+        // The server goes away: a banner; the downloaded track plays, the other is greyed with the reason.
+        server.server().close();
+        app.await("the offline banner", () -> app.node("#offline-banner").isVisible());
+        app.await("the greyed row", () -> !row(results, "Morning Tide").playable());
+        assertThat(row(results, "Morning Tide").reason())
+                .isEqualTo("Not downloaded, and the server cannot be reached.");
+        assertThat(row(results, "Midnight Harbour").playable()).isTrue();
+        app.robot.doubleClickOn(app.robot.from(results).lookup("Morning Tide").queryLabeled());
+        app.await("the reason in the status line", () -> app.<Label>node("#search-status").getText()
+                .equals("Not downloaded, and the server cannot be reached."));
+        app.robot.doubleClickOn(app.robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        app.await("offline play to start over", () -> position.getText().equals("0:01"), position::getText);
+        app.await("offline play to go on", () -> position.getText().equals("0:03"), position::getText);
+        assertThat(app.<Label>node("#now-title").getText()).isEqualTo("Midnight Harbour");
+        app.shoot("offline-en");
+
+        // The server comes back (same address, same data): the banner goes.
+        server = TestServer.restart(server.dataDir(), c -> c.withPort(port));
+        app.click("#retry");
+        app.await("the banner to go", () -> !app.node("#offline-banner").isVisible());
+        app.await("the row to play again", () -> row(results, "Morning Tide").playable());
+
+        // Add money with the test card, buy tokens: holdings and balance follow.
+        app.click("#nav-wallet");
+        Label balance = app.node("#balance");
+        app.await("the balance", () -> balance.getText().equals("$0.00"), balance::getText);
+        app.click("#card");
+        app.robot.write("4242 4242 4242 4242");
+        app.click("#add-money");
+        app.await("the top-up", () -> balance.getText().equals("$20.00"), balance::getText);
+        app.click("#nav-search");
+        app.robot.clickOn(app.robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        Label offering = app.node("#offering");
+        app.await("the offering", () -> offering.getText().startsWith("0 of 100 tokens sold"), offering::getText);
+        app.robot.doubleClickOn(app.find("#quantity .text-field").queryAs(javafx.scene.Node.class)).write("2")
+                .type(KeyCode.ENTER);
+        app.click("#quote");
+        app.await("the price", () -> !app.<Label>node("#price").getText().isEmpty());
+        app.click("#confirm");
+        Label receipt = app.node("#receipt");
+        app.await("the receipt", () -> !receipt.getText().isEmpty());
+        assertThat(receipt.getText()).isEqualTo("Done. You hold 2 tokens of this track; your balance is $19.50.");
+        Label holding = app.node("#holding");
+        app.await("the holding", () -> holding.getText().startsWith("You hold 2 tokens: 0.40% "), holding::getText);
+        app.shoot("track-en");
+        app.click("#nav-wallet");
+        app.await("the new balance", () -> balance.getText().equals("$19.50"), balance::getText);
+        ListView<String> holdings = app.node("#holdings");
+        app.await("the holdings", () -> !holdings.getItems().isEmpty());
+        assertThat(holdings.getItems().getFirst()).startsWith("Midnight Harbour").contains(": 2 tokens");
+        app.shoot("wallet-en");
+        app.click("#nav-queue");
+        app.shoot("queue-en");
+        app.click("#nav-downloads");
+        app.shoot("downloads-en");
+        app.click("#nav-settings");
+        app.shoot("settings-en");
+
+        // Restart: still signed in, the queue and the track where it was, the download kept.
+        long before = Math.max(0, (long) app.<Slider>node("#seek").getValue());
+        app.stop();
+        app.launch("en", "shell");
+        assertThat(app.<Label>node("#signed-in").getText()).startsWith("Signed in as journey-");
+        app.await("the restored track", () -> app.<Label>node("#now-title").getText().equals("Midnight Harbour"));
+        app.click("#nav-queue");
+        ListView<QueueItem> queue = app.node("#queue");
+        app.await("the restored queue", () -> !queue.getItems().isEmpty());
+        assertThat(queue.getItems()).extracting(QueueItem::title).containsExactly("Midnight Harbour");
+        app.click("#nav-downloads");
+        ListView<?> downloads = app.node("#downloads");
+        app.await("the kept download", () -> downloads.getItems().size() == 1);
+        assertThat(app.robot.from(downloads).lookup("Kept on this device").tryQuery()).isPresent();
+        app.click("#play-pause");
+        Slider seek = app.node("#seek");
+        app.await("play to resume", () -> app.<Button>node("#play-pause").getAccessibleText().equals("Pause")
+                && seek.getValue() > 0, () -> String.valueOf(seek.getValue()));
+        assertThat((long) seek.getValue()).as("resumes where it was (%d ms), not from the start", before)
+                .isGreaterThanOrEqualTo(before - 2_000).isGreaterThan(3_000);
+
+        // Russian, without a restart: the window is rebuilt around the same session and music.
+        app.click("#nav-settings");
+        ComboBox<String> language = app.node("#language");
+        app.robot.interact(() -> language.setValue("ru"));
+        app.await("Russian", () -> app.<ToggleButton>node("#nav-search").getText().equals("Поиск"));
+        assertThat(app.<Button>node("#play-pause").getAccessibleText()).isEqualTo("Пауза");
+        assertThat(app.<Label>node("#now-title").getText()).isEqualTo("Midnight Harbour");
+        app.shoot("settings-ru");
+        for (String screen : new String[] {"search", "queue", "downloads", "wallet"}) {
+            app.click("#nav-" + screen);
+            app.shoot(screen + "-ru");
+        }
+    }
+
+    private static TrackRow row(ListView<TrackRow> results, String title) {
+        return results.getItems().stream().filter(r -> r.track().title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError(title + " is not in the results"));
+    }
+}
