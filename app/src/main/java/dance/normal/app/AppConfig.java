@@ -10,24 +10,28 @@ import java.util.Locale;
  *
  * @param server  the Normal Dance server
  * @param dataDir per-user stores, downloads and the wallet live here
+ * @param demo    with no saved session, sign up a demo listener and add money with the test card
+ *                ({@code --demo-listener}, what {@code ./nd demo} passes)
  */
-public record AppConfig(URI server, Path dataDir) {
+public record AppConfig(URI server, Path dataDir, boolean demo) {
 
     public static AppConfig from(List<String> args) {
         String env = System.getenv("ND_SERVER");
         URI server = URI.create(env == null || env.isBlank() ? "http://127.0.0.1:7878/" : env);
         Path dataDir = defaultDataDir();
+        boolean demo = false;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--server" -> server = URI.create(value(args, ++i, "--server"));
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
+                case "--demo-listener" -> demo = true;
                 default -> throw new IllegalArgumentException("Unknown option: " + args.get(i));
             }
         }
         if (!server.toString().endsWith("/")) {
             server = URI.create(server + "/");
         }
-        return new AppConfig(server, dataDir);
+        return new AppConfig(server, dataDir, demo);
     }
 
     private static String value(List<String> args, int i, String option) {

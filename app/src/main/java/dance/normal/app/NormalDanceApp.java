@@ -7,6 +7,7 @@ import dance.normal.app.shell.ShellController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -22,6 +23,7 @@ import javafx.stage.Stage;
  */
 public final class NormalDanceApp extends Application {
 
+    private static final long DEMO_TOP_UP_MICROS = 25_000_000;
     private final Background background = new Background();
     private AppConfig config;
     private Path prefsFile;
@@ -53,8 +55,10 @@ public final class NormalDanceApp extends Application {
         primary.setTitle(i18n.get("app.title"));
         primary.setScene(new Scene(waiting, 1100, 720));
         // Stay signed in across restarts: the saved session, if it still works, else the first-run screen.
-        background.run(() -> Session.resume(config), resumed -> resumed.ifPresentOrElse(this::signedIn,
-                this::showOnboarding), error -> showOnboarding());
+        // ./nd demo: with no saved session, a demo listener with money to spend.
+        background.run(() -> Session.resume(config).or(() -> config.demo()
+                ? Optional.of(Session.demoListener(config, DEMO_TOP_UP_MICROS)) : Optional.empty()),
+                resumed -> resumed.ifPresentOrElse(this::signedIn, this::showOnboarding), error -> showOnboarding());
         primary.show();
     }
 

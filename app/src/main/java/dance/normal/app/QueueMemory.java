@@ -6,19 +6,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The queue and the position in its current track, kept in one small file so a restart picks up where the
- * listener was. Each save replaces the file whole (written beside it, then moved over it), so a crash leaves the
- * last complete save; a file that cannot be read is ignored and the app starts with an empty queue.
+ * The queue, the position in its current track and what was played lately, kept in one small file so a restart picks up
+ * where the listener was. Each save replaces the file whole (written beside it, then moved over it), so a crash leaves
+ * the last complete save; a file that cannot be read is ignored and the app starts with an empty queue.
  */
 final class QueueMemory {
 
-    /** What is saved. */
-    record Saved(QueueState queue, long positionMs) {
+    /**
+     * What is saved.
+     *
+     * @param queue      the queue
+     * @param positionMs where its current track was
+     * @param recent     track ids recently played, the latest first
+     */
+    record Saved(QueueState queue, long positionMs, List<String> recent) {
+        Saved {
+            recent = recent == null ? List.of() : List.copyOf(recent);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueMemory.class);
@@ -43,11 +53,11 @@ final class QueueMemory {
         }
     }
 
-    void save(QueueState queue, long positionMs) {
+    void save(QueueState queue, long positionMs, List<String> recent) {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         try {
             Files.createDirectories(file.getParent());
-            JSON.writeValue(next.toFile(), new Saved(queue, positionMs));
+            JSON.writeValue(next.toFile(), new Saved(queue, positionMs, recent));
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("The queue could not be saved to {}: {}", file, e.getMessage());

@@ -20,7 +20,10 @@ import dance.normal.protocol.auth.LoginRequest;
 import dance.normal.protocol.auth.Me;
 import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.auth.TokenPair;
+import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.catalog.Release;
 import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.plays.Popular;
 import dance.normal.protocol.plays.PlayEvent;
 import dance.normal.protocol.tokens.Holdings;
 import dance.normal.protocol.tokens.LedgerPage;
@@ -40,6 +43,8 @@ import dance.normal.sync.SyncService;
 import dance.normal.sync.TrackSource;
 import dance.normal.sync.catalog.CatalogSync;
 import dance.normal.sync.download.DownloadManager;
+import dance.normal.sync.library.Library;
+import dance.normal.sync.library.LocalPlaylist;
 import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.store.LocalStore;
 import dance.normal.wallet.Wallet;
@@ -69,7 +74,9 @@ import java.util.UUID;
  */
 public final class Session implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
     private static final Duration QUEUE_SAVE_EVERY = Duration.ofSeconds(2);
+    private static final int RECENT_LIMIT = 20;
 
     private final ApiClient api;
     private final TokenStore tokens;
@@ -81,16 +88,20 @@ public final class Session implements AutoCloseable {
     private final DownloadManager downloads;
     private final Outbox outbox;
     private final SyncService sync;
+    private final Library library;
     private final TrackSource sources;
     private final PlayQueue queue = new PlayQueue();
     private final QueueMemory queueMemory;
     private final Player player;
     private final PlayerMpris mpris;
+    private final ArtworkCache artwork;
     // The queue as last changed (read on the player's thread) and the position in its current track.
     private volatile QueueState lastQueue;
     private volatile String lastEntryId;
     private volatile long lastPositionMs;
     private volatile long lastSavedAtNanos;
+    /** Track ids played lately, the latest first; written on the player's thread. */
+    private volatile List<String> recent = List.of();
 
     private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens) {
         this.api = api;
@@ -106,8 +117,12 @@ public final class Session implements AutoCloseable {
         // Every 15 s while online; -Dnd.syncSeconds=N changes it (tests use 1).
         this.sync = new SyncService(catalog, outbox, Clock.systemUTC(),
                 Duration.ofSeconds(Long.getLong("nd.syncSeconds", 15)));
+        this.library = new Library(store, api, outbox, Clock.systemUTC());
+        library.useDownloads(downloads);
+        sync.syncLibrary(library);
         this.sources = new TrackSource(api, mirror, downloads, () -> sync.status().online());
         this.queueMemory = new QueueMemory(userDir.resolve("queue.json"));
+        this.artwork = new ArtworkCache(api.http(), okhttp3.HttpUrl.get(api.baseUrl()), userDir.resolve("artwork"));
         queue.addListener(this::queueChanged); // before the player owns the queue: then only on its thread
         this.player = new Player(Session::engine, queue, item -> {
             TrackSource.Resolved resolved = sources.resolve(item.trackId());
@@ -121,7 +136,13 @@ public final class Session implements AutoCloseable {
                 positionChanged(durationMs > 0 && positionMs >= durationMs - 1_500 ? 0 : positionMs);
             }
         });
-        queueMemory.load().ifPresent(saved -> player.restore(saved.queue(), saved.positionMs()));
+        queueMemory.load().ifPresent(saved -> {
+            recent = saved.recent();
+            lastPositionMs = saved.positionMs();
+            lastEntryId = saved.queue().currentIndex() < 0 ? null
+                    : saved.queue().entries().get(saved.queue().currentIndex()).entryId();
+            player.restore(saved.queue(), saved.positionMs());
+        });
         this.mpris = PlayerMpris.attach(player); // media keys; does nothing without a session bus
         downloads.start();
         sync.start();
@@ -134,6 +155,12 @@ public final class Session implements AutoCloseable {
         if (!java.util.Objects.equals(entry, lastEntryId)) {
             lastEntryId = entry;
             lastPositionMs = 0;
+            snapshot.current().ifPresent(item -> {
+                List<String> now = new java.util.ArrayList<>(recent);
+                now.remove(item.trackId());
+                now.addFirst(item.trackId());
+                recent = List.copyOf(now.subList(0, Math.min(now.size(), RECENT_LIMIT)));
+            });
         }
         lastQueue = state;
         saveQueue();
@@ -151,7 +178,7 @@ public final class Session implements AutoCloseable {
         QueueState state = lastQueue;
         if (state != null) {
             lastSavedAtNanos = System.nanoTime();
-            queueMemory.save(state, lastPositionMs);
+            queueMemory.save(state, lastPositionMs, recent);
         }
     }
 
@@ -165,8 +192,7 @@ public final class Session implements AutoCloseable {
     /** A play that counts goes to the outbox, and on to the server (royalties) when it can be reached. */
     private void played(QualifiedPlay play) {
         outbox.recordPlay(new PlayEvent(play.playId(), play.trackId(), play.startedAt(), play.playedMs()));
-        sync.outboxChanged();
-        sync.syncNow();
+        changedLocally();
     }
 
     /** Creates the account, then the wallet (sealed with the account password) and registers it. */
@@ -206,6 +232,28 @@ public final class Session implements AutoCloseable {
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * A new demo listener with money to spend, for {@code ./nd demo}: a fresh account whose password is random and
+     * never shown (the session is saved, so later starts resume it), topped up with the test card.
+     */
+    public static Session demoListener(AppConfig config, long topUpMicros) {
+        Background.requireBackground("Making the demo listener");
+        char[] password = new char[24];
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        for (int i = 0; i < password.length; i++) {
+            password[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+        }
+        Session session = signUp(config, "listener-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@demo.normal.dance", password); // wipes the password
+        try {
+            session.topUp(topUpMicros, "4242 4242 4242 4242", UUID.randomUUID().toString());
+        } catch (RuntimeException e) {
+            LOG.warn("The demo listener could not be topped up: {}", e.getMessage());
+        }
+        return session;
     }
 
     private static TokenStore tokens(AppConfig config) {
@@ -366,12 +414,117 @@ public final class Session implements AutoCloseable {
         return out;
     }
 
+    /** Release artwork, cached on disk and in memory; blocking, so from the background. */
+    public Optional<javafx.scene.image.Image> artwork(String url, int size) {
+        Background.requireBackground("Loading artwork");
+        return artwork.image(url, size);
+    }
+
     public SyncService sync() {
         return sync;
     }
 
     public DownloadManager downloads() {
         return downloads;
+    }
+
+    /** Likes or unlikes a track: at once here, on the server as soon as it can be reached. */
+    public void setLiked(String trackId, boolean liked) {
+        Background.requireBackground("Liking a track");
+        library.setLiked(trackId, liked);
+        changedLocally();
+    }
+
+    public boolean isLiked(String trackId) {
+        Background.requireBackground("Reading likes");
+        return library.isLiked(trackId);
+    }
+
+    /** The liked tracks, the latest like first. */
+    public List<Track> likedTracks() {
+        Background.requireBackground("Reading likes");
+        return library.likes().stream().map(mirror::track).flatMap(Optional::stream).toList();
+    }
+
+    public List<LocalPlaylist> playlists() {
+        Background.requireBackground("Reading playlists");
+        return library.playlists();
+    }
+
+    public List<Track> tracksOf(LocalPlaylist playlist) {
+        Background.requireBackground("Reading a playlist");
+        return playlist.trackIds().stream().map(mirror::track).flatMap(Optional::stream).toList();
+    }
+
+    /** Makes a playlist with these tracks; returns its local id. */
+    public String createPlaylist(String name, List<String> trackIds) {
+        Background.requireBackground("Making a playlist");
+        String id = library.createPlaylist(name, trackIds);
+        changedLocally();
+        return id;
+    }
+
+    /** Adds a track at the end of a playlist (once: a track already there stays where it is). */
+    public void addToPlaylist(String localId, String trackId) {
+        Background.requireBackground("Changing a playlist");
+        LocalPlaylist p = library.playlist(localId).orElseThrow(() -> new IllegalArgumentException(
+                "No such playlist"));
+        if (!p.trackIds().contains(trackId)) {
+            List<String> tracks = new java.util.ArrayList<>(p.trackIds());
+            tracks.add(trackId);
+            library.updatePlaylist(localId, p.name(), tracks);
+            changedLocally();
+        }
+    }
+
+    /** Something waits in the outbox: the status shows it, and it goes out now if the server can be reached. */
+    private void changedLocally() {
+        sync.outboxChanged();
+        sync.syncNow();
+    }
+
+    /** Releases, newest first, from the mirror (works offline). */
+    public List<Release> newReleases(int limit) {
+        Background.requireBackground("Reading releases");
+        return mirror.newReleases(limit);
+    }
+
+    public Optional<Release> release(String id) {
+        Background.requireBackground("Reading a release");
+        return mirror.release(id);
+    }
+
+    public List<Track> tracksOfRelease(String releaseId) {
+        Background.requireBackground("Reading a release");
+        return mirror.tracksOfRelease(releaseId);
+    }
+
+    public Optional<Artist> artist(String id) {
+        Background.requireBackground("Reading an artist");
+        return mirror.artist(id);
+    }
+
+    public List<Release> releasesOfArtist(String artistId) {
+        Background.requireBackground("Reading an artist");
+        return mirror.releasesOfArtist(artistId);
+    }
+
+    public List<Track> tracksOfArtist(String artistId) {
+        Background.requireBackground("Reading an artist");
+        return mirror.tracksOfArtist(artistId);
+    }
+
+    /** The most played tracks of the last 30 days, from the server, as far as the mirror knows them. */
+    public List<Track> popular(int limit) {
+        Background.requireBackground("Reading what is popular");
+        return api.get("/api/v1/popular?limit=" + limit, Popular.class).tracks().stream()
+                .map(e -> mirror.track(e.trackId())).flatMap(Optional::stream).toList();
+    }
+
+    /** What was played lately on this device, the latest first. */
+    public List<Track> recentlyPlayed() {
+        Background.requireBackground("Reading what was played");
+        return recent.stream().map(mirror::track).flatMap(Optional::stream).toList();
     }
 
     public Optional<Track> track(String trackId) {

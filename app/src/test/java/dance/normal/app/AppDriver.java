@@ -34,13 +34,14 @@ final class AppDriver {
     }
 
     /** Starts the app and waits until it shows {@code screen} (the id of the scene's root). */
-    void launch(String lang, String screen) throws Exception {
+    void launch(String lang, String screen, String... options) throws Exception {
         System.setProperty("nd.lang", lang);
         System.setProperty("nd.theme", "light");
         stage = FxToolkit.registerPrimaryStage();
         Scene before = stage.getScene();
-        app = FxToolkit.setupApplication(NormalDanceApp.class, "--server", serverUrl, "--data-dir",
-                dataDir.toString());
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--server", serverUrl,
+                "--data-dir", dataDir.toString()), java.util.Arrays.stream(options)).toArray(String[]::new);
+        app = FxToolkit.setupApplication(NormalDanceApp.class, args);
         // The new app's start() may still be on its way: wait for its own scene, not the last test's.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.getScene() != before
                 && screen.equals(stage.getScene().getRoot().getId()));

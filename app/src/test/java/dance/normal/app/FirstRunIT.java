@@ -77,6 +77,8 @@ class FirstRunIT {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(app.find("#signed-in").queryAs(Label.class).getText()).startsWith("Signed in as fan-");
+        app.shoot("home");
+        app.click("#nav-search");
         app.robot.clickOn(app.find("#search").queryAs(Node.class)).write("midn");
         ListView<TrackRow> results = app.find("#results").queryListView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !results.getItems().isEmpty());
@@ -165,6 +167,22 @@ class FirstRunIT {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !holdings.getItems().isEmpty());
         assertThat(holdings.getItems().getFirst()).startsWith("Midnight Harbour").contains(": 4 tokens");
         app.shoot("wallet-holdings");
+    }
+
+    @Test
+    void theDemoStartsSignedInToAListenerWithMoneyToSpendAndResumesThemNextTime() throws Exception {
+        app.launch("en", "shell", "--demo-listener");
+        Label who = app.find("#signed-in").queryAs(Label.class);
+        assertThat(who.getText()).matches("Signed in as listener-[0-9a-f]{8}@demo\\.normal\\.dance");
+        String first = who.getText();
+        app.click("#nav-wallet");
+        Label balance = app.find("#balance").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balance.getText().equals("$25.00"));
+
+        app.stop();
+        app.launch("en", "shell", "--demo-listener");
+        assertThat(app.find("#signed-in").queryAs(Label.class).getText()).as("the same listener, not a new one")
+                .isEqualTo(first);
     }
 
     @Test

@@ -60,6 +60,7 @@ class ListenerJourneyIT {
         int port = server.server().port();
         System.setProperty("nd.syncSeconds", "1");
         app = new AppDriver(server.url("/"), dataDir);
+        FxThreadIo fxIo = new FxThreadIo();
 
         // Sign up, search, play: the position advances.
         app.launch("en", "onboarding");
@@ -68,6 +69,7 @@ class ListenerJourneyIT {
         app.robot.clickOn(app.find("#password").queryAs(javafx.scene.Node.class)).write("correct horse battery");
         app.click("#submit");
         app.await("the shell", () -> app.find("#shell").tryQuery().isPresent());
+        app.click("#nav-search");
         app.click("#search");
         app.robot.write("lights out");
         ListView<TrackRow> results = app.node("#results");
@@ -144,6 +146,52 @@ class ListenerJourneyIT {
         app.click("#nav-settings");
         app.shoot("settings-en");
 
+        // Library: like the track, make a playlist, add the track to it.
+        app.click("#nav-library");
+        app.click("#new-playlist");
+        app.robot.write("Road trip").type(KeyCode.ENTER);
+        ListView<?> collections = app.node("#collections");
+        app.await("the new playlist", () -> collections.getItems().size() == 2);
+        app.click("#nav-search");
+        app.robot.clickOn(app.robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        app.click("#like");
+        app.click("#add-to-playlist");
+        app.await("the playlists menu", () -> app.robot.lookup("Road trip").tryQuery().isPresent());
+        app.robot.clickOn(app.robot.lookup("Road trip").queryAs(javafx.scene.Node.class));
+        app.await("added", () -> receipt.getText().equals("Added to \u201cRoad trip\u201d."), receipt::getText);
+        app.click("#nav-library");
+        ListView<TrackRow> collection = app.node("#collection-tracks");
+        app.await("the liked track", () -> collection.getItems().size() == 1);
+        assertThat(app.<Label>node("#collection-title").getText()).isEqualTo("Liked tracks");
+        assertThat(collection.getItems().getFirst().track().title()).isEqualTo("Midnight Harbour");
+        app.robot.clickOn(app.robot.from(collections).lookup("Road trip").queryAs(javafx.scene.Node.class));
+        app.await("the playlist's track", () -> app.<Label>node("#collection-title").getText().equals("Road trip")
+                && collection.getItems().size() == 1);
+        app.shoot("library-en");
+
+        // Home: the release, recently played; the release page; its artist's page.
+        app.click("#nav-home");
+        javafx.scene.layout.FlowPane releases = app.node("#new-releases");
+        app.await("the new releases", () -> !releases.getChildren().isEmpty());
+        ListView<TrackRow> recent = app.node("#recent");
+        app.await("recently played", () -> !recent.getItems().isEmpty());
+        assertThat(recent.getItems().getFirst().track().title()).isEqualTo("Midnight Harbour");
+        app.shoot("home-en");
+        app.robot.clickOn(app.robot.from(releases).lookup("Lights Out").queryLabeled());
+        app.await("the release page", () -> app.find("#release-title").tryQuery().isPresent());
+        assertThat(app.<Label>node("#release-title").getText()).isEqualTo("Lights Out");
+        ListView<TrackRow> releaseTracks = app.node("#release-tracks");
+        assertThat(releaseTracks.getItems()).extracting(r -> r.track().title())
+                .containsExactlyInAnyOrder("Midnight Harbour", "Morning Tide");
+        app.shoot("release-en");
+        app.click("#release-artist");
+        app.await("the artist page", () -> app.find("#artist-name").tryQuery().isPresent());
+        ListView<TrackRow> artistTracks = app.node("#artist-tracks");
+        assertThat(artistTracks.getItems()).hasSize(2);
+        app.shoot("artist-en");
+        app.click("#back");
+        app.await("back on the release", () -> app.find("#release-title").tryQuery().isPresent());
+
         // Restart: still signed in, the queue and the track where it was, the download kept.
         long before = Math.max(0, (long) app.<Slider>node("#seek").getValue());
         app.stop();
@@ -173,9 +221,13 @@ class ListenerJourneyIT {
         assertThat(app.<Button>node("#play-pause").getAccessibleText()).isEqualTo("Пауза");
         assertThat(app.<Label>node("#now-title").getText()).isEqualTo("Midnight Harbour");
         app.shoot("settings-ru");
-        for (String screen : new String[] {"search", "queue", "downloads", "wallet"}) {
+        for (String screen : new String[] {"home", "search", "library", "queue", "downloads", "wallet"}) {
             app.click("#nav-" + screen);
             app.shoot(screen + "-ru");
+        }
+
+        try (fxIo) {
+            assertThat(fxIo.offences()).as("file or network work on the FX thread").isEmpty();
         }
     }
 

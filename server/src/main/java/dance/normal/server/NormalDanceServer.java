@@ -269,6 +269,7 @@ public final class NormalDanceServer implements AutoCloseable {
                 .orElseThrow(() -> ApiException.notFound("There is no such release."))));
         r.get("/api/v1/media/{sha256}", this::image);
         r.post("/api/v1/plays", ctx -> ctx.json(plays.record(authenticator.require(ctx), body(ctx, PlayBatch.class))));
+        r.get("/api/v1/popular", ctx -> ctx.json(plays.popular(Http.intQuery(ctx, "limit", 20, 1, 100))));
         r.get("/api/v1/me/likes", ctx -> ctx.json(likes.likes(authenticator.require(ctx))));
         r.put("/api/v1/me/likes/{trackId}", ctx -> {
             likes.like(authenticator.require(ctx), Http.uuidPath(ctx, "trackId", "track"));

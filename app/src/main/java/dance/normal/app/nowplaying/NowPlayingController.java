@@ -4,7 +4,11 @@ import dance.normal.player.PlaybackError;
 import dance.normal.player.PlaybackState;
 import dance.normal.player.Player;
 import dance.normal.player.PlayerListener;
+import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import javafx.scene.image.Image;
 import dance.normal.player.queue.QueueItem;
 import dance.normal.player.queue.QueueListener;
 import dance.normal.player.queue.QueueSnapshot;
@@ -24,10 +28,18 @@ public final class NowPlayingController implements PlayerListener {
     private final NowPlayingView view;
     private final Player player;
     private String shownEntryId;
+    private final Background background;
+    private final BiFunction<String, Integer, Optional<Image>> artwork;
     private final QueueListener queueListener = this::queueChanged;
 
-    public NowPlayingController(Player player, I18n i18n) {
+    /**
+     * @param artwork the artwork of a track at a size, blocking (it runs in the background)
+     */
+    public NowPlayingController(Player player, I18n i18n, Background background,
+                                BiFunction<String, Integer, Optional<Image>> artwork) {
         this.player = player;
+        this.background = background;
+        this.artwork = artwork;
         this.view = new NowPlayingView(model, i18n, this::onPlayPause, this::onPrevious, this::onNext);
         view.shuffle.setOnAction(e -> {
             boolean on = view.shuffle.isSelected();
@@ -90,6 +102,7 @@ public final class NowPlayingController implements PlayerListener {
     }
 
     private void show(QueueItem item) {
+        view.artwork.show(item.entryId(), background, () -> artwork.apply(item.trackId(), view.artwork.size()));
         model.title.set(item.title());
         model.artist.set(item.artist());
         model.error.set("");

@@ -1,6 +1,7 @@
 package dance.normal.app.nowplaying;
 
 import atlantafx.base.theme.Styles;
+import dance.normal.app.ui.ArtworkView;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.TrackCell;
 import dance.normal.player.queue.RepeatMode;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -30,6 +30,7 @@ final class NowPlayingView {
 
     final ToggleButton shuffle = new ToggleButton(null, new FontIcon(Material2MZ.SHUFFLE));
     final Button repeat = new Button();
+    final ArtworkView artwork = new ArtworkView(44);
 
     NowPlayingView(NowPlayingModel model, I18n i18n, Runnable onPlayPause, Runnable onPrevious, Runnable onNext) {
         Label title = new Label();
@@ -43,13 +44,6 @@ final class NowPlayingView {
         what.setPrefWidth(260);
         what.setMinWidth(160);
 
-        FontIcon note = new FontIcon(Material2MZ.MUSIC_NOTE);
-        note.setIconSize(22);
-        StackPane artwork = new StackPane(note);
-        artwork.setMinSize(44, 44);
-        artwork.setMaxSize(44, 44);
-        artwork.getStyleClass().add(Styles.BG_NEUTRAL_MUTED);
-        artwork.setStyle("-fx-background-radius: 6;");
 
         Button previous = icon(new FontIcon(Material2MZ.SKIP_PREVIOUS), i18n.get("player.previous"), onPrevious);
         Button next = icon(new FontIcon(Material2MZ.SKIP_NEXT), i18n.get("player.next"), onNext);

@@ -49,13 +49,9 @@ public final class SearchController {
 
     /** Plays the chosen result and the playable ones after it; a greyed one says why it cannot play. */
     private void onChoose(int index) {
-        TrackRow chosen = model.results.get(index);
-        if (!chosen.playable()) {
-            model.status.set(chosen.reason());
-            return;
+        if (!TrackRow.play(model.results, index, onPlay::play)) {
+            model.status.set(model.results.get(index).reason());
         }
-        List<Track> playable = model.results.stream().filter(TrackRow::playable).map(TrackRow::track).toList();
-        onPlay.play(playable, playable.indexOf(chosen.track()));
     }
 
     /** What can play changed (online or offline, a download finished): the rows are checked again. */

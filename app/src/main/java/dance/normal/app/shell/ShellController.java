@@ -3,7 +3,9 @@ package dance.normal.app.shell;
 import atlantafx.base.theme.Styles;
 import dance.normal.app.AppPrefs;
 import dance.normal.app.Session;
+import dance.normal.app.browse.BrowseController;
 import dance.normal.app.downloads.DownloadsController;
+import dance.normal.app.library.LibraryController;
 import dance.normal.app.nowplaying.NowPlayingController;
 import dance.normal.app.queue.QueueController;
 import dance.normal.app.search.SearchController;
@@ -42,7 +44,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The signed-in window: navigation and who is signed in on top, with a banner while the server cannot be reached;
- * the chosen screen (Search with the chosen track's panel, Queue, Downloads, Wallet, Settings); the Now Playing bar
+ * the chosen screen (Home with releases and artists, Search with the chosen track's panel, Queue, Downloads, Wallet,
+ * Settings); the Now Playing bar
  * always below. Keys: Ctrl+F (Cmd+F) searches; Space plays or pauses and the arrows seek by 5 s when no text field
  * has the keyboard.
  */
@@ -65,6 +68,10 @@ public final class ShellController {
     private final DownloadListener downloadListener;
     private final I18n i18n;
     private final ToggleButton toSettings;
+    private final ToggleButton toHome;
+    private final BrowseController browse;
+    private final LibraryController library;
+    private java.time.Instant shownSync;
 
     /**
      * @param onPrefs   the listener changed a setting (theme, language, budget)
@@ -74,12 +81,28 @@ public final class ShellController {
                            Consumer<AppPrefs> onPrefs, Runnable onSignOut) {
         this.session = session;
         this.i18n = i18n;
-        this.nowPlaying = new NowPlayingController(session.player(), i18n);
+        this.nowPlaying = new NowPlayingController(session.player(), i18n, background,
+                (trackId, size) -> session.track(trackId).flatMap(t -> session.artwork(t.artworkUrl(), size)));
         this.queue = new QueueController(session.player(), i18n);
         this.downloads = new DownloadsController(session, background, i18n);
         this.wallet = new WalletController(session, background, i18n);
         this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, onSignOut);
-        this.trackPanel = new TrackPanelController(session, background, i18n, this::playOne, () -> { });
+        this.browse = new BrowseController(session, background, i18n, this::play);
+        this.library = new LibraryController(session, background, i18n, this::play);
+        this.trackPanel = new TrackPanelController(session, background, i18n, this::playOne,
+                new TrackPanelController.Links() {
+                    @Override
+                    public void openArtist(String artistId) {
+                        toHome.setSelected(true);
+                        browse.openArtist(artistId);
+                    }
+
+                    @Override
+                    public void openRelease(String releaseId) {
+                        toHome.setSelected(true);
+                        browse.openRelease(releaseId);
+                    }
+                });
         this.search = new SearchController(session, background, i18n, this::play, trackPanel::show);
         searchScreen.setCenter(search.view());
         searchScreen.setRight(trackPanel.view());
@@ -89,7 +112,10 @@ public final class ShellController {
         who.setId("signed-in");
         who.setMinWidth(0); // a long address gives way; the navigation never does
         ToggleGroup nav = new ToggleGroup();
+        toHome = navButton(i18n.get("nav.home"), "nav-home", new FontIcon(Material2AL.HOME), nav);
         ToggleButton toSearch = navButton(i18n.get("nav.search"), "nav-search", new FontIcon(Material2MZ.SEARCH), nav);
+        ToggleButton toLibrary = navButton(i18n.get("nav.library"), "nav-library",
+                new FontIcon(Material2AL.LIBRARY_MUSIC), nav);
         ToggleButton toQueue = navButton(i18n.get("nav.queue"), "nav-queue", new FontIcon(Material2MZ.QUEUE_MUSIC),
                 nav);
         ToggleButton toDownloads = navButton(i18n.get("nav.downloads"), "nav-downloads",
@@ -109,6 +135,9 @@ public final class ShellController {
             if (selected == toWallet) {
                 show(wallet.view());
                 wallet.onActivate();
+            } else if (selected == toLibrary) {
+                show(library.view());
+                library.onActivate();
             } else if (selected == toQueue) {
                 show(queue.view());
             } else if (selected == toDownloads) {
@@ -116,14 +145,18 @@ public final class ShellController {
                 downloads.onActivate();
             } else if (selected == toSettings) {
                 show(settings.view());
+            } else if (selected == toHome) {
+                show(browse.view());
+                if (old != null) {
+                    browse.home(); // links open a page themselves; the tab itself goes home
+                }
             } else {
                 show(searchScreen);
             }
         });
-        toSearch.setSelected(true);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, toSearch, toQueue, toDownloads, toWallet, toSettings, gap, who);
+        HBox top = new HBox(8, toHome, toSearch, toLibrary, toQueue, toDownloads, toWallet, toSettings, gap, who);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 16, 10, 16));
 
@@ -143,7 +176,8 @@ public final class ShellController {
         banner.setAccessibleText(i18n.get("offline.title"));
 
         root.setTop(new VBox(top, banner));
-        show(searchScreen);
+        toHome.setSelected(true);
+        browse.home();
         root.setBottom(nowPlaying.view());
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -183,6 +217,10 @@ public final class ShellController {
     }
 
     private void showStatus(SyncService.Status status) {
+        if (shownSync == null && status.lastSync() != null && toHome.isSelected()) {
+            browse.home(); // the first sync of a new listener filled the mirror: Home has something to show
+        }
+        shownSync = status.lastSync();
         boolean offline = !status.online() && status.lastError() != null;
         boolean changed = banner.isVisible() != offline;
         banner.setVisible(offline);

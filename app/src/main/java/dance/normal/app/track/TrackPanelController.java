@@ -20,6 +20,7 @@ import dance.normal.sync.download.Download;
 import dance.normal.sync.download.DownloadListener;
 import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SpinnerValueFactory;
 
 /**
@@ -36,19 +37,42 @@ public final class TrackPanelController {
     private final Background background;
     private final I18n i18n;
     private final DownloadListener downloadListener;
-    private final Runnable onBought;
     private Track track;
     private Quote quote;
     private String key;
 
+    /** Where the panel's links lead. */
+    public interface Links {
+        void openArtist(String artistId);
+
+        void openRelease(String releaseId);
+    }
+
     public TrackPanelController(Session session, Background background, I18n i18n, Consumer<Track> onPlay,
-                                Runnable onBought) {
+                                Links links) {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
-        this.onBought = onBought;
         this.view = new TrackPanelView(model, i18n, () -> onPlay.accept(track), this::onDownload, this::onQuote,
                 this::onConfirm, this::onCancel);
+        view.artist.setOnAction(e -> links.openArtist(track.artistId()));
+        view.like.setOnAction(e -> {
+            String id = track.id();
+            boolean liked = view.like.isSelected();
+            background.run(() -> {
+                session.setLiked(id, liked);
+                return null;
+            }, ok -> { }, error -> {
+                model.liked.set(!liked);
+                model.error.set(i18n.sentence(error));
+            });
+        });
+        view.addTo.setOnShowing(e -> fillPlaylists());
+        view.release.setOnAction(e -> {
+            if (track.releaseId() != null) {
+                links.openRelease(track.releaseId());
+            }
+        });
         this.downloadListener = new DownloadListener() {
             @Override
             public void onChanged(Download changed) {
@@ -93,6 +117,27 @@ public final class TrackPanelController {
         return view.root;
     }
 
+    /** The listener's playlists to add the shown track to, read when the menu opens. */
+    private void fillPlaylists() {
+        String id = track.id();
+        background.run(session::playlists, playlists -> {
+            view.addTo.getItems().setAll(playlists.stream().map(p -> {
+                MenuItem item = new MenuItem(p.name());
+                item.setOnAction(e -> background.run(() -> {
+                    session.addToPlaylist(p.localId(), id);
+                    return null;
+                }, ok -> model.result.set(i18n.get("track.added", p.name())),
+                        error -> model.error.set(i18n.sentence(error))));
+                return item;
+            }).toList());
+            if (playlists.isEmpty()) {
+                MenuItem none = new MenuItem(i18n.get("track.noPlaylists"));
+                none.setDisable(true);
+                view.addTo.getItems().setAll(none);
+            }
+        }, error -> model.error.set(i18n.sentence(error)));
+    }
+
     /** Reads the shown track's offering, holding and download again (the server came back, say). */
     public void refresh() {
         if (track != null && !model.confirming.get() && !model.working.get()) {
@@ -106,6 +151,7 @@ public final class TrackPanelController {
         quote = null;
         model.title.set(chosen.title());
         model.artist.set(chosen.artistName());
+        model.release.set(chosen.releaseTitle() == null ? "" : chosen.releaseTitle());
         model.offering.set("");
         model.buyable.set(false);
         model.confirming.set(false);
@@ -114,6 +160,13 @@ public final class TrackPanelController {
         model.holding.set("");
         model.download.set("");
         String id = chosen.id();
+        model.liked.set(false);
+        fillPlaylists();
+        background.run(() -> session.isLiked(id), liked -> {
+            if (track != null && track.id().equals(id)) {
+                model.liked.set(liked);
+            }
+        }, error -> { });
         background.run(() -> session.downloads().download(id), (Optional<Download> d) -> {
             if (track != null && track.id().equals(id)) {
                 showDownload(d);
@@ -176,7 +229,6 @@ public final class TrackPanelController {
         model.working.set(true);
         background.run(() -> session.buy(q, k), (Purchase p) -> {
             model.working.set(false);
-            onBought.run();
             show(track); // the offering's numbers changed
             if (p.receipt() != null) {
                 model.result.set(i18n.get("track.bought", p.receipt().holdingAfter(),

@@ -12,6 +12,8 @@ final class TrackPanelModel {
 
     final StringProperty title = new SimpleStringProperty("");
     final StringProperty artist = new SimpleStringProperty("");
+    final StringProperty release = new SimpleStringProperty("");
+    final BooleanProperty liked = new SimpleBooleanProperty(false);
     /** "12 of 100 sold · $0.25 each · holders get 20% of the artist's share", or why there is nothing to buy. */
     final StringProperty offering = new SimpleStringProperty("");
     final BooleanProperty buyable = new SimpleBooleanProperty(false);

@@ -4,10 +4,14 @@ import atlantafx.base.theme.Styles;
 import dance.normal.app.ui.I18n;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -23,13 +27,20 @@ final class TrackPanelView {
     final VBox root = new VBox(10);
     final Spinner<Integer> quantity = new Spinner<>(1, 1, 1);
 
+    final Hyperlink artist = new Hyperlink();
+    final Hyperlink release = new Hyperlink();
+    final ToggleButton like = new ToggleButton();
+    final MenuButton addTo = new MenuButton();
+
     TrackPanelView(TrackPanelModel model, I18n i18n, Runnable onPlay, Runnable onDownload, Runnable onQuote,
                    Runnable onConfirm, Runnable onCancel) {
         Label title = label(model.title.getValue(), Styles.TITLE_3);
         title.textProperty().bind(model.title);
         title.setWrapText(true);
-        Label artist = label("", Styles.TEXT_MUTED);
         artist.textProperty().bind(model.artist);
+        artist.setId("track-artist");
+        release.textProperty().bind(model.release);
+        release.setId("track-release");
         Button play = new Button(i18n.get("track.play"), new FontIcon(Material2MZ.PLAY_ARROW));
         play.setId("track-play");
         play.setOnAction(e -> onPlay.run());
@@ -43,7 +54,21 @@ final class TrackPanelView {
         Label downloadState = label("", Styles.TEXT_MUTED);
         downloadState.textProperty().bind(model.download);
         downloadState.setId("download-state");
-        HBox actions = new HBox(8, play, download);
+        like.graphicProperty().bind(model.liked.map(l -> new FontIcon(l ? Material2AL.FAVORITE
+                : Material2AL.FAVORITE_BORDER)));
+        like.selectedProperty().bindBidirectional(model.liked);
+        like.accessibleTextProperty().bind(model.liked.map(l -> i18n.get(l ? "track.unlike" : "track.like")));
+        like.setTooltip(new javafx.scene.control.Tooltip(i18n.get("track.like")));
+        like.getStyleClass().addAll(Styles.BUTTON_ICON);
+        like.setId("like");
+        addTo.setGraphic(new FontIcon(Material2MZ.PLAYLIST_ADD));
+        addTo.setAccessibleText(i18n.get("track.addTo"));
+        addTo.setTooltip(new javafx.scene.control.Tooltip(i18n.get("track.addTo")));
+        addTo.setId("add-to-playlist");
+        FlowPane actions = new FlowPane(8, 8, play, download, like, addTo);
+        for (javafx.scene.Node n : actions.getChildren()) {
+            ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         Label holding = label("", Styles.SUCCESS);
         holding.textProperty().bind(model.holding);
         holding.setWrapText(true);
@@ -104,8 +129,8 @@ final class TrackPanelView {
         error.setWrapText(true);
         error.setId("buy-error");
 
-        root.getChildren().addAll(title, artist, actions, downloadState, offering, holding, pick, confirmBox, progress,
-                result, error);
+        root.getChildren().addAll(title, new VBox(0, artist, release), actions, downloadState, offering, holding,
+                pick, confirmBox, progress, result, error);
         root.setPadding(new Insets(16));
         root.setPrefWidth(340);
         root.setMinWidth(300);

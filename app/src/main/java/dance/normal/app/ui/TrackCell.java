@@ -1,11 +1,16 @@
 package dance.normal.app.ui;
 
 import atlantafx.base.theme.Styles;
+import dance.normal.protocol.catalog.Track;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -59,6 +64,26 @@ public final class TrackCell extends ListCell<TrackRow> {
         }
         setAccessibleText(row.playable() ? spoken : spoken + ". " + row.reason());
         setGraphic(box);
+    }
+
+    /**
+     * A virtualised list of tracks in these cells, where a double click or Enter plays the chosen row and the
+     * playable ones around it.
+     */
+    public static ListView<TrackRow> list(I18n i18n, BiConsumer<List<Track>, Integer> onPlay) {
+        ListView<TrackRow> list = new ListView<>();
+        list.setCellFactory(v -> new TrackCell(i18n));
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                TrackRow.play(list.getItems(), list.getSelectionModel().getSelectedIndex(), onPlay);
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                TrackRow.play(list.getItems(), list.getSelectionModel().getSelectedIndex(), onPlay);
+            }
+        });
+        return list;
     }
 
     /** Minutes and seconds, e.g. 3:07. */

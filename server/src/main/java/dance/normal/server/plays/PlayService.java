@@ -4,6 +4,7 @@ import dance.normal.protocol.plays.PlayBatch;
 import dance.normal.protocol.plays.PlayBatchResult;
 import dance.normal.protocol.plays.PlayEvent;
 import dance.normal.protocol.plays.PlayReceipt;
+import dance.normal.protocol.plays.Popular;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
@@ -38,6 +39,23 @@ public final class PlayService {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.clock = clock;
+    }
+
+    /** How far back "popular" looks. */
+    public static final Duration POPULAR_WINDOW = Duration.ofDays(30);
+
+    /** The tracks with the most qualified plays in the last 30 days (tracks still in the catalog), at most 100. */
+    public Popular popular(int limit) {
+        int n = Math.clamp(limit, 1, 100);
+        long since = clock.millis() - POPULAR_WINDOW.toMillis();
+        return new Popular(jdbi.withHandle(h -> h.createQuery("SELECT p.track_id, count(*) AS n FROM plays p "
+                        + "JOIN tracks t ON t.id = p.track_id AND t.deleted_at IS NULL "
+                        + "WHERE p.qualified AND p.started_at >= :since "
+                        + "GROUP BY p.track_id ORDER BY n DESC, p.track_id LIMIT :limit")
+                .bind("since", since)
+                .bind("limit", n)
+                .map((rs, ctx) -> new Popular.Entry(rs.getString("track_id"), rs.getLong("n")))
+                .list()));
     }
 
     public static boolean qualifies(long playedMs, long durationMs) {

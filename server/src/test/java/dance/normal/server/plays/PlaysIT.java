@@ -162,6 +162,50 @@ class PlaysIT {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void popularCountsQualifiedPlaysOfTracksStillInTheCatalogMostPlayedFirst(Databases.Kind kind) {
+        Env env = env(kind);
+        CatalogRepository catalog = env.direct().catalog();
+        List<String> ids = env.db().jdbi().inTransaction(h -> {
+            Artist artist = catalog.createArtist(h, null, "Popular Artist " + UUID.randomUUID(), "");
+            List<String> made = new ArrayList<>();
+            for (String title : List.of("Third", "First", "Second", "Gone")) {
+                made.add(catalog.insertTrack(h, track(artist, title, LONG_MS)).id());
+            }
+            return made;
+        });
+        String third = ids.get(0);
+        String first = ids.get(1);
+        String second = ids.get(2);
+        String gone = ids.get(3);
+        Listener who = listener(env);
+        List<Map<String, Object>> plays = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            plays.add(play(gone, 60_000));
+            plays.add(play(third, 1_000)); // too short to count
+        }
+        for (int i = 0; i < 3; i++) {
+            plays.add(play(first, 60_000));
+        }
+        plays.add(play(second, 60_000));
+        plays.add(play(second, 45_000));
+        plays.add(play(third, 40_000));
+        assertThat(send(env, who, plays).statusCode()).isEqualTo(200);
+        env.db().jdbi().useTransaction(h -> catalog.deleteTrack(h, gone));
+
+        HttpResponse<String> r = env.server().get("/api/v1/popular?limit=100", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<Map.Entry<String, Long>> ours = new ArrayList<>();
+        TestServer.json(r).get("tracks").forEach(t -> {
+            if (ids.contains(t.get("trackId").asText())) {
+                ours.add(Map.entry(t.get("trackId").asText(), t.get("plays").asLong()));
+            }
+        });
+        assertThat(ours).containsExactly(Map.entry(first, 3L), Map.entry(second, 2L), Map.entry(third, 1L));
+        assertThat(env.server().get("/api/v1/popular?limit=0", null).statusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void replayedPlaysAreAcknowledgedAndNeverCountedTwice(Databases.Kind kind) {
         Env env = env(kind);
         Listener who = listener(env);

@@ -3,6 +3,8 @@ package dance.normal.sync.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.catalog.Release;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.sync.Change;
 import dance.normal.sync.api.ApiClient;
@@ -178,26 +180,50 @@ public final class CatalogMirror {
     }
 
     public Optional<Track> track(String id) {
-        return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM tracks WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(fromJson(rs.getString(1))) : Optional.empty();
-                }
-            }
-        });
+        return rows("SELECT json FROM tracks WHERE id = ?", Track.class, id).stream().findFirst();
     }
 
     /** The tracks of a release, in the order the feed delivered them. */
     public List<Track> tracksOfRelease(String releaseId) {
+        return rows("SELECT json FROM tracks WHERE release_id = ? ORDER BY rowid", Track.class, releaseId);
+    }
+
+    /** An artist's tracks, release by release, newest release first. */
+    public List<Track> tracksOfArtist(String artistId) {
+        return rows("SELECT t.json FROM tracks t LEFT JOIN releases r ON r.id = t.release_id WHERE t.artist_id = ? "
+                + "ORDER BY r.rowid DESC, t.rowid", Track.class, artistId);
+    }
+
+    /** Releases, the newest in the feed first (what Home shows as new releases). */
+    public List<Release> newReleases(int limit) {
+        return rows("SELECT json FROM releases ORDER BY rowid DESC LIMIT ?", Release.class, Math.clamp(limit, 1,
+                MAX_RESULTS));
+    }
+
+    public Optional<Release> release(String id) {
+        return rows("SELECT json FROM releases WHERE id = ?", Release.class, id).stream().findFirst();
+    }
+
+    /** An artist's releases, newest first. */
+    public List<Release> releasesOfArtist(String artistId) {
+        return rows("SELECT json FROM releases WHERE artist_id = ? ORDER BY rowid DESC", Release.class, artistId);
+    }
+
+    public Optional<Artist> artist(String id) {
+        return rows("SELECT json FROM artists WHERE id = ?", Artist.class, id).stream().findFirst();
+    }
+
+    /** The stored JSON of each row {@code sql} selects, read as {@code type}. */
+    private <T> List<T> rows(String sql, Class<T> type, Object... params) {
         return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT json FROM tracks WHERE release_id = ? ORDER BY rowid")) {
-                ps.setString(1, releaseId);
-                List<Track> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                List<T> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(fromJson(rs.getString(1)));
+                        found.add(read(rs.getString(1), type));
                     }
                 }
                 return found;
@@ -236,7 +262,7 @@ public final class CatalogMirror {
                 List<Track> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(fromJson(rs.getString(1)));
+                        found.add(read(rs.getString(1), Track.class));
                     }
                 }
                 return found;
@@ -269,11 +295,11 @@ public final class CatalogMirror {
         }
     }
 
-    private Track fromJson(String value) {
+    private <T> T read(String value, Class<T> type) {
         try {
-            return json.readValue(value, Track.class);
+            return json.readValue(value, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored track cannot be read", e);
+            throw new IllegalStateException("A stored " + type.getSimpleName() + " cannot be read", e);
         }
     }
 }

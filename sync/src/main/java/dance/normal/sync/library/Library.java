@@ -3,6 +3,7 @@ package dance.normal.sync.library;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.library.Likes;
 import dance.normal.protocol.library.Playlist;
 import dance.normal.protocol.library.PlaylistDraft;
 import dance.normal.protocol.library.Playlists;
@@ -106,6 +107,53 @@ public final class Library {
         });
     }
 
+    /**
+     * Likes or unlikes a track: here at once, on the server when it can be reached (an unlike never overtakes its
+     * like).
+     */
+    public void setLiked(String trackId, boolean liked) {
+        Objects.requireNonNull(trackId, "trackId");
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(liked
+                    ? "INSERT INTO likes (track_id, liked_at) VALUES (?, ?) ON CONFLICT (track_id) DO NOTHING"
+                    : "DELETE FROM likes WHERE track_id = ?")) {
+                ps.setString(1, trackId);
+                if (liked) {
+                    ps.setLong(2, clock.millis());
+                }
+                ps.executeUpdate();
+            }
+            outbox.add(c, liked ? OutboxEntry.Kind.LIKE : OutboxEntry.Kind.UNLIKE, likeKey(trackId),
+                    UUID.randomUUID().toString(), Map.of("trackId", trackId));
+            return null;
+        });
+    }
+
+    public boolean isLiked(String trackId) {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM likes WHERE track_id = ?")) {
+                ps.setString(1, trackId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The liked tracks' ids, the latest like first. */
+    public List<String> likes() {
+        return store.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT track_id FROM likes ORDER BY liked_at DESC, "
+                    + "track_id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Lets playlists be kept offline through these downloads. */
     public void useDownloads(DownloadManager manager) {
         this.downloads = Objects.requireNonNull(manager, "manager");
@@ -192,6 +240,7 @@ public final class Library {
      * keeps its local copy; the outbox's delivery reconciles it.
      */
     public void pull() {
+        pullLikes();
         Playlists remote = api.get("/api/v1/me/playlists", Playlists.class);
         store.write(c -> {
             for (Playlist p : remote.playlists()) {
@@ -204,6 +253,50 @@ public final class Library {
             return null;
         });
         followOffline();
+    }
+
+    /** The server's likes replace ours, except for tracks whose like or unlike has not reached it yet. */
+    private void pullLikes() {
+        List<String> remote = api.get("/api/v1/me/likes", Likes.class).trackIds();
+        long now = clock.millis();
+        store.write(c -> {
+            Set<String> theirs = new HashSet<>(remote);
+            for (String local : likesIn(c)) {
+                if (!theirs.contains(local) && !Outbox.hasPending(c, likeKey(local))) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM likes WHERE track_id = ?")) {
+                        ps.setString(1, local);
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO likes (track_id, liked_at) VALUES (?, ?) ON CONFLICT (track_id) DO NOTHING")) {
+                for (int i = 0; i < remote.size(); i++) {
+                    if (!Outbox.hasPending(c, likeKey(remote.get(i)))) {
+                        ps.setString(1, remote.get(i));
+                        ps.setLong(2, now - i); // the server's order: latest first
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static List<String> likesIn(Connection c) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT track_id FROM likes");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The outbox's item key for a track's like: the same as {@link Outbox#like}, so changes keep their order. */
+    private static String likeKey(String trackId) {
+        return "track:" + trackId;
     }
 
     // ---- Deliveries, called by the outbox.

@@ -3,6 +3,8 @@ package dance.normal.sync.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.catalog.Release;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.Fixtures;
@@ -13,6 +15,7 @@ import dance.normal.sync.api.TokenStore;
 import dance.normal.sync.store.LocalStore;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,32 @@ class CatalogSyncIT {
             assertThat(mirror.track(id)).isEmpty();
             assertThat(mirror.search("velvet", 10)).isEmpty();
             assertThat(mirror.trackCount()).isEqualTo(26);
+        }
+    }
+
+    @Test
+    void theMirrorBrowsesReleasesAndArtistsOffline() {
+        try (LocalStore store = LocalStore.open(dir.resolve("browse/library.db"))) {
+            CatalogMirror mirror = new CatalogMirror(store);
+            new CatalogSync(api, store, mirror).pull();
+
+            List<Release> releases = mirror.newReleases(100);
+            assertThat(releases).hasSizeGreaterThanOrEqualTo(7); // the demo catalog's, and any a test added
+            Release newest = releases.stream().filter(r -> !mirror.tracksOfRelease(r.id()).isEmpty()).findFirst()
+                    .orElseThrow();
+            assertThat(mirror.release(newest.id())).contains(newest);
+            List<Track> tracks = mirror.tracksOfRelease(newest.id());
+            assertThat(tracks).isNotEmpty().allSatisfy(t -> assertThat(t.releaseId()).isEqualTo(newest.id()));
+
+            Artist artist = mirror.artist(newest.artistId()).orElseThrow();
+            assertThat(artist.name()).isEqualTo(newest.artistName());
+            assertThat(mirror.releasesOfArtist(artist.id())).contains(newest)
+                    .extracting(Release::artistId).containsOnly(artist.id());
+            List<Track> ofArtist = mirror.tracksOfArtist(artist.id());
+            assertThat(ofArtist).extracting(Track::artistId).containsOnly(artist.id());
+            assertThat(ofArtist).containsAll(tracks);
+            assertThat(mirror.artist("no-such-artist")).isEmpty();
+            assertThat(mirror.release("no-such-release")).isEmpty();
         }
     }
 

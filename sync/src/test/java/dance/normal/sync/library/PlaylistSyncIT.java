@@ -3,6 +3,7 @@ package dance.normal.sync.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dance.normal.protocol.auth.LoginRequest;
+import dance.normal.protocol.library.Likes;
 import dance.normal.protocol.library.Playlist;
 import dance.normal.protocol.library.Playlists;
 import dance.normal.server.support.Databases;
@@ -83,6 +84,40 @@ class PlaylistSyncIT {
                 assertThat(p.serverId()).isEqualTo(onServer.getFirst().id());
                 assertThat(p.version()).isEqualTo(2);
             });
+        }
+    }
+
+    @Test
+    void likesShowAtOnceReachTheServerAndFollowOtherDevicesWithoutLosingAPendingChange() {
+        String email = server.signup("listener").get("me").get("email").asText();
+        Path file = dir.resolve("likes.db");
+        try (LocalStore store = LocalStore.open(file);
+             ApiClient offline = new ApiClient(URI.create("http://127.0.0.1:9/"), TokenStore.inMemory())) {
+            Library library = new Library(store, offline, new Outbox(store, offline, Clock.systemUTC()),
+                    Clock.systemUTC());
+            library.setLiked(t.get(0), true);
+            library.setLiked(t.get(1), true);
+            library.setLiked(t.get(1), false);
+            library.setLiked(t.get(2), true);
+            assertThat(library.likes()).as("at once, offline").containsExactlyInAnyOrder(t.get(0), t.get(2));
+            assertThat(library.isLiked(t.get(1))).isFalse();
+        }
+        try (LocalStore store = LocalStore.open(file); ApiClient api = signedIn(email);
+             ApiClient otherDevice = signedIn(email)) {
+            Outbox outbox = new Outbox(store, api, Clock.systemUTC());
+            Library library = new Library(store, api, outbox, Clock.systemUTC());
+            assertThat(outbox.deliver().lastError()).isNull();
+            assertThat(api.get("/api/v1/me/likes", Likes.class).trackIds())
+                    .containsExactlyInAnyOrder(t.get(0), t.get(2));
+
+            // Another device likes one and unlikes another; here an unlike waits to be delivered.
+            otherDevice.call("PUT", "/api/v1/me/likes/" + t.get(3), null, Object.class, java.util.Map.of(), true);
+            otherDevice.call("DELETE", "/api/v1/me/likes/" + t.get(0), null, Object.class, java.util.Map.of(),
+                    true);
+            library.setLiked(t.get(2), false); // not delivered yet: the server still has the like
+            library.pull();
+            assertThat(library.likes()).as("the other device's changes, and our pending unlike kept")
+                    .containsExactly(t.get(3));
         }
     }
 

@@ -1,0 +1,151 @@
+package dance.normal.app.library;
+
+import atlantafx.base.theme.Styles;
+import dance.normal.app.Session;
+import dance.normal.app.ui.Background;
+import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.TrackCell;
+import dance.normal.app.ui.TrackRow;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.sync.library.LocalPlaylist;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The listener's own music: liked tracks and playlists (from the local store, so offline too; changes reach the
+ * server through the outbox). Pick a collection on the left; its tracks play from the right; a new playlist is
+ * named in place.
+ */
+public final class LibraryController {
+
+    /** A collection on the left: the liked tracks, or a playlist. */
+    private record Collection(String name, LocalPlaylist playlist) {
+    }
+
+    private final BorderPane root = new BorderPane();
+    private final ObservableList<Collection> collections = FXCollections.observableArrayList();
+    private final ListView<Collection> left = new ListView<>(collections);
+    private final ListView<TrackRow> tracks;
+    private final Label title = new Label();
+    private final Label count = new Label();
+    private final TextField newName = new TextField();
+    private final Session session;
+    private final Background background;
+    private final I18n i18n;
+    private final BiConsumer<List<Track>, Integer> onPlay;
+
+    public LibraryController(Session session, Background background, I18n i18n,
+                             BiConsumer<List<Track>, Integer> onPlay) {
+        this.session = session;
+        this.background = background;
+        this.i18n = i18n;
+        this.onPlay = onPlay;
+        this.tracks = TrackCell.list(i18n, onPlay);
+
+        left.setId("collections");
+        left.setPrefWidth(240);
+        left.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Collection c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.name());
+                setGraphic(empty || c == null ? null : new FontIcon(c.playlist() == null ? Material2AL.FAVORITE
+                        : Material2MZ.QUEUE_MUSIC));
+            }
+        });
+        left.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> {
+            if (c != null) {
+                open(c);
+            }
+        });
+        newName.setPromptText(i18n.get("library.newPlaylist"));
+        newName.setAccessibleText(i18n.get("library.newPlaylist"));
+        newName.setId("new-playlist");
+        newName.setOnAction(e -> create());
+        Button create = new Button(null, new FontIcon(Material2AL.ADD));
+        create.setAccessibleText(i18n.get("library.create"));
+        create.setId("create-playlist");
+        create.setOnAction(e -> create());
+        HBox making = new HBox(6, newName, create);
+        HBox.setHgrow(newName, Priority.ALWAYS);
+        Label heading = new Label(i18n.get("nav.library"));
+        heading.getStyleClass().add(Styles.TITLE_3);
+        VBox side = new VBox(10, heading, left, making);
+        VBox.setVgrow(left, Priority.ALWAYS);
+        side.setPadding(new Insets(16, 8, 16, 16));
+
+        title.getStyleClass().add(Styles.TITLE_2);
+        title.setId("collection-title");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        Button play = new Button(i18n.get("release.play"), new FontIcon(Material2MZ.PLAY_ARROW));
+        play.getStyleClass().add(Styles.ACCENT);
+        play.setId("collection-play");
+        play.setOnAction(e -> TrackRow.play(tracks.getItems(), 0, onPlay));
+        play.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(tracks.getItems()));
+        HBox top = new HBox(12, new VBox(2, title, count), play);
+        top.setAlignment(Pos.CENTER_LEFT);
+        tracks.setId("collection-tracks");
+        tracks.setPlaceholder(new Label(i18n.get("library.emptyCollection")));
+        VBox main = new VBox(12, top, tracks);
+        VBox.setVgrow(tracks, Priority.ALWAYS);
+        main.setPadding(new Insets(16, 16, 16, 8));
+        root.setLeft(side);
+        root.setCenter(main);
+        root.setId("library");
+    }
+
+    public Parent view() {
+        return root;
+    }
+
+    /** Reads the collections again and shows the chosen one (the liked tracks at first). */
+    public void onActivate() {
+        Collection chosen = left.getSelectionModel().getSelectedItem();
+        background.run(session::playlists, playlists -> {
+            collections.setAll(new Collection(i18n.get("library.liked"), null));
+            playlists.forEach(p -> collections.add(new Collection(p.name(), p)));
+            Collection again = chosen == null ? collections.getFirst() : collections.stream()
+                    .filter(c -> c.playlist() == null ? chosen.playlist() == null : chosen.playlist() != null
+                            && c.playlist().localId().equals(chosen.playlist().localId()))
+                    .findFirst().orElse(collections.getFirst());
+            left.getSelectionModel().select(again);
+            open(again);
+        }, error -> count.setText(i18n.sentence(error)));
+    }
+
+    private void open(Collection c) {
+        title.setText(c.name());
+        background.run(() -> TrackRow.of(session, c.playlist() == null ? session.likedTracks()
+                : session.tracksOf(c.playlist()), i18n), rows -> {
+            tracks.getItems().setAll(rows);
+            count.setText(i18n.get("search.count", rows.size()));
+        }, error -> count.setText(i18n.sentence(error)));
+    }
+
+    private void create() {
+        String name = newName.getText().strip();
+        if (name.isEmpty()) {
+            return;
+        }
+        newName.clear();
+        background.run(() -> session.createPlaylist(name, List.of()), id -> onActivate(),
+                error -> count.setText(i18n.sentence(error)));
+    }
+}
