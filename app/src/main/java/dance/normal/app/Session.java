@@ -38,6 +38,7 @@ import dance.normal.protocol.tokens.TopupRequest;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.TokenStore;
+import dance.normal.sync.api.UnreachableException;
 import dance.normal.sync.catalog.CatalogMirror;
 import dance.normal.sync.SyncService;
 import dance.normal.sync.TrackSource;
@@ -205,8 +206,9 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The session saved on this device by the last sign-in, if its tokens still work: a restart stays signed in and
-     * the wallet opens with its device secret, without the password.
+     * The session saved on this device by the last sign-in, if its tokens still work (or the server cannot be reached
+     * to say otherwise): a restart stays signed in, also offline, and the wallet opens with its device secret,
+     * without the password.
      */
     public static Optional<Session> resume(AppConfig config) {
         Background.requireBackground("Resuming the session");
@@ -216,7 +218,13 @@ public final class Session implements AutoCloseable {
         }
         ApiClient api = new ApiClient(config.server(), tokens);
         try {
-            Me me = api.me();
+            Me me;
+            try {
+                me = api.me();
+            } catch (UnreachableException offline) {
+                // Offline start: who signed in is in the saved session; the server hears from us when it is back.
+                me = tokens.current().map(TokenPair::me).orElseThrow(() -> offline);
+            }
             Path userDir = config.dataDir().resolve("users").resolve(me.id());
             if (!Files.exists(userDir.resolve("wallet.json"))) {
                 api.close();

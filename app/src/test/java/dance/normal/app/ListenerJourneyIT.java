@@ -104,11 +104,25 @@ class ListenerJourneyIT {
         assertThat(app.<Label>node("#now-title").getText()).isEqualTo("Midnight Harbour");
         app.shoot("offline-en");
 
+        // A restart while offline: still signed in, the banner up, the downloaded track plays.
+        app.stop();
+        app.launch("en", "shell");
+        app.await("the offline banner after a restart", () -> app.node("#offline-banner").isVisible());
+        app.click("#play-pause");
+        Label positionAfter = app.node("#now-position");
+        app.await("offline play after a restart", () -> app.<Button>node("#play-pause").getAccessibleText()
+                .equals("Pause") && !positionAfter.getText().equals("0:00"), positionAfter::getText);
+        app.click("#nav-search");
+        ListView<TrackRow> rows = app.node("#results");
+        app.click("#search");
+        app.robot.write("lights out");
+        app.await("offline search", () -> rows.getItems().size() == 2);
+
         // The server comes back (same address, same data): the banner goes.
         server = TestServer.restart(server.dataDir(), c -> c.withPort(port));
         app.click("#retry");
         app.await("the banner to go", () -> !app.node("#offline-banner").isVisible());
-        app.await("the row to play again", () -> row(results, "Morning Tide").playable());
+        app.await("the row to play again", () -> row(rows, "Morning Tide").playable());
 
         // Add money with the test card, buy tokens: holdings and balance follow.
         app.click("#nav-wallet");
@@ -119,7 +133,7 @@ class ListenerJourneyIT {
         app.click("#add-money");
         app.await("the top-up", () -> balance.getText().equals("$20.00"), balance::getText);
         app.click("#nav-search");
-        app.robot.clickOn(app.robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        app.robot.clickOn(app.robot.from(rows).lookup("Midnight Harbour").queryLabeled());
         Label offering = app.node("#offering");
         app.await("the offering", () -> offering.getText().startsWith("0 of 100 tokens sold"), offering::getText);
         app.robot.doubleClickOn(app.find("#quantity .text-field").queryAs(javafx.scene.Node.class)).write("2")
@@ -146,6 +160,25 @@ class ListenerJourneyIT {
         app.click("#nav-settings");
         app.shoot("settings-en");
 
+        // The recovery phrase, behind the password; leaving Settings hides it; a wrong password shows nothing.
+        app.click("#backup-password");
+        app.robot.write("correct horse battery");
+        app.click("#show-phrase");
+        javafx.scene.layout.FlowPane phrase = app.node("#phrase");
+        app.await("the recovery phrase", () -> !phrase.getChildren().isEmpty());
+        assertThat(phrase.getChildren().size()).isIn(12, 24);
+        assertThat(((Label) phrase.getChildren().getFirst()).getText()).matches("1\\. [a-z]+");
+        app.click("#nav-home");
+        app.click("#nav-settings");
+        assertThat(phrase.getChildren()).as("hidden after leaving Settings").isEmpty();
+        app.click("#backup-password");
+        app.robot.write("not my password");
+        app.click("#show-phrase");
+        Label phraseError = app.node("#phrase-error");
+        app.await("the wrong-password sentence", () -> !phraseError.getText().isEmpty());
+        assertThat(phraseError.getText()).isEqualTo("That password is not right.");
+        assertThat(phrase.getChildren()).isEmpty();
+
         // Library: like the track, make a playlist, add the track to it.
         app.click("#nav-library");
         app.click("#new-playlist");
@@ -153,7 +186,7 @@ class ListenerJourneyIT {
         ListView<?> collections = app.node("#collections");
         app.await("the new playlist", () -> collections.getItems().size() == 2);
         app.click("#nav-search");
-        app.robot.clickOn(app.robot.from(results).lookup("Midnight Harbour").queryLabeled());
+        app.robot.clickOn(app.robot.from(rows).lookup("Midnight Harbour").queryLabeled());
         app.click("#like");
         app.click("#add-to-playlist");
         app.await("the playlists menu", () -> app.robot.lookup("Road trip").tryQuery().isPresent());
@@ -225,6 +258,13 @@ class ListenerJourneyIT {
             app.click("#nav-" + screen);
             app.shoot(screen + "-ru");
         }
+
+        // Sign out: back to the first screen, and a restart does not sign in again.
+        app.click("#nav-settings");
+        app.click("#sign-out");
+        app.await("the first screen", () -> "onboarding".equals(app.stage().getScene().getRoot().getId()));
+        app.stop();
+        app.launch("en", "onboarding");
 
         try (fxIo) {
             assertThat(fxIo.offences()).as("file or network work on the FX thread").isEmpty();

@@ -4,6 +4,7 @@ import dance.normal.app.AppConfig;
 import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.PasswordFields;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
 
@@ -40,16 +41,11 @@ public final class OnboardingController {
 
     private void onSubmit() {
         String email = model.email.get().strip();
-        CharSequence typed = view.password.getCharacters();
-        if (email.isEmpty() || typed.isEmpty()) {
+        if (email.isEmpty() || view.password.getCharacters().isEmpty()) {
             model.error.set(i18n.get("onboarding.error.empty"));
             return;
         }
-        char[] password = new char[typed.length()];
-        for (int i = 0; i < password.length; i++) {
-            password[i] = typed.charAt(i);
-        }
-        view.password.clear();
+        char[] password = PasswordFields.take(view.password);
         model.error.set("");
         model.working.set(true);
         boolean creating = model.creating.get();

@@ -5,6 +5,7 @@ import dance.normal.app.AppPrefs;
 import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.PasswordFields;
 import dance.normal.player.audio.EqualizerPreset;
 import dance.normal.player.audio.EqualizerSettings;
 import dance.normal.wallet.WalletException;
@@ -120,8 +121,7 @@ public final class SettingsController {
         phrase.setId("phrase");
         phrase.setPrefWrapLength(520);
         show.setOnAction(e -> {
-            char[] typed = password.getText().toCharArray(); // the field keeps its own copy until cleared below
-            password.clear();
+            char[] typed = PasswordFields.take(password);
             phraseError.setText("");
             background.run(() -> session.recoveryPhrase(typed), this::showPhrase, error -> {
                 phraseError.setText(error instanceof WalletException w
