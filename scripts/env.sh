@@ -66,4 +66,4 @@ ND_PKGS_RUN="ffmpeg libvlc5 vlc-plugin-base"
 # (npm installs litesvm from the lockfile in wallet-core/src/test/node).
 ND_PKGS_TEST="$ND_PKGS_RUN libsecret-tools gnome-keyring dbus softhsm2"
 command -v node >/dev/null 2>&1 || ND_PKGS_TEST="$ND_PKGS_TEST nodejs npm"
-ND_PKGS_BENCH="$ND_PKGS_RUN nginx-light wrk curl jq vlc-bin"
+ND_PKGS_BENCH="$ND_PKGS_RUN nginx-light wrk curl jq vlc-bin xvfb xdotool strawberry"

@@ -82,10 +82,12 @@ public final class NormalDanceApp extends Application {
         }
         shell = new ShellController(session, background, i18n, prefs, this::changePrefs, this::signOut);
         stage.getScene().setRoot(shell.view());
+        Timings.firstUsableFrame();
     }
 
     private void showOnboarding() {
         stage.getScene().setRoot(onboarding.view());
+        Timings.firstUsableFrame();
     }
 
     private void changePrefs(AppPrefs next) {

@@ -4,15 +4,11 @@ import dance.normal.app.ui.Background;
 import dance.normal.player.AudioEngine;
 import dance.normal.player.Playable;
 import dance.normal.player.Player;
-import dance.normal.player.PlayerListener;
 import dance.normal.player.audio.FilePlayerSettings;
 import dance.normal.player.audio.TrackGain;
 import dance.normal.player.mpris.PlayerMpris;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
-import dance.normal.player.queue.QueueItem;
-import dance.normal.player.queue.QueueSnapshot;
-import dance.normal.player.queue.QueueState;
 import dance.normal.player.vlc.VlcEngine;
 import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.DeviceRequest;
@@ -76,8 +72,6 @@ import java.util.UUID;
 public final class Session implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
-    private static final Duration QUEUE_SAVE_EVERY = Duration.ofSeconds(2);
-    private static final int RECENT_LIMIT = 20;
 
     private final ApiClient api;
     private final TokenStore tokens;
@@ -96,13 +90,6 @@ public final class Session implements AutoCloseable {
     private final Player player;
     private final PlayerMpris mpris;
     private final ArtworkCache artwork;
-    // The queue as last changed (read on the player's thread) and the position in its current track.
-    private volatile QueueState lastQueue;
-    private volatile String lastEntryId;
-    private volatile long lastPositionMs;
-    private volatile long lastSavedAtNanos;
-    /** Track ids played lately, the latest first; written on the player's thread. */
-    private volatile List<String> recent = List.of();
 
     private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens) {
         this.api = api;
@@ -122,65 +109,17 @@ public final class Session implements AutoCloseable {
         library.useDownloads(downloads);
         sync.syncLibrary(library);
         this.sources = new TrackSource(api, mirror, downloads, () -> sync.status().online());
-        this.queueMemory = new QueueMemory(userDir.resolve("queue.json"));
+        this.queueMemory = new QueueMemory(userDir.resolve("queue.json"), queue);
         this.artwork = new ArtworkCache(api.http(), okhttp3.HttpUrl.get(api.baseUrl()), userDir.resolve("artwork"));
-        queue.addListener(this::queueChanged); // before the player owns the queue: then only on its thread
         this.player = new Player(Session::engine, queue, item -> {
             TrackSource.Resolved resolved = sources.resolve(item.trackId());
             return new Playable(resolved.uri(), TrackGain.fromLoudness(resolved.loudnessLufs(),
                     resolved.peakDbfs()));
         }, Clock.systemUTC(), this::played, new FilePlayerSettings(userDir.resolve("player.properties")));
-        player.addListener(new PlayerListener() {
-            @Override
-            public void onPosition(long positionMs, long durationMs) {
-                // A track heard to its end starts over next time.
-                positionChanged(durationMs > 0 && positionMs >= durationMs - 1_500 ? 0 : positionMs);
-            }
-        });
-        queueMemory.load().ifPresent(saved -> {
-            recent = saved.recent();
-            lastPositionMs = saved.positionMs();
-            lastEntryId = saved.queue().currentIndex() < 0 ? null
-                    : saved.queue().entries().get(saved.queue().currentIndex()).entryId();
-            player.restore(saved.queue(), saved.positionMs());
-        });
+        queueMemory.restoreInto(player);
         this.mpris = PlayerMpris.attach(player); // media keys; does nothing without a session bus
         downloads.start();
         sync.start();
-    }
-
-    /** On the player's thread: the queue changed; a new current track starts at 0. */
-    private void queueChanged(QueueSnapshot snapshot) {
-        QueueState state = queue.state();
-        String entry = snapshot.current().map(QueueItem::entryId).orElse(null);
-        if (!java.util.Objects.equals(entry, lastEntryId)) {
-            lastEntryId = entry;
-            lastPositionMs = 0;
-            snapshot.current().ifPresent(item -> {
-                List<String> now = new java.util.ArrayList<>(recent);
-                now.remove(item.trackId());
-                now.addFirst(item.trackId());
-                recent = List.copyOf(now.subList(0, Math.min(now.size(), RECENT_LIMIT)));
-            });
-        }
-        lastQueue = state;
-        saveQueue();
-    }
-
-    /** On the engine's thread: saves the position now and then (and the queue with it). */
-    private void positionChanged(long positionMs) {
-        lastPositionMs = positionMs;
-        if (System.nanoTime() - lastSavedAtNanos > QUEUE_SAVE_EVERY.toNanos()) {
-            saveQueue();
-        }
-    }
-
-    private synchronized void saveQueue() {
-        QueueState state = lastQueue;
-        if (state != null) {
-            lastSavedAtNanos = System.nanoTime();
-            queueMemory.save(state, lastPositionMs, recent);
-        }
     }
 
     /** libVLC with the system's audio output, or with none under {@code -Dnd.audio=dummy} (tests, CI). */
@@ -413,13 +352,9 @@ public final class Session implements AutoCloseable {
     }
 
     /** Whether tracks can play now, and why not, from local knowledge (downloads, mirror, the sync status). */
-    public Map<String, TrackSource.Status> availability(List<String> trackIds) {
+    public Map<String, TrackSource.Status> availability(List<Track> tracks) {
         Background.requireBackground("Checking what can play");
-        Map<String, TrackSource.Status> out = new java.util.LinkedHashMap<>();
-        for (String id : trackIds) {
-            out.put(id, sources.availability(id));
-        }
-        return out;
+        return sources.availability(tracks);
     }
 
     /** Release artwork, cached on disk and in memory; blocking, so from the background. */
@@ -451,7 +386,7 @@ public final class Session implements AutoCloseable {
     /** The liked tracks, the latest like first. */
     public List<Track> likedTracks() {
         Background.requireBackground("Reading likes");
-        return library.likes().stream().map(mirror::track).flatMap(Optional::stream).toList();
+        return mirror.liked();
     }
 
     public List<LocalPlaylist> playlists() {
@@ -532,7 +467,7 @@ public final class Session implements AutoCloseable {
     /** What was played lately on this device, the latest first. */
     public List<Track> recentlyPlayed() {
         Background.requireBackground("Reading what was played");
-        return recent.stream().map(mirror::track).flatMap(Optional::stream).toList();
+        return queueMemory.recent().stream().map(mirror::track).flatMap(Optional::stream).toList();
     }
 
     public Optional<Track> track(String trackId) {
@@ -545,7 +480,7 @@ public final class Session implements AutoCloseable {
         sync.close();
         mpris.close();
         player.close();
-        saveQueue();
+        queueMemory.save();
         downloads.close();
         wallet.close();
         store.close();

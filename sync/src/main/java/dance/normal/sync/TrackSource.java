@@ -6,7 +6,11 @@ import dance.normal.sync.catalog.CatalogMirror;
 import dance.normal.sync.download.DownloadManager;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +42,8 @@ public final class TrackSource {
      */
     public record Status(Availability availability, String reason) {
     }
+
+    private static final String OFFLINE = "Not downloaded, and the server cannot be reached.";
 
     private final ApiClient api;
     private final CatalogMirror mirror;
@@ -71,6 +77,22 @@ public final class TrackSource {
         return new Resolved(URI.create(api.streamUrl(trackId).url()), false, lufs, peak);
     }
 
+    /**
+     * Whether tracks of the mirror can play now, all at once: one read of the downloads however long the list (a
+     * 100k-track library included).
+     */
+    public Map<String, Status> availability(List<Track> tracks) {
+        Set<String> kept = downloads.verifiedTrackIds();
+        boolean on = online.getAsBoolean();
+        Map<String, Status> out = new LinkedHashMap<>();
+        for (Track t : tracks) {
+            out.put(t.id(), kept.contains(t.id()) ? new Status(Availability.PLAYABLE, null)
+                    : on ? new Status(Availability.ONLINE_ONLY, null)
+                    : new Status(Availability.UNAVAILABLE, OFFLINE));
+        }
+        return out;
+    }
+
     /** Whether a track can play now, from local knowledge only (cheap enough for every row of a list). */
     public Status availability(String trackId) {
         if (downloads.verifiedFile(trackId).isPresent()) {
@@ -82,6 +104,6 @@ public final class TrackSource {
         if (online.getAsBoolean()) {
             return new Status(Availability.ONLINE_ONLY, null);
         }
-        return new Status(Availability.UNAVAILABLE, "Not downloaded, and the server cannot be reached.");
+        return new Status(Availability.UNAVAILABLE, OFFLINE);
     }
 }

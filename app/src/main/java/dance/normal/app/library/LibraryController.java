@@ -2,6 +2,7 @@ package dance.normal.app.library;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.Session;
+import dance.normal.app.Timings;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.TrackCell;
@@ -125,8 +126,8 @@ public final class LibraryController {
                     .filter(c -> c.playlist() == null ? chosen.playlist() == null : chosen.playlist() != null
                             && c.playlist().localId().equals(chosen.playlist().localId()))
                     .findFirst().orElse(collections.getFirst());
-            left.getSelectionModel().select(again);
-            open(again);
+            left.getSelectionModel().clearSelection();
+            left.getSelectionModel().select(again); // the selection listener opens it
         }, error -> count.setText(i18n.sentence(error)));
     }
 
@@ -136,6 +137,7 @@ public final class LibraryController {
                 : session.tracksOf(c.playlist()), i18n), rows -> {
             tracks.getItems().setAll(rows);
             count.setText(i18n.get("search.count", rows.size()));
+            Timings.report("library shown with " + rows.size() + " tracks after");
         }, error -> count.setText(i18n.sentence(error)));
     }
 

@@ -69,6 +69,7 @@ public final class ShellController {
     private final I18n i18n;
     private final ToggleButton toSettings;
     private final ToggleButton toHome;
+    private final ToggleButton toLibrary;
     private final BrowseController browse;
     private final LibraryController library;
     private java.time.Instant shownSync;
@@ -114,7 +115,7 @@ public final class ShellController {
         ToggleGroup nav = new ToggleGroup();
         toHome = navButton(i18n.get("nav.home"), "nav-home", new FontIcon(Material2AL.HOME), nav);
         ToggleButton toSearch = navButton(i18n.get("nav.search"), "nav-search", new FontIcon(Material2MZ.SEARCH), nav);
-        ToggleButton toLibrary = navButton(i18n.get("nav.library"), "nav-library",
+        toLibrary = navButton(i18n.get("nav.library"), "nav-library",
                 new FontIcon(Material2AL.LIBRARY_MUSIC), nav);
         ToggleButton toQueue = navButton(i18n.get("nav.queue"), "nav-queue", new FontIcon(Material2MZ.QUEUE_MUSIC),
                 nav);
@@ -178,6 +179,9 @@ public final class ShellController {
         root.setTop(new VBox(top, banner));
         toHome.setSelected(true);
         browse.home();
+        if ("library".equals(System.getProperty("nd.startScreen"))) { // a kiosk, or the start-up benchmark
+            toLibrary.setSelected(true);
+        }
         root.setBottom(nowPlaying.view());
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -217,8 +221,14 @@ public final class ShellController {
     }
 
     private void showStatus(SyncService.Status status) {
-        if (shownSync == null && status.lastSync() != null && toHome.isSelected()) {
-            browse.home(); // the first sync of a new listener filled the mirror: Home has something to show
+        if (shownSync == null && status.lastSync() != null) {
+            // The first sync of this window brought what changed elsewhere (a new listener's whole catalog, likes
+            // and playlists from other devices): the screens that show it read again.
+            if (toHome.isSelected()) {
+                browse.home();
+            } else if (toLibrary.isSelected()) {
+                library.onActivate();
+            }
         }
         shownSync = status.lastSync();
         boolean offline = !status.online() && status.lastError() != null;

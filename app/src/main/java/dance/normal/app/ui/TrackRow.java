@@ -34,7 +34,7 @@ public record TrackRow(Track track, boolean playable, boolean downloaded, String
 
     /** Rows for {@code tracks}, from local knowledge only; does database work, so never on the FX thread. */
     public static List<TrackRow> of(Session session, List<Track> tracks, I18n i18n) {
-        Map<String, TrackSource.Status> status = session.availability(tracks.stream().map(Track::id).toList());
+        Map<String, TrackSource.Status> status = session.availability(tracks);
         return tracks.stream().map(t -> {
             TrackSource.Status s = status.get(t.id());
             return switch (s.availability()) {

@@ -194,6 +194,12 @@ public final class CatalogMirror {
                 + "ORDER BY r.rowid DESC, t.rowid", Track.class, artistId);
     }
 
+    /** The liked tracks (the store's likes) that the mirror knows, the latest like first: one query for them all. */
+    public List<Track> liked() {
+        return rows("SELECT t.json FROM likes l JOIN tracks t ON t.id = l.track_id "
+                + "ORDER BY l.liked_at DESC, l.track_id", Track.class);
+    }
+
     /** Releases, the newest in the feed first (what Home shows as new releases). */
     public List<Release> newReleases(int limit) {
         return rows("SELECT json FROM releases ORDER BY rowid DESC LIMIT ?", Release.class, Math.clamp(limit, 1,

@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -194,6 +196,34 @@ public final class DownloadManager implements AutoCloseable {
                 return Optional.<Path>empty();
             }
         });
+    }
+
+    /** The tracks whose downloads are done and whose files are still there whole: one read for a whole list. */
+    public Set<String> verifiedTrackIds() {
+        Map<String, long[]> done = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT track_id, file_name, bytes_total FROM downloads WHERE state = 'DONE'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    done.put(rs.getString(1), new long[] {rs.getLong(3)});
+                    names.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return null;
+        });
+        Set<String> verified = new HashSet<>();
+        done.forEach((id, size) -> {
+            try {
+                if (Files.size(dir.resolve(names.get(id))) == size[0]) {
+                    verified.add(id);
+                }
+            } catch (IOException e) {
+                // gone: not playable offline
+            }
+        });
+        return verified;
     }
 
     /** The track was played: it is the last to be evicted. */

@@ -107,6 +107,15 @@ class DownloadIT {
             assertThat(source.availability(track.id()).availability()).isEqualTo(TrackSource.Availability.PLAYABLE);
             assertThat(source.availability(other.id())).isEqualTo(new TrackSource.Status(
                     TrackSource.Availability.UNAVAILABLE, "Not downloaded, and the server cannot be reached."));
+            // The same answers for a whole list at once (what a 100k-track library asks).
+            assertThat(source.availability(List.of(track, other))).containsExactly(
+                    java.util.Map.entry(track.id(), new TrackSource.Status(TrackSource.Availability.PLAYABLE, null)),
+                    java.util.Map.entry(other.id(), source.availability(other.id())));
+            assertThat(downloads.verifiedTrackIds()).containsExactly(track.id());
+            Files.write(file, new byte[] {1, 2, 3}); // damaged on disk: no longer counts as kept
+            assertThat(downloads.verifiedTrackIds()).isEmpty();
+            assertThat(source.availability(List.of(track)).get(track.id()).availability())
+                    .isEqualTo(TrackSource.Availability.UNAVAILABLE);
             try (Stream<Path> files = Files.list(dir.resolve("downloads"))) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
             }

@@ -118,6 +118,9 @@ class PlaylistSyncIT {
             library.pull();
             assertThat(library.likes()).as("the other device's changes, and our pending unlike kept")
                     .containsExactly(t.get(3));
+            CatalogMirror mirror = new CatalogMirror(store);
+            new CatalogSync(api, store, mirror).pull();
+            assertThat(mirror.liked()).extracting(dance.normal.protocol.catalog.Track::id).containsExactly(t.get(3));
         }
     }
 
