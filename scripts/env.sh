@@ -66,4 +66,8 @@ ND_PKGS_RUN="ffmpeg libvlc5 vlc-plugin-base"
 # (npm installs litesvm from the lockfile in wallet-core/src/test/node).
 ND_PKGS_TEST="$ND_PKGS_RUN libsecret-tools gnome-keyring dbus softhsm2"
 command -v node >/dev/null 2>&1 || ND_PKGS_TEST="$ND_PKGS_TEST nodejs npm"
+# How the desktop app's JVM runs (./nd app, ./nd demo, ./nd bench app): G1 collects when the app is idle and gives
+# memory it no longer needs back to the system, as a desktop program should after loading a large library.
+: "${ND_APP_JAVA_OPTS:=-XX:G1PeriodicGCInterval=1000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
+export ND_APP_JAVA_OPTS
 ND_PKGS_BENCH="$ND_PKGS_RUN nginx-light wrk curl jq vlc-bin xvfb xdotool strawberry"

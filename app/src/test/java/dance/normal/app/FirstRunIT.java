@@ -78,6 +78,7 @@ class FirstRunIT {
 
         assertThat(app.find("#signed-in").queryAs(Label.class).getText()).startsWith("Signed in as fan-");
         app.shoot("home");
+        everyControlHasANameAndTabReachesTheShell();
         app.click("#nav-search");
         app.robot.clickOn(app.find("#search").queryAs(Node.class)).write("midn");
         ListView<TrackRow> results = app.find("#results").queryListView();
@@ -115,6 +116,48 @@ class FirstRunIT {
         app.stop();
         app.launch("en", "shell");
         assertThat(app.find("#signed-in").queryAs(Label.class).getText()).startsWith("Signed in as fan-");
+    }
+
+    /**
+     * Screen readers: every control that takes the keyboard has a name (its text, or an accessible text). Keyboard:
+     * Tab walks through the navigation and the Now Playing bar.
+     */
+    private void everyControlHasANameAndTabReachesTheShell() throws Exception {
+        java.util.List<String> unnamed = WaitForAsyncUtils.asyncFx(() -> app.find(".button, .toggle-button, "
+                + ".hyperlink, .menu-button, .slider, .text-field, .list-view, .combo-box").queryAll().stream()
+                .filter(n -> n.isVisible() && !n.isDisabled() && n.isFocusTraversable())
+                .filter(n -> name(n).isBlank())
+                .map(n -> n.getClass().getSimpleName() + "#" + n.getId() + " " + n.getStyleClass())
+                .toList()).get();
+        assertThat(unnamed).as("controls without a name for screen readers").isEmpty();
+
+        java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+        app.robot.interact(() -> app.stage().getScene().getRoot().lookup("#nav-home").requestFocus());
+        for (int i = 0; i < 40; i++) {
+            app.robot.type(KeyCode.TAB);
+            Node owner = app.stage().getScene().getFocusOwner();
+            if (owner != null && owner.getId() != null) {
+                reached.add(owner.getId());
+            }
+        }
+        assertThat(reached).contains("nav-search", "nav-library", "nav-queue", "nav-downloads", "nav-wallet",
+                "nav-settings");
+    }
+
+    private static String name(Node n) {
+        if (n.getAccessibleText() != null && !n.getAccessibleText().isBlank()) {
+            return n.getAccessibleText();
+        }
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+            return l.getText();
+        }
+        if (n instanceof javafx.scene.control.TextInputControl t && t.getPromptText() != null) {
+            return t.getPromptText();
+        }
+        if (n instanceof javafx.scene.control.ComboBox<?> c && c.getValue() != null) {
+            return c.getValue().toString();
+        }
+        return "";
     }
 
     @Test

@@ -258,6 +258,21 @@ class ListenerJourneyIT {
             app.click("#nav-" + screen);
             app.shoot(screen + "-ru");
         }
+        app.click("#nav-search");
+        app.click("#search");
+        app.robot.write("midnight");
+        ListView<TrackRow> found = app.node("#results");
+        app.await("a result in Russian", () -> found.getItems().size() == 1);
+        app.robot.clickOn(app.robot.from(found).lookup("Midnight Harbour").queryLabeled());
+        Label offeringRu = app.node("#offering");
+        app.await("the offering in Russian", () -> !offeringRu.getText().isEmpty());
+        app.shoot("track-ru");
+        app.click("#track-release");
+        app.await("the release page in Russian", () -> app.find("#release-title").tryQuery().isPresent());
+        app.shoot("release-ru");
+        app.click("#release-artist");
+        app.await("the artist page in Russian", () -> app.find("#artist-name").tryQuery().isPresent());
+        app.shoot("artist-ru");
 
         // Sign out: back to the first screen, and a restart does not sign in again.
         app.click("#nav-settings");

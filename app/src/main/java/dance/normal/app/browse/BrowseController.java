@@ -114,9 +114,9 @@ public final class BrowseController {
         Label title = title(i18n.get("nav.home"));
         FlowPane releases = new FlowPane(16, 16);
         releases.setId("new-releases");
-        ListView<TrackRow> popular = trackList("popular", 6);
+        ListView<TrackRow> popular = trackList("popular", i18n.get("home.popular"), 6);
         Label popularNote = muted("");
-        ListView<TrackRow> recent = trackList("recent", 6);
+        ListView<TrackRow> recent = trackList("recent", i18n.get("home.recent"), 6);
         Label nothingYet = muted(i18n.get("home.nothingYet"));
         nothingYet.visibleProperty().bind(recent.visibleProperty().not());
         nothingYet.managedProperty().bind(nothingYet.visibleProperty());
@@ -172,7 +172,7 @@ public final class BrowseController {
                     download));
             words.setAlignment(Pos.BOTTOM_LEFT);
             HBox header = new HBox(20, art, words);
-            ListView<TrackRow> tracks = trackList("release-tracks", Math.max(3, p.tracks().size()));
+            ListView<TrackRow> tracks = trackList("release-tracks", r.title(), Math.max(3, p.tracks().size()));
             tracks.getItems().setAll(p.tracks());
             page.getChildren().addAll(header, tracks);
             show(page, true);
@@ -198,7 +198,7 @@ public final class BrowseController {
                     bio.setWrapText(true);
                     FlowPane releases = new FlowPane(16, 16);
                     p.releases().forEach(r -> releases.getChildren().add(tile(r)));
-                    ListView<TrackRow> tracks = trackList("artist-tracks", Math.min(10, Math.max(3,
+                    ListView<TrackRow> tracks = trackList("artist-tracks", p.artist().name(), Math.min(10, Math.max(3,
                             p.tracks().size())));
                     tracks.getItems().setAll(p.tracks());
                     page.getChildren().addAll(muted(i18n.get("artist.kind")), heading, bio,
@@ -225,9 +225,10 @@ public final class BrowseController {
         return tile;
     }
 
-    private ListView<TrackRow> trackList(String id, int rows) {
+    private ListView<TrackRow> trackList(String id, String name, int rows) {
         ListView<TrackRow> list = TrackCell.list(i18n, onPlay);
         list.setId(id);
+        list.setAccessibleText(name);
         list.setFixedCellSize(52);
         list.setPrefHeight(rows * 52 + 4);
         list.setMinHeight(3 * 52 + 4);

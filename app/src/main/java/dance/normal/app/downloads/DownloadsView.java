@@ -34,6 +34,7 @@ final class DownloadsView {
         storage.setId("storage");
         list.setItems(model.rows);
         list.setId("downloads");
+        list.setAccessibleText(i18n.get("nav.downloads"));
         list.setPlaceholder(new Label(i18n.get("downloads.none")));
         list.setCellFactory(v -> new Cell(i18n, onPauseResume, onRemove));
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -61,6 +61,7 @@ public final class LibraryController {
         this.tracks = TrackCell.list(i18n, onPlay);
 
         left.setId("collections");
+        left.setAccessibleText(i18n.get("nav.library"));
         left.setPrefWidth(240);
         left.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -103,6 +104,7 @@ public final class LibraryController {
         HBox top = new HBox(12, new VBox(2, title, count), play);
         top.setAlignment(Pos.CENTER_LEFT);
         tracks.setId("collection-tracks");
+        tracks.accessibleTextProperty().bind(title.textProperty());
         tracks.setPlaceholder(new Label(i18n.get("library.emptyCollection")));
         VBox main = new VBox(12, top, tracks);
         VBox.setVgrow(tracks, Priority.ALWAYS);

@@ -52,6 +52,7 @@ public final class QueueController {
         HBox top = new HBox(8, title, gap, clear);
         top.setAlignment(Pos.CENTER_LEFT);
         list.setId("queue");
+        list.setAccessibleText(i18n.get("nav.queue"));
         list.setPlaceholder(new Label(i18n.get("queue.empty")));
         list.setCellFactory(v -> new Cell());
         list.setOnMouseClicked(e -> {

@@ -31,6 +31,7 @@ final class SearchView {
 
         list.setItems(model.results);
         list.setId("results");
+        list.setAccessibleText(i18n.get("search.results"));
         list.setCellFactory(v -> new TrackCell(i18n));
         list.setPlaceholder(new Label());
         list.setOnMouseClicked(e -> {

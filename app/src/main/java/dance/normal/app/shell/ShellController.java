@@ -30,7 +30,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -67,6 +66,7 @@ public final class ShellController {
     private final Consumer<SyncService.Status> syncListener = status -> Platform.runLater(() -> showStatus(status));
     private final DownloadListener downloadListener;
     private final I18n i18n;
+    private final NavBar nav = new NavBar();
     private final ToggleButton toSettings;
     private final ToggleButton toHome;
     private final ToggleButton toLibrary;
@@ -94,13 +94,13 @@ public final class ShellController {
                 new TrackPanelController.Links() {
                     @Override
                     public void openArtist(String artistId) {
-                        toHome.setSelected(true);
+                        nav.select(toHome);
                         browse.openArtist(artistId);
                     }
 
                     @Override
                     public void openRelease(String releaseId) {
-                        toHome.setSelected(true);
+                        nav.select(toHome);
                         browse.openRelease(releaseId);
                     }
                 });
@@ -112,24 +112,18 @@ public final class ShellController {
         who.getStyleClass().add(Styles.TEXT_MUTED);
         who.setId("signed-in");
         who.setMinWidth(0); // a long address gives way; the navigation never does
-        ToggleGroup nav = new ToggleGroup();
-        toHome = navButton(i18n.get("nav.home"), "nav-home", new FontIcon(Material2AL.HOME), nav);
-        ToggleButton toSearch = navButton(i18n.get("nav.search"), "nav-search", new FontIcon(Material2MZ.SEARCH), nav);
-        toLibrary = navButton(i18n.get("nav.library"), "nav-library",
-                new FontIcon(Material2AL.LIBRARY_MUSIC), nav);
-        ToggleButton toQueue = navButton(i18n.get("nav.queue"), "nav-queue", new FontIcon(Material2MZ.QUEUE_MUSIC),
-                nav);
-        ToggleButton toDownloads = navButton(i18n.get("nav.downloads"), "nav-downloads",
-                new FontIcon(Material2MZ.OFFLINE_PIN), nav);
-        ToggleButton toWallet = navButton(i18n.get("nav.wallet"), "nav-wallet",
-                new FontIcon(Material2AL.ACCOUNT_BALANCE_WALLET), nav);
-        toSettings = navButton(i18n.get("nav.settings"), "nav-settings",
-                new FontIcon(Material2MZ.SETTINGS), nav);
-        nav.selectedToggleProperty().addListener((obs, old, selected) -> {
-            if (selected == null) {
-                old.setSelected(true); // one screen is always chosen
-                return;
-            }
+        toHome = nav.add(i18n.get("nav.home"), "nav-home", new FontIcon(Material2AL.HOME));
+        ToggleButton toSearch = nav.add(i18n.get("nav.search"), "nav-search", new FontIcon(Material2MZ.SEARCH));
+        toLibrary = nav.add(i18n.get("nav.library"), "nav-library",
+                new FontIcon(Material2AL.LIBRARY_MUSIC));
+        ToggleButton toQueue = nav.add(i18n.get("nav.queue"), "nav-queue", new FontIcon(Material2MZ.QUEUE_MUSIC));
+        ToggleButton toDownloads = nav.add(i18n.get("nav.downloads"), "nav-downloads",
+                new FontIcon(Material2MZ.OFFLINE_PIN));
+        ToggleButton toWallet = nav.add(i18n.get("nav.wallet"), "nav-wallet",
+                new FontIcon(Material2AL.ACCOUNT_BALANCE_WALLET));
+        toSettings = nav.add(i18n.get("nav.settings"), "nav-settings",
+                new FontIcon(Material2MZ.SETTINGS));
+        nav.selectedProperty().addListener((obs, old, selected) -> {
             if (old == toSettings) {
                 settings.onLeave();
             }
@@ -177,16 +171,16 @@ public final class ShellController {
         banner.setAccessibleText(i18n.get("offline.title"));
 
         root.setTop(new VBox(top, banner));
-        toHome.setSelected(true);
+        nav.select(toHome);
         browse.home();
         if ("library".equals(System.getProperty("nd.startScreen"))) { // a kiosk, or the start-up benchmark
-            toLibrary.setSelected(true);
+            nav.select(toLibrary);
         }
         root.setBottom(nowPlaying.view());
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
-                toSearch.setSelected(true);
+                nav.select(toSearch);
                 search.focusField();
                 e.consume();
             } else if (!(e.getTarget() instanceof TextInputControl) && !e.isShortcutDown()) {
@@ -251,22 +245,13 @@ public final class ShellController {
         play(List.of(track), 0);
     }
 
-    private static ToggleButton navButton(String text, String id, FontIcon icon, ToggleGroup group) {
-        ToggleButton b = new ToggleButton(text, icon);
-        b.setToggleGroup(group);
-        b.setId(id);
-        b.getStyleClass().add(Styles.FLAT);
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
-    }
-
     public Parent view() {
         return root;
     }
 
     /** Shows Settings (after the window was rebuilt in another language from there). */
     public void openSettings() {
-        toSettings.setSelected(true);
+        nav.select(toSettings);
     }
 
     public void onActivate() {

@@ -65,10 +65,12 @@ final class WalletView {
         holdings.setPrefHeight(140);
         holdings.setMinHeight(110);
         holdings.setId("holdings");
+        holdings.setAccessibleText(i18n.get("wallet.holdings"));
         Label historyTitle = new Label(i18n.get("wallet.history"));
         historyTitle.getStyleClass().add(Styles.TITLE_4);
         ListView<String> history = new ListView<>(model.history);
         history.setId("history");
+        history.setAccessibleText(i18n.get("wallet.history"));
         history.setMinHeight(120);
         VBox.setVgrow(history, Priority.ALWAYS);
 
