@@ -2,6 +2,7 @@ package dance.normal.app.browse;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.Session;
+import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.ArtworkView;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
@@ -226,7 +227,7 @@ public final class BrowseController {
     }
 
     private ListView<TrackRow> trackList(String id, String name, int rows) {
-        ListView<TrackRow> list = TrackCell.list(i18n, onPlay);
+        ListView<TrackRow> list = TrackCell.list(i18n, new Artwork(background, session::artwork), onPlay);
         list.setId(id);
         list.setAccessibleText(name);
         list.setFixedCellSize(52);

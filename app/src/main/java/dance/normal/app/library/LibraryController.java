@@ -3,6 +3,7 @@ package dance.normal.app.library;
 import atlantafx.base.theme.Styles;
 import dance.normal.app.Session;
 import dance.normal.app.Timings;
+import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.TrackCell;
@@ -58,7 +59,7 @@ public final class LibraryController {
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
-        this.tracks = TrackCell.list(i18n, onPlay);
+        this.tracks = TrackCell.list(i18n, new Artwork(background, session::artwork), onPlay);
 
         left.setId("collections");
         left.setAccessibleText(i18n.get("nav.library"));

@@ -1,6 +1,7 @@
 package dance.normal.app.search;
 
 import dance.normal.app.Session;
+import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.TrackRow;
@@ -37,7 +38,7 @@ public final class SearchController {
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
-        this.view = new SearchView(model, i18n, this::onChoose);
+        this.view = new SearchView(model, i18n, new Artwork(background, session::artwork), this::onChoose);
         view.list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !row.track().id().equals(shownId)) { // a refresh re-selects the same track
                 shownId = row.track().id();

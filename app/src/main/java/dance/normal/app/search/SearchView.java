@@ -1,6 +1,7 @@
 package dance.normal.app.search;
 
 import atlantafx.base.theme.Styles;
+import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.TrackCell;
 import dance.normal.app.ui.TrackRow;
@@ -23,7 +24,7 @@ final class SearchView {
     final TextField field = new TextField();
     final ListView<TrackRow> list = new ListView<>();
 
-    SearchView(SearchModel model, I18n i18n, IntConsumer onChoose) {
+    SearchView(SearchModel model, I18n i18n, Artwork artwork, IntConsumer onChoose) {
         field.setPromptText(i18n.get("search.prompt"));
         field.setAccessibleText(i18n.get("search.prompt"));
         field.textProperty().bindBidirectional(model.query);
@@ -32,7 +33,7 @@ final class SearchView {
         list.setItems(model.results);
         list.setId("results");
         list.setAccessibleText(i18n.get("search.results"));
-        list.setCellFactory(v -> new TrackCell(i18n));
+        list.setCellFactory(v -> new TrackCell(i18n, artwork));
         list.setPlaceholder(new Label());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedIndex() >= 0) {

@@ -19,8 +19,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * Title over "artist · release" with the length on the right; a downloaded track carries a check, and one that
- * cannot play now is greyed with the reason under it (and read out by screen readers).
+ * The release's artwork, title over "artist · release", the length on the right; a downloaded track carries a
+ * check, and one that cannot play now is greyed with the reason under it (and read out by screen readers).
  */
 public final class TrackCell extends ListCell<TrackRow> {
 
@@ -28,18 +28,21 @@ public final class TrackCell extends ListCell<TrackRow> {
     private final Label detail = new Label();
     private final Label length = new Label();
     private final FontIcon kept = new FontIcon(Material2MZ.OFFLINE_PIN);
+    private final ArtworkView cover = new ArtworkView(36);
     private final HBox box;
     private final I18n i18n;
+    private final Artwork artwork;
 
-    public TrackCell(I18n i18n) {
+    public TrackCell(I18n i18n, Artwork artwork) {
         this.i18n = i18n;
+        this.artwork = artwork;
         title.getStyleClass().add(Styles.TEXT_BOLD);
         detail.getStyleClass().add(Styles.TEXT_MUTED);
         length.getStyleClass().add(Styles.TEXT_MUTED);
         kept.getStyleClass().add(Styles.SUCCESS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        box = new HBox(10, new VBox(2, title, detail), gap, kept, length);
+        box = new HBox(10, cover, new VBox(2, title, detail), gap, kept, length);
         box.setAlignment(Pos.CENTER_LEFT);
     }
 
@@ -52,6 +55,7 @@ public final class TrackCell extends ListCell<TrackRow> {
             return;
         }
         title.setText(row.track().title());
+        artwork.into(cover, row.track().artworkUrl());
         String where = row.track().artistName() + " \u00b7 " + row.track().releaseTitle();
         detail.setText(row.playable() ? where : row.reason());
         length.setText(clock(row.track().durationMs()));
@@ -70,9 +74,9 @@ public final class TrackCell extends ListCell<TrackRow> {
      * A virtualised list of tracks in these cells, where a double click or Enter plays the chosen row and the
      * playable ones around it.
      */
-    public static ListView<TrackRow> list(I18n i18n, BiConsumer<List<Track>, Integer> onPlay) {
+    public static ListView<TrackRow> list(I18n i18n, Artwork artwork, BiConsumer<List<Track>, Integer> onPlay) {
         ListView<TrackRow> list = new ListView<>();
-        list.setCellFactory(v -> new TrackCell(i18n));
+        list.setCellFactory(v -> new TrackCell(i18n, artwork));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 TrackRow.play(list.getItems(), list.getSelectionModel().getSelectedIndex(), onPlay);
