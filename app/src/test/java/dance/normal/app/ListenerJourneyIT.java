@@ -246,6 +246,26 @@ class ListenerJourneyIT {
         assertThat((long) seek.getValue()).as("resumes where it was (%d ms), not from the start", before)
                 .isGreaterThanOrEqualTo(before - 2_000).isGreaterThan(3_000);
 
+        // Add a track to the queue from its panel, then move it up with the keyboard; what plays stays.
+        app.click("#nav-search");
+        app.click("#search");
+        app.robot.write("morning");
+        ListView<TrackRow> morning = app.node("#results");
+        app.await("Morning Tide", () -> morning.getItems().size() == 1);
+        app.robot.clickOn(app.robot.from(morning).lookup("Morning Tide").queryLabeled());
+        app.click("#add-to-queue");
+        app.click("#nav-queue");
+        app.await("two in the queue", () -> queue.getItems().size() == 2);
+        assertThat(queue.getItems()).extracting(QueueItem::title).containsExactly("Midnight Harbour", "Morning Tide");
+        app.robot.interact(() -> {
+            queue.requestFocus();
+            queue.getSelectionModel().select(1);
+        });
+        app.robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        app.await("moved up", () -> queue.getItems().getFirst().title().equals("Morning Tide"));
+        assertThat(queue.getSelectionModel().getSelectedItem().title()).isEqualTo("Morning Tide");
+        assertThat(app.<Label>node("#now-title").getText()).isEqualTo("Midnight Harbour");
+
         // Russian, without a restart: the window is rebuilt around the same session and music.
         app.click("#nav-settings");
         ComboBox<String> language = app.node("#language");

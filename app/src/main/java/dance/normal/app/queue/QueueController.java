@@ -27,8 +27,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The play queue as the player has it: the current entry marked, Enter or a double click plays an entry, Delete
- * removes it, and the queue can be cleared. Changes arrive from the player's thread and are shown on the FX
- * thread; edits go back to the player, which owns the queue.
+ * removes it, Alt+Up and Alt+Down move it, and the queue can be cleared. Changes arrive from the player's thread
+ * and are shown on the FX thread; edits go back to the player, which owns the queue.
  */
 public final class QueueController {
 
@@ -37,6 +37,7 @@ public final class QueueController {
     private final ListView<QueueItem> list = new ListView<>(items);
     private final Player player;
     private String currentEntryId;
+    private String pendingSelection;
     private final QueueListener listener = this::changed;
 
     public QueueController(Player player, I18n i18n) {
@@ -66,6 +67,15 @@ public final class QueueController {
                 playSelected();
             } else if (e.getCode() == KeyCode.DELETE && selected != null) {
                 player.withQueue(q -> q.remove(selected.entryId()));
+            } else if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)
+                    && selected != null) {
+                int from = list.getSelectionModel().getSelectedIndex();
+                int to = from + (e.getCode() == KeyCode.UP ? -1 : 1);
+                if (to >= 0 && to < items.size()) {
+                    pendingSelection = selected.entryId(); // keep it selected where it lands
+                    player.withQueue(q -> q.move(from, to));
+                }
+                e.consume();
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -93,6 +103,11 @@ public final class QueueController {
             currentEntryId = current;
             items.setAll(snapshot.items());
             list.refresh();
+            if (pendingSelection != null) {
+                items.stream().filter(i -> i.entryId().equals(pendingSelection)).findFirst()
+                        .ifPresent(i -> list.getSelectionModel().select(i));
+                pendingSelection = null;
+            }
         });
     }
 

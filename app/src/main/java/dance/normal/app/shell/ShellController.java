@@ -90,7 +90,7 @@ public final class ShellController {
         this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, onSignOut);
         this.browse = new BrowseController(session, background, i18n, this::play);
         this.library = new LibraryController(session, background, i18n, this::play);
-        this.trackPanel = new TrackPanelController(session, background, i18n, this::playOne,
+        this.trackPanel = new TrackPanelController(session, background, i18n, this::playOne, this::queueOne,
                 new TrackPanelController.Links() {
                     @Override
                     public void openArtist(String artistId) {
@@ -243,6 +243,11 @@ public final class ShellController {
 
     private void playOne(Track track) {
         play(List.of(track), 0);
+    }
+
+    private void queueOne(Track track) {
+        QueueItem item = QueueItem.of(track.id(), track.title(), track.artistName(), track.durationMs());
+        session.player().withQueue(q -> q.addToQueue(List.of(item)));
     }
 
     public Parent view() {

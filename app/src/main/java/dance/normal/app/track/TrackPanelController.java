@@ -48,14 +48,22 @@ public final class TrackPanelController {
         void openRelease(String releaseId);
     }
 
+    /**
+     * @param onPlay    plays the shown track now
+     * @param onQueue   adds the shown track to the end of the queue
+     */
     public TrackPanelController(Session session, Background background, I18n i18n, Consumer<Track> onPlay,
-                                Links links) {
+                                Consumer<Track> onQueue, Links links) {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
         this.view = new TrackPanelView(model, i18n, () -> onPlay.accept(track), this::onDownload, this::onQuote,
                 this::onConfirm, this::onCancel);
         view.artist.setOnAction(e -> links.openArtist(track.artistId()));
+        view.queueIt.setOnAction(e -> {
+            onQueue.accept(track);
+            model.result.set(i18n.get("track.queued"));
+        });
         view.like.setOnAction(e -> {
             String id = track.id();
             boolean liked = view.like.isSelected();

@@ -32,6 +32,8 @@ final class TrackPanelView {
     final ToggleButton like = new ToggleButton();
     final MenuButton addTo = new MenuButton();
 
+    final Button queueIt = new Button();
+
     TrackPanelView(TrackPanelModel model, I18n i18n, Runnable onPlay, Runnable onDownload, Runnable onQuote,
                    Runnable onConfirm, Runnable onCancel) {
         Label title = label(model.title.getValue(), Styles.TITLE_3);
@@ -65,7 +67,11 @@ final class TrackPanelView {
         addTo.setAccessibleText(i18n.get("track.addTo"));
         addTo.setTooltip(new javafx.scene.control.Tooltip(i18n.get("track.addTo")));
         addTo.setId("add-to-playlist");
-        FlowPane actions = new FlowPane(8, 8, play, download, like, addTo);
+        queueIt.setGraphic(new FontIcon(Material2MZ.QUEUE_MUSIC));
+        queueIt.setAccessibleText(i18n.get("track.addToQueue"));
+        queueIt.setTooltip(new javafx.scene.control.Tooltip(i18n.get("track.addToQueue")));
+        queueIt.setId("add-to-queue");
+        FlowPane actions = new FlowPane(8, 8, play, download, like, queueIt, addTo);
         for (javafx.scene.Node n : actions.getChildren()) {
             ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
