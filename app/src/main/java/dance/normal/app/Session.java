@@ -315,6 +315,46 @@ public final class Session implements AutoCloseable {
                 Map.of("Idempotency-Key", key), true);
     }
 
+    /**
+     * The wallet as the server has it now, or, when the server cannot be reached, as it was last seen here (kept in
+     * the listener's local store, with when).
+     *
+     * @param ledger   balance, earnings and the latest entries
+     * @param holdings the tokens held
+     * @param asOf     when the server said so
+     * @param offline  whether this is the copy kept here
+     */
+    public record WalletState(LedgerPage ledger, Holdings holdings, java.time.Instant asOf, boolean offline) {
+    }
+
+    private static final String WALLET_STATE = "app.wallet.last";
+
+    public WalletState walletState() {
+        Background.requireBackground("Reading the wallet");
+        try {
+            WalletState now = new WalletState(ledger(), holdings(), java.time.Instant.now(), false);
+            String json = ApiClient.mapper().writeValueAsString(now);
+            store.write(c -> {
+                LocalStore.setState(c, WALLET_STATE, json);
+                return null;
+            });
+            return now;
+        } catch (UnreachableException offline) {
+            Optional<String> kept = store.read(c -> LocalStore.state(c, WALLET_STATE));
+            if (kept.isEmpty()) {
+                throw offline;
+            }
+            try {
+                WalletState last = ApiClient.mapper().readValue(kept.get(), WalletState.class);
+                return new WalletState(last.ledger(), last.holdings(), last.asOf(), true);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+                throw offline;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public LedgerPage ledger() {
         Background.requireBackground("Reading the balance");
         return api.get("/api/v1/me/ledger?limit=50", LedgerPage.class);

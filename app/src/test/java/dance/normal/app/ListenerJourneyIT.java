@@ -88,6 +88,10 @@ class ListenerJourneyIT {
         app.await("the row's check", () -> row(results, "Midnight Harbour").downloaded());
         app.shoot("search-en");
 
+        app.click("#nav-wallet");
+        app.await("the empty wallet", () -> app.<Label>node("#balance").getText().equals("$0.00"));
+        app.click("#nav-search");
+
         // The server goes away: a banner; the downloaded track plays, the other is greyed with the reason.
         server.server().close();
         app.await("the offline banner", () -> app.node("#offline-banner").isVisible());
@@ -112,6 +116,11 @@ class ListenerJourneyIT {
         Label positionAfter = app.node("#now-position");
         app.await("offline play after a restart", () -> app.<Button>node("#play-pause").getAccessibleText()
                 .equals("Pause") && !positionAfter.getText().equals("0:00"), positionAfter::getText);
+        app.click("#nav-wallet");
+        app.await("the wallet as last seen", () -> app.<Label>node("#balance").getText().equals("$0.00")
+                && app.<Label>node("#wallet-error").getText()
+                .startsWith("You are offline. This is your wallet as of "));
+        app.shoot("wallet-offline-en");
         app.click("#nav-search");
         ListView<TrackRow> rows = app.node("#results");
         app.click("#search");

@@ -4,8 +4,6 @@ import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.protocol.tokens.Holding;
-import dance.normal.protocol.tokens.Holdings;
-import dance.normal.protocol.tokens.LedgerPage;
 import dance.normal.protocol.tokens.StatementLine;
 import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.protocol.tokens.Topup;
@@ -48,14 +46,12 @@ public final class WalletController {
     }
 
     private void refresh() {
-        background.run(() -> new Snapshot(session.ledger(), session.holdings()), this::show,
-                error -> model.error.set(i18n.sentence(error)));
+        background.run(session::walletState, this::show, error -> model.error.set(i18n.sentence(error)));
     }
 
-    private record Snapshot(LedgerPage ledger, Holdings holdings) {
-    }
-
-    private void show(Snapshot s) {
+    private void show(Session.WalletState s) {
+        model.error.set(s.offline() ? i18n.get("wallet.offline", DAY.format(s.asOf().atZone(ZoneId.systemDefault())))
+                : "");
         model.balance.set(TokenMessages.dollars(s.ledger().balanceMicros()));
         model.earnings.set(i18n.get("wallet.earnings", TokenMessages.dollars(s.ledger().earningsMicros())));
         model.holdings.setAll(s.holdings().holdings().stream().map(this::line).toList());

@@ -66,11 +66,13 @@ final class WalletView {
         holdings.setMinHeight(110);
         holdings.setId("holdings");
         holdings.setAccessibleText(i18n.get("wallet.holdings"));
+        holdings.setPlaceholder(new Label(i18n.get("wallet.noHoldings")));
         Label historyTitle = new Label(i18n.get("wallet.history"));
         historyTitle.getStyleClass().add(Styles.TITLE_4);
         ListView<String> history = new ListView<>(model.history);
         history.setId("history");
         history.setAccessibleText(i18n.get("wallet.history"));
+        history.setPlaceholder(new Label(i18n.get("wallet.noHistory")));
         history.setMinHeight(120);
         VBox.setVgrow(history, Priority.ALWAYS);
 
