@@ -49,6 +49,7 @@ public final class BrowseController {
     private final Background background;
     private final I18n i18n;
     private final BiConsumer<List<Track>, Integer> onPlay;
+    private final Artwork artwork;
     private Runnable current;
 
     /**
@@ -60,6 +61,7 @@ public final class BrowseController {
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
+        this.artwork = new Artwork(background, session::artwork);
         back.setGraphic(new FontIcon(Material2AL.ARROW_BACK));
         back.setText(i18n.get("browse.back"));
         back.getStyleClass().add(Styles.FLAT);
@@ -150,7 +152,7 @@ public final class BrowseController {
             }
             Release r = p.release();
             ArtworkView art = new ArtworkView(180);
-            art.show(r, background, () -> session.artwork(r.artworkUrl(), 180));
+            artwork.into(art, r.artworkUrl());
             Hyperlink artist = new Hyperlink(r.artistName());
             artist.setId("release-artist");
             artist.setOnAction(e -> openArtist(r.artistId()));
@@ -212,7 +214,7 @@ public final class BrowseController {
     /** A release as a square of artwork over its title and artist; pressing it opens the release. */
     private Button tile(Release r) {
         ArtworkView art = new ArtworkView(TILE);
-        art.show(r, background, () -> session.artwork(r.artworkUrl(), TILE));
+        artwork.into(art, r.artworkUrl());
         Label name = new Label(r.title());
         name.getStyleClass().add(Styles.TEXT_BOLD);
         name.setMaxWidth(TILE);
@@ -227,7 +229,7 @@ public final class BrowseController {
     }
 
     private ListView<TrackRow> trackList(String id, String name, int rows) {
-        ListView<TrackRow> list = TrackCell.list(i18n, new Artwork(background, session::artwork), onPlay);
+        ListView<TrackRow> list = TrackCell.list(i18n, artwork, onPlay);
         list.setId(id);
         list.setAccessibleText(name);
         list.setFixedCellSize(52);
