@@ -1,5 +1,8 @@
 package dance.normal.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.app.ui.Background;
 import dance.normal.player.AudioEngine;
 import dance.normal.player.Playable;
@@ -57,12 +60,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A signed-in listener on this device: the API client holding their tokens, their local store with the catalog
@@ -316,41 +321,56 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The wallet as the server has it now, or, when the server cannot be reached, as it was last seen here (kept in
-     * the listener's local store, with when).
+     * What the server said, or, when it cannot be reached, what it said last time (kept in the listener's local
+     * store), with when.
      *
-     * @param ledger   balance, earnings and the latest entries
-     * @param holdings the tokens held
-     * @param asOf     when the server said so
-     * @param offline  whether this is the copy kept here
+     * @param value   what was said
+     * @param asOf    when the server said it
+     * @param offline whether this is the copy kept here
      */
-    public record WalletState(LedgerPage ledger, Holdings holdings, java.time.Instant asOf, boolean offline) {
+    public record Seen<T>(T value, Instant asOf, boolean offline) {
     }
 
-    private static final String WALLET_STATE = "app.wallet.last";
+    /** The wallet: balance, earnings and the latest entries, and the tokens held. */
+    public record WalletState(LedgerPage ledger, Holdings holdings) {
+    }
 
-    public WalletState walletState() {
+    /** The wallet now, or as last seen here when offline. */
+    public Seen<WalletState> walletState() {
         Background.requireBackground("Reading the wallet");
+        return kept("app.wallet.last", WalletState.class, () -> new WalletState(ledger(), holdings()));
+    }
+
+    /**
+     * Asks the server and keeps the answer under {@code key}; when the server cannot be reached, the answer kept
+     * last time (or the {@link UnreachableException} when there is none).
+     */
+    private <T> Seen<T> kept(String key, Class<T> type, Supplier<T> fromServer) {
+        ObjectMapper json = ApiClient.mapper();
         try {
-            WalletState now = new WalletState(ledger(), holdings(), java.time.Instant.now(), false);
-            String json = ApiClient.mapper().writeValueAsString(now);
+            Seen<T> now = new Seen<>(fromServer.get(), Instant.now(), false);
+            String text = json.writeValueAsString(json.createObjectNode().put("asOf", now.asOf().toString())
+                    .set("value", json.valueToTree(now.value())));
             store.write(c -> {
-                LocalStore.setState(c, WALLET_STATE, json);
+                LocalStore.setState(c, key, text);
                 return null;
             });
             return now;
         } catch (UnreachableException offline) {
-            Optional<String> kept = store.read(c -> LocalStore.state(c, WALLET_STATE));
-            if (kept.isEmpty()) {
+            Optional<String> text = store.read(c -> LocalStore.state(c, key));
+            if (text.isEmpty()) {
                 throw offline;
             }
             try {
-                WalletState last = ApiClient.mapper().readValue(kept.get(), WalletState.class);
-                return new WalletState(last.ledger(), last.holdings(), last.asOf(), true);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+                JsonNode last = json.readTree(text.get());
+                return new Seen<>(json.treeToValue(last.required("value"), type),
+                        Instant.parse(last.required("asOf").asText()), true);
+            } catch (JsonProcessingException | RuntimeException unreadable) {
+                LOG.warn("The copy of {} kept here cannot be read ({}); it is ignored", key,
+                        unreadable.getClass().getSimpleName());
                 throw offline;
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -497,11 +517,16 @@ public final class Session implements AutoCloseable {
         return mirror.tracksOfArtist(artistId);
     }
 
-    /** The most played tracks of the last 30 days, from the server, as far as the mirror knows them. */
-    public List<Track> popular(int limit) {
+    /**
+     * The most played tracks of the last 30 days, as far as the mirror knows them: from the server, or as it said
+     * last time when offline.
+     */
+    public Seen<List<Track>> popular(int limit) {
         Background.requireBackground("Reading what is popular");
-        return api.get("/api/v1/popular?limit=" + limit, Popular.class).tracks().stream()
-                .map(e -> mirror.track(e.trackId())).flatMap(Optional::stream).toList();
+        Seen<Popular> seen = kept("app.popular.last", Popular.class,
+                () -> api.get("/api/v1/popular?limit=" + limit, Popular.class));
+        return new Seen<>(seen.value().tracks().stream().limit(limit).map(e -> mirror.track(e.trackId()))
+                .flatMap(Optional::stream).toList(), seen.asOf(), seen.offline());
     }
 
     /** What was played lately on this device, the latest first. */

@@ -37,7 +37,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Home (new releases, popular, recently played), a release, an artist: browsing the catalog from the local mirror
- * (so it works offline; "popular" needs the server and says so). Pages stack; Back (or Alt+Left) returns.
+ * (so it works offline; "popular" comes from the server, and offline it is what the server said last time).
+ * Pages stack; Back (or Alt+Left) returns.
  */
 public final class BrowseController {
 
@@ -132,9 +133,13 @@ public final class BrowseController {
             home.releases().forEach(r -> releases.getChildren().add(tile(r)));
             recent.getItems().setAll(home.recent());
         }, error -> popularNote.setText(i18n.sentence(error)));
-        background.run(() -> TrackRow.of(session, session.popular(10), i18n), rows -> {
-            popular.getItems().setAll(rows);
-            popularNote.setText(rows.isEmpty() ? i18n.get("home.popularEmpty") : "");
+        background.run(() -> {
+            Session.Seen<List<Track>> seen = session.popular(10);
+            return new Session.Seen<>(TrackRow.of(session, seen.value(), i18n), seen.asOf(), seen.offline());
+        }, seen -> {
+            popular.getItems().setAll(seen.value());
+            popularNote.setText(seen.offline() ? i18n.get("home.popularAsOf", i18n.when(seen.asOf()))
+                    : seen.value().isEmpty() ? i18n.get("home.popularEmpty") : "");
         }, error -> popularNote.setText(i18n.get("home.popularOffline")));
     }
 

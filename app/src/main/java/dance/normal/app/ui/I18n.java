@@ -3,6 +3,10 @@ package dance.normal.app.ui;
 import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.UnreachableException;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -41,6 +45,12 @@ public final class I18n {
             case UnreachableException u -> get("error.unreachable");
             default -> get("onboarding.error.failed", error.getMessage());
         };
+    }
+
+    /** A moment as the listener reads it: "Dec 3, 2026, 6:40 AM", "3 дек. 2026 г., 06:40". */
+    public String when(Instant at) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(at.atZone(ZoneId.systemDefault()));
     }
 
     public Locale locale() {

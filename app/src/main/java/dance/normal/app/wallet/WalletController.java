@@ -49,9 +49,9 @@ public final class WalletController {
         background.run(session::walletState, this::show, error -> model.error.set(i18n.sentence(error)));
     }
 
-    private void show(Session.WalletState s) {
-        model.error.set(s.offline() ? i18n.get("wallet.offline", DAY.format(s.asOf().atZone(ZoneId.systemDefault())))
-                : "");
+    private void show(Session.Seen<Session.WalletState> seen) {
+        model.error.set(seen.offline() ? i18n.get("wallet.offline", i18n.when(seen.asOf())) : "");
+        Session.WalletState s = seen.value();
         model.balance.set(TokenMessages.dollars(s.ledger().balanceMicros()));
         model.earnings.set(i18n.get("wallet.earnings", TokenMessages.dollars(s.ledger().earningsMicros())));
         model.holdings.setAll(s.holdings().holdings().stream().map(this::line).toList());
