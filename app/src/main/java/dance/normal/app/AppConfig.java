@@ -1,9 +1,12 @@
 package dance.normal.app;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the app talks to and keeps its data.
@@ -15,23 +18,66 @@ import java.util.Locale;
  */
 public record AppConfig(URI server, Path dataDir, boolean demo) {
 
+    /** Where the app talks to until the listener picks a server. */
+    public static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:7878/");
+
     public static AppConfig from(List<String> args) {
+        return from(args, dataDir -> Optional.empty());
+    }
+
+    /**
+     * The command line's options. The server is {@code --server}, else {@code ND_SERVER}, else the one the listener
+     * chose in Settings ({@code saved}, read from the data directory), else {@link #DEFAULT_SERVER}.
+     */
+    public static AppConfig from(List<String> args, Function<Path, Optional<URI>> saved) {
         String env = System.getenv("ND_SERVER");
-        URI server = URI.create(env == null || env.isBlank() ? "http://127.0.0.1:7878/" : env);
+        URI server = env == null || env.isBlank() ? null : serverAddress(env);
         Path dataDir = defaultDataDir();
         boolean demo = false;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
-                case "--server" -> server = URI.create(value(args, ++i, "--server"));
+                case "--server" -> server = serverAddress(value(args, ++i, "--server"));
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
                 case "--demo-listener" -> demo = true;
                 default -> throw new IllegalArgumentException("Unknown option: " + args.get(i));
             }
         }
-        if (!server.toString().endsWith("/")) {
-            server = URI.create(server + "/");
+        if (server == null) {
+            server = saved.apply(dataDir).orElse(DEFAULT_SERVER);
         }
         return new AppConfig(server, dataDir, demo);
+    }
+
+    public AppConfig withServer(URI other) {
+        return new AppConfig(other, dataDir, demo);
+    }
+
+    /**
+     * A server address as someone types it: {@code https://music.example.com}, {@code music.example.com} (then
+     * https), {@code 127.0.0.1:7878} or {@code localhost:7878} (then http: loopback has no certificate). Always
+     * ends with "/".
+     *
+     * @throws IllegalArgumentException when it is not an http(s) address of a host
+     */
+    public static URI serverAddress(String text) {
+        String t = text.strip();
+        if (!t.contains("://")) {
+            String host = t.replaceFirst("[:/].*$", "").toLowerCase(Locale.ROOT);
+            t = (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") ? "http://"
+                    : "https://") + t;
+        }
+        URI uri;
+        try {
+            uri = new URI(t);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a server address: " + text, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isEmpty()
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("Not a server address: " + text);
+        }
+        return uri.toString().endsWith("/") ? uri : URI.create(uri + "/");
     }
 
     private static String value(List<String> args, int i, String option) {

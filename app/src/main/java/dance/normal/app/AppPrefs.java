@@ -4,21 +4,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The listener's app settings on this device: theme, language and download budget. Read once at start (before the
- * first frame, so the first frame has the right theme and words) and written whole on each change.
+ * The listener's app settings on this device: theme, language, download budget and the server they chose. Read once
+ * at start (before the first frame, so the first frame has the right theme and words) and written whole on each
+ * change.
  *
  * @param theme       {@code system}, {@code light} or {@code dark}
  * @param language    {@code en} or {@code ru}
  * @param budgetBytes the most bytes downloads may take
+ * @param server      the server chosen in Settings, or empty for the default
  */
-public record AppPrefs(String theme, String language, long budgetBytes) {
+public record AppPrefs(String theme, String language, long budgetBytes, Optional<URI> server) {
 
     /** The download budget until the listener picks one. */
     public static final long DEFAULT_BUDGET = 4L * 1024 * 1024 * 1024;
@@ -45,8 +49,14 @@ public record AppPrefs(String theme, String language, long budgetBytes) {
         } catch (NumberFormatException e) {
             budget = DEFAULT_BUDGET;
         }
+        Optional<URI> server;
+        try {
+            server = Optional.ofNullable(p.getProperty("server")).map(AppConfig::serverAddress);
+        } catch (IllegalArgumentException e) {
+            server = Optional.empty();
+        }
         return new AppPrefs(theme.equals("light") || theme.equals("dark") ? theme : "system",
-                language.equals("ru") ? "ru" : "en", budget > 0 ? budget : DEFAULT_BUDGET);
+                language.equals("ru") ? "ru" : "en", budget > 0 ? budget : DEFAULT_BUDGET, server);
     }
 
     /** Writes the settings beside the file, then moves them over it. */
@@ -55,6 +65,7 @@ public record AppPrefs(String theme, String language, long budgetBytes) {
         p.setProperty("theme", theme);
         p.setProperty("language", language);
         p.setProperty("budgetBytes", Long.toString(budgetBytes));
+        server.ifPresent(uri -> p.setProperty("server", uri.toString()));
         Path next = file.resolveSibling(file.getFileName() + ".next");
         try {
             Files.createDirectories(file.getParent());
@@ -72,14 +83,18 @@ public record AppPrefs(String theme, String language, long budgetBytes) {
     }
 
     public AppPrefs withTheme(String value) {
-        return new AppPrefs(value, language, budgetBytes);
+        return new AppPrefs(value, language, budgetBytes, server);
     }
 
     public AppPrefs withLanguage(String value) {
-        return new AppPrefs(theme, value, budgetBytes);
+        return new AppPrefs(theme, value, budgetBytes, server);
     }
 
     public AppPrefs withBudget(long bytes) {
-        return new AppPrefs(theme, language, bytes);
+        return new AppPrefs(theme, language, bytes, server);
+    }
+
+    public AppPrefs withServer(URI value) {
+        return new AppPrefs(theme, language, budgetBytes, Optional.of(value));
     }
 }

@@ -6,6 +6,7 @@ import dance.normal.app.onboarding.OnboardingController;
 import dance.normal.app.shell.ShellController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Application;
@@ -24,6 +25,7 @@ import javafx.stage.Stage;
 public final class NormalDanceApp extends Application {
 
     private static final long DEMO_TOP_UP_MICROS = 25_000_000;
+    private static final String SETTINGS = "settings.properties";
     private final Background background = new Background();
     private AppConfig config;
     private Path prefsFile;
@@ -38,8 +40,9 @@ public final class NormalDanceApp extends Application {
     /** On the launcher thread, before the first frame: reading the settings file is fine here. */
     @Override
     public void init() {
-        config = AppConfig.from(getParameters().getRaw());
-        prefsFile = config.dataDir().resolve("settings.properties");
+        config = AppConfig.from(getParameters().getRaw(),
+                dataDir -> AppPrefs.load(dataDir.resolve(SETTINGS)).server());
+        prefsFile = config.dataDir().resolve(SETTINGS);
         prefs = AppPrefs.load(prefsFile);
     }
 
@@ -49,17 +52,25 @@ public final class NormalDanceApp extends Application {
         applyTheme();
         Platform.getPreferences().colorSchemeProperty().addListener((obs, old, scheme) -> applyTheme());
         i18n = new I18n(prefs.locale());
-        onboarding = new OnboardingController(config, background, i18n, this::signedIn);
-        StackPane waiting = new StackPane(new ProgressIndicator());
-        waiting.setId("starting");
+        onboarding = onboarding();
         primary.setTitle(i18n.get("app.title"));
-        primary.setScene(new Scene(waiting, 1100, 720));
+        primary.setScene(new Scene(waiting(), 1100, 720));
         // Stay signed in across restarts: the saved session, if it still works, else the first-run screen.
         // ./nd demo: with no saved session, a demo listener with money to spend.
         background.run(() -> Session.resume(config).or(() -> config.demo()
                 ? Optional.of(Session.demoListener(config, DEMO_TOP_UP_MICROS)) : Optional.empty()),
                 resumed -> resumed.ifPresentOrElse(this::signedIn, this::showOnboarding), error -> showOnboarding());
         primary.show();
+    }
+
+    private static StackPane waiting() {
+        StackPane waiting = new StackPane(new ProgressIndicator());
+        waiting.setId("starting");
+        return waiting;
+    }
+
+    private OnboardingController onboarding() {
+        return new OnboardingController(config, background, i18n, this::signedIn, this::switchServer);
     }
 
     private void applyTheme() {
@@ -80,7 +91,8 @@ public final class NormalDanceApp extends Application {
         if (shell != null) {
             shell.close();
         }
-        shell = new ShellController(session, background, i18n, prefs, this::changePrefs, this::signOut);
+        shell = new ShellController(session, background, i18n, prefs, this::changePrefs, this::switchServer,
+                this::signOut);
         stage.getScene().setRoot(shell.view());
         Timings.firstUsableFrame();
     }
@@ -92,21 +104,49 @@ public final class NormalDanceApp extends Application {
 
     private void changePrefs(AppPrefs next) {
         boolean relabel = !next.language().equals(prefs.language());
-        prefs = next;
+        savePrefs(next);
         applyTheme();
         session.downloads().setBudgetBytes(next.budgetBytes());
-        background.run(() -> {
-            next.save(prefsFile);
-            return null;
-        }, ok -> { }, error -> { });
         if (relabel) {
             i18n = new I18n(next.locale());
             stage.setTitle(i18n.get("app.title"));
-            onboarding = new OnboardingController(config, background, i18n, this::signedIn);
+            onboarding = onboarding();
             showShell();
             shell.openSettings();
             shell.onActivate();
         }
+    }
+
+    private void savePrefs(AppPrefs next) {
+        prefs = next;
+        background.run(() -> {
+            next.save(prefsFile);
+            return null;
+        }, ok -> { }, error -> { });
+    }
+
+    /**
+     * Talks to another server from now on (and at the next start). The session here is closed but stays saved:
+     * each server has its own, so coming back resumes it. There, the session saved for that server if there is one,
+     * else sign up or sign in.
+     */
+    private void switchServer(URI server) {
+        savePrefs(prefs.withServer(server));
+        config = config.withServer(server);
+        onboarding = onboarding();
+        Session leaving = session;
+        session = null;
+        if (shell != null) {
+            shell.close();
+            shell = null;
+        }
+        stage.getScene().setRoot(waiting());
+        background.run(() -> {
+            if (leaving != null) {
+                leaving.close();
+            }
+            return Session.resume(config);
+        }, resumed -> resumed.ifPresentOrElse(this::signedIn, this::showOnboarding), error -> showOnboarding());
     }
 
     /** Signs out on this device (also when the server cannot be reached: the saved session is forgotten). */

@@ -35,6 +35,7 @@ import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.protocol.tokens.Topup;
 import dance.normal.protocol.tokens.TopupRequest;
 import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.ApiException;
 import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.TokenStore;
 import dance.normal.sync.api.UnreachableException;
@@ -55,6 +56,7 @@ import dance.normal.wallet.unlock.DeviceSecretStore;
 import dance.normal.wallet.unlock.DeviceSecretStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,6 +208,26 @@ public final class Session implements AutoCloseable {
             LOG.warn("The demo listener could not be topped up: {}", e.getMessage());
         }
         return session;
+    }
+
+    /**
+     * Whether a Normal Dance server answers at {@code server} (its API description says so), asked once, within
+     * seconds.
+     *
+     * @throws UnreachableException when nothing answers there
+     */
+    public static boolean isNormalDanceServer(URI server) {
+        Background.requireBackground("Checking a server");
+        ApiClient.Options quick = new ApiClient.Options(Duration.ofSeconds(3), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 1, Duration.ofMillis(200), Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
+        try (ApiClient api = new ApiClient(server, TokenStore.inMemory(), quick, Clock.systemUTC())) {
+            return api.get("/openapi.json", JsonNode.class).path("info").path("title").asText()
+                    .equals("Normal Dance");
+        } catch (UnreachableException e) {
+            throw e;
+        } catch (ApiException e) {
+            return false; // something answers, but not with our API description
+        }
     }
 
     private static TokenStore tokens(AppConfig config) {
@@ -395,7 +417,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    public java.net.URI server() {
+    public URI server() {
         return api.baseUrl();
     }
 

@@ -28,6 +28,7 @@ final class AppDriver {
     private Stage stage;
     private Application app;
 
+    /** @param serverUrl given as --server, or null for none (the server chosen in Settings, else the default) */
     AppDriver(String serverUrl, Path dataDir) {
         this.serverUrl = serverUrl;
         this.dataDir = dataDir;
@@ -39,9 +40,11 @@ final class AppDriver {
         System.setProperty("nd.theme", "light");
         stage = FxToolkit.registerPrimaryStage();
         Scene before = stage.getScene();
-        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--server", serverUrl,
-                "--data-dir", dataDir.toString()), java.util.Arrays.stream(options)).toArray(String[]::new);
-        app = FxToolkit.setupApplication(NormalDanceApp.class, args);
+        java.util.List<String> args = new java.util.ArrayList<>(serverUrl == null ? java.util.List.of()
+                : java.util.List.of("--server", serverUrl));
+        args.addAll(java.util.List.of("--data-dir", dataDir.toString()));
+        args.addAll(java.util.List.of(options));
+        app = FxToolkit.setupApplication(NormalDanceApp.class, args.toArray(String[]::new));
         // The new app's start() may still be on its way: wait for its own scene, not the last test's.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.getScene() != before
                 && screen.equals(stage.getScene().getRoot().getId()));

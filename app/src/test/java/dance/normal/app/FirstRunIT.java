@@ -6,6 +6,7 @@ import dance.normal.app.ui.TrackRow;
 import dance.normal.server.support.Fixtures;
 import dance.normal.server.support.TestServer;
 import dance.normal.server.support.TrackUploads;
+import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -233,7 +234,7 @@ class FirstRunIT {
         app.launch("ru", "onboarding");
         String email = server.signup("listener").get("me").get("email").asText();
 
-        app.robot.clickOn(app.find(".hyperlink").queryAs(Node.class));
+        app.robot.clickOn(app.find("#toggle").queryAs(Node.class));
         app.robot.clickOn(app.find("#email").queryAs(Node.class)).write(email);
         app.robot.clickOn(app.find("#password").queryAs(Node.class)).write("not the password");
         app.robot.clickOn(app.find("#submit").queryAs(Node.class));
@@ -246,5 +247,91 @@ class FirstRunIT {
         assertThat(app.find("#shell").tryQuery()).isEmpty();
         assertThat(dataDir.resolve("users")).doesNotExist();
         app.shoot("onboarding-error-ru");
+    }
+
+    /**
+     * Another server: a wrong address, nothing listening, or something that is not Normal Dance each get one
+     * sentence and change nothing; a real one is where they sign up next, and stays chosen after a restart. Each
+     * server keeps its own session: back on the first one, it asks them to sign in there.
+     */
+    @Test
+    void aListenerMovesToAnotherServerWhichStaysChosenAndEachServerKeepsItsOwnSession() throws Exception {
+        try (TestServer other = TestServer.start();
+             Closeable notOurs = notNormalDance()) {
+            app.launch("en", "onboarding");
+            app.click("#change-server");
+            Label message = app.node("#server-message");
+            connect("this is not an address");
+            assertThat(message.getText()).isEqualTo("That is not a server address; one looks like "
+                    + "https://music.example.com.");
+            connect("127.0.0.1:1");
+            app.await("nothing answers", () -> message.getText().startsWith("Nothing answers"), message::getText);
+            assertThat(message.getText()).isEqualTo("Nothing answers at http://127.0.0.1:1/. Check the address, "
+                    + "and that the server is running.");
+            connect(notOurs.toString());
+            app.await("not ours", () -> message.getText().endsWith("is not a Normal Dance server."),
+                    message::getText);
+            assertThat(app.<Label>node("#onboarding-server").getText()).isEqualTo("Server: " + server.url("/"));
+            app.shoot("onboarding-server-error");
+
+            connect(other.url("/"));
+            app.await("the other server", () -> app.find("#onboarding-server").tryQuery()
+                    .map(l -> ((Label) l).getText().equals("Server: " + other.url("/"))).orElse(false));
+            String email = "mover-" + UUID.randomUUID() + "@example.com";
+            app.robot.clickOn(app.find("#email").queryAs(Node.class)).write(email);
+            app.robot.clickOn(app.find("#password").queryAs(Node.class)).write("correct horse battery");
+            app.click("#submit");
+            app.await("the shell on the other server", () -> app.find("#shell").tryQuery().isPresent());
+            Map<String, String> login = Map.of("email", email, "password", "correct horse battery");
+            assertThat(other.postJson("/api/v1/auth/login", null, login).statusCode()).isEqualTo(200);
+            assertThat(server.postJson("/api/v1/auth/login", null, login).statusCode()).isEqualTo(401);
+
+            // A restart without --server: the chosen server, and the session saved for it.
+            app.stop();
+            AppDriver plain = new AppDriver(null, dataDir);
+            app = plain;
+            app.launch("en", "shell");
+            assertThat(app.<Label>node("#signed-in").getText()).isEqualTo("Signed in as " + email);
+            app.click("#nav-settings");
+            assertThat(app.<TextField>node("#server-address").getText()).isEqualTo(other.url("/"));
+            app.shoot("settings-server");
+
+            // Back to the first server: no session there yet, so sign in there.
+            app.robot.interact(() -> app.<TextField>node("#server-address").setText(server.url("/")));
+            app.click("#server-connect");
+            app.await("onboarding on the first server", () -> app.find("#onboarding-server").tryQuery()
+                    .map(l -> ((Label) l).getText().equals("Server: " + server.url("/"))).orElse(false));
+        }
+    }
+
+    private void connect(String address) {
+        app.robot.interact(() -> app.<TextField>node("#server-address").setText(address));
+        app.click("#server-connect");
+    }
+
+    /** A real HTTP server on loopback that answers, but not as Normal Dance does. */
+    private static Closeable notNormalDance() throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", exchange -> {
+            byte[] page = "<html><body>It works!</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        http.start();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/";
+        return new Closeable() {
+            @Override
+            public void close() {
+                http.stop(0);
+            }
+
+            @Override
+            public String toString() {
+                return url;
+            }
+        };
     }
 }

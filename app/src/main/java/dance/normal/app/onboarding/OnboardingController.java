@@ -5,6 +5,8 @@ import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordFields;
+import dance.normal.app.ui.ServerField;
+import java.net.URI;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
 
@@ -22,12 +24,17 @@ public final class OnboardingController {
     private final I18n i18n;
     private final Consumer<Session> onSignedIn;
 
-    public OnboardingController(AppConfig config, Background background, I18n i18n, Consumer<Session> onSignedIn) {
+    /**
+     * @param onServer the listener chose another server (one that answered) to sign up or sign in on
+     */
+    public OnboardingController(AppConfig config, Background background, I18n i18n, Consumer<Session> onSignedIn,
+                                Consumer<URI> onServer) {
         this.config = config;
         this.background = background;
         this.i18n = i18n;
         this.onSignedIn = onSignedIn;
-        this.view = new OnboardingView(model, i18n, this::onSubmit, this::onToggle);
+        this.view = new OnboardingView(model, i18n, this::onSubmit, this::onToggle,
+                new ServerField(config.server(), background, i18n, onServer));
     }
 
     public Parent view() {

@@ -1,6 +1,8 @@
 package dance.normal.app.onboarding;
 
+import atlantafx.base.theme.Styles;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.ServerField;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -8,11 +10,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import atlantafx.base.theme.Styles;
 
-/** Email, password, one button; the link switches between creating an account and signing in. */
+/**
+ * Email, password, one button; the link switches between creating an account and signing in. Below, the server
+ * the account lives on, with Change to pick another.
+ */
 final class OnboardingView {
 
     final StackPane root = new StackPane();
@@ -22,7 +27,7 @@ final class OnboardingView {
     final Hyperlink toggle = new Hyperlink();
     final Label error = new Label();
 
-    OnboardingView(OnboardingModel model, I18n i18n, Runnable onSubmit, Runnable onToggle) {
+    OnboardingView(OnboardingModel model, I18n i18n, Runnable onSubmit, Runnable onToggle, ServerField server) {
         Label title = new Label(i18n.get("app.title"));
         title.getStyleClass().add(Styles.TITLE_1);
         Label tagline = new Label(i18n.get("onboarding.tagline"));
@@ -48,6 +53,7 @@ final class OnboardingView {
         toggle.textProperty().bind(model.creating.map(c -> i18n.get(c ? "onboarding.haveAccount"
                 : "onboarding.newHere")));
         toggle.setOnAction(e -> onToggle.run());
+        toggle.setId("toggle");
         toggle.disableProperty().bind(model.working);
 
         error.textProperty().bind(model.error);
@@ -65,7 +71,25 @@ final class OnboardingView {
         busy.visibleProperty().bind(model.working);
         busy.managedProperty().bind(busy.visibleProperty());
 
-        VBox form = new VBox(14, title, tagline, email, password, error, submit, toggle, busy);
+        Label serverLine = new Label(i18n.get("onboarding.server", server.current()));
+        serverLine.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        serverLine.setId("onboarding-server");
+        Hyperlink change = new Hyperlink(i18n.get("onboarding.changeServer"));
+        change.setId("change-server");
+        change.getStyleClass().add(Styles.TEXT_SMALL);
+        HBox serverRow = new HBox(4, serverLine, change);
+        serverRow.setAlignment(Pos.CENTER_LEFT);
+        server.view().setVisible(false);
+        server.view().managedProperty().bind(server.view().visibleProperty());
+        change.setOnAction(e -> {
+            server.view().setVisible(true);
+            change.setVisible(false);
+            server.focus();
+        });
+        change.disableProperty().bind(model.working);
+
+        VBox form = new VBox(14, title, tagline, email, password, error, submit, toggle, busy, serverRow,
+                server.view());
         form.setMaxWidth(380);
         form.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().add(form);

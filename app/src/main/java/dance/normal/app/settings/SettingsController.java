@@ -6,9 +6,11 @@ import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordFields;
+import dance.normal.app.ui.ServerField;
 import dance.normal.player.audio.EqualizerPreset;
 import dance.normal.player.audio.EqualizerSettings;
 import dance.normal.wallet.WalletException;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,7 +47,7 @@ public final class SettingsController {
     private final Label phraseError = new Label();
 
     public SettingsController(Session session, Background background, I18n i18n, AppPrefs prefs,
-                              Consumer<AppPrefs> onChange, Runnable onSignOut) {
+                              Consumer<AppPrefs> onChange, Consumer<URI> onServer, Runnable onSignOut) {
         ComboBox<String> theme = new ComboBox<>();
         theme.getItems().addAll("system", "light", "dark");
         theme.setConverter(words(i18n, "settings.theme."));
@@ -94,7 +96,13 @@ public final class SettingsController {
         row(grid, 1, i18n.get("settings.language"), language);
         row(grid, 2, i18n.get("settings.budget"), budget);
         row(grid, 3, i18n.get("settings.equalizer"), equalizer);
-        row(grid, 4, i18n.get("settings.server"), new Label(session.server().toString()));
+        Label serverHint = new Label(i18n.get("settings.serverHint"));
+        serverHint.setWrapText(true);
+        serverHint.setMaxWidth(520);
+        serverHint.getStyleClass().add(Styles.TEXT_MUTED);
+        ServerField server = new ServerField(session.server(), background, i18n, onServer);
+        server.view().getChildren().add(serverHint);
+        row(grid, 4, i18n.get("settings.server"), server.view());
         row(grid, 5, i18n.get("settings.account"), new Label(session.email()));
         Label address = new Label(session.walletAddress());
         address.getStyleClass().add(Styles.TEXT_MUTED);

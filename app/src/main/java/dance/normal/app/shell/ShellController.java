@@ -19,6 +19,7 @@ import dance.normal.protocol.catalog.Track;
 import dance.normal.sync.SyncService;
 import dance.normal.sync.download.Download;
 import dance.normal.sync.download.DownloadListener;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -76,10 +77,11 @@ public final class ShellController {
 
     /**
      * @param onPrefs   the listener changed a setting (theme, language, budget)
+     * @param onServer  the listener chose another server (one that answered)
      * @param onSignOut the listener signed out
      */
     public ShellController(Session session, Background background, I18n i18n, AppPrefs prefs,
-                           Consumer<AppPrefs> onPrefs, Runnable onSignOut) {
+                           Consumer<AppPrefs> onPrefs, Consumer<URI> onServer, Runnable onSignOut) {
         this.session = session;
         this.i18n = i18n;
         this.nowPlaying = new NowPlayingController(session.player(), i18n, background,
@@ -87,7 +89,8 @@ public final class ShellController {
         this.queue = new QueueController(session.player(), i18n);
         this.downloads = new DownloadsController(session, background, i18n);
         this.wallet = new WalletController(session, background, i18n);
-        this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, onSignOut);
+        this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, onServer,
+                onSignOut);
         this.browse = new BrowseController(session, background, i18n, this::play);
         this.library = new LibraryController(session, background, i18n, this::play);
         this.trackPanel = new TrackPanelController(session, background, i18n, this::playOne, this::queueOne,

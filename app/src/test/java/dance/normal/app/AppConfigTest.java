@@ -1,0 +1,64 @@
+package dance.normal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AppConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://music.example.com, https://music.example.com/",
+        "music.example.com, https://music.example.com/",
+        "  music.example.com:8443/nd  , https://music.example.com:8443/nd/",
+        "127.0.0.1:7878, http://127.0.0.1:7878/",
+        "localhost:7878, http://localhost:7878/",
+        "HTTP://127.0.0.1:7878/, HTTP://127.0.0.1:7878/",
+    })
+    void anAddressAsPeopleTypeItBecomesTheServersRoot(String typed, String expected) {
+        assertThat(AppConfig.serverAddress(typed)).isEqualTo(URI.create(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "ftp://music.example.com", "https://", "file:///etc/passwd",
+        "https://user:pw@music.example.com", "https://music.example.com/?x=1", "not an address", "http://[::1"})
+    void whatIsNotAnHttpAddressOfAHostIsRefused(String typed) {
+        assertThatThrownBy(() -> AppConfig.serverAddress(typed)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theServerGivenOnTheCommandLineWinsOverTheOneChosenInSettings() {
+        URI chosen = URI.create("https://chosen.example.com/");
+        AppConfig given = AppConfig.from(List.of("--server", "https://given.example.com", "--data-dir",
+                dir.toString()), d -> Optional.of(chosen));
+        assertThat(given.server()).isEqualTo(URI.create("https://given.example.com/"));
+        if (System.getenv("ND_SERVER") == null) {
+            AppConfig saved = AppConfig.from(List.of("--data-dir", dir.toString()), d -> Optional.of(chosen));
+            assertThat(saved.server()).isEqualTo(chosen);
+            assertThat(AppConfig.from(List.of("--data-dir", dir.toString())).server())
+                    .isEqualTo(AppConfig.DEFAULT_SERVER);
+        }
+    }
+
+    @Test
+    void theChosenServerIsKeptWithTheOtherSettings() {
+        Path file = dir.resolve("settings.properties");
+        AppPrefs prefs = AppPrefs.load(file).withTheme("dark")
+                .withServer(URI.create("https://chosen.example.com/"));
+        prefs.save(file);
+        assertThat(AppPrefs.load(file)).isEqualTo(prefs);
+        assertThat(AppPrefs.load(dir.resolve("none.properties")).server()).isEmpty();
+    }
+}
