@@ -9,6 +9,7 @@ import dance.normal.protocol.auth.LoginRequest;
 import dance.normal.protocol.auth.RefreshRequest;
 import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.library.Likes;
 import dance.normal.protocol.library.Playlist;
 import dance.normal.protocol.library.PlaylistDraft;
 import dance.normal.protocol.plays.PlayBatch;
@@ -270,7 +271,7 @@ public final class NormalDanceServer implements AutoCloseable {
         r.get("/api/v1/media/{sha256}", this::image);
         r.post("/api/v1/plays", ctx -> ctx.json(plays.record(authenticator.require(ctx), body(ctx, PlayBatch.class))));
         r.get("/api/v1/popular", ctx -> ctx.json(plays.popular(Http.intQuery(ctx, "limit", 20, 1, 100))));
-        r.get("/api/v1/me/likes", ctx -> ctx.json(likes.likes(authenticator.require(ctx))));
+        r.get("/api/v1/me/likes", this::likes);
         r.put("/api/v1/me/likes/{trackId}", ctx -> {
             likes.like(authenticator.require(ctx), Http.uuidPath(ctx, "trackId", "track"));
             ctx.status(204);
@@ -334,6 +335,18 @@ public final class NormalDanceServer implements AutoCloseable {
 
     private <T> T body(Context ctx, Class<T> type) {
         return Http.body(ctx, json, type);
+    }
+
+    /** The listener's likes, tagged: asked again with the tag while nothing changed, 304 and no body. */
+    private void likes(Context ctx) {
+        Likes mine = likes.likes(authenticator.require(ctx));
+        String etag = LikeService.etag(mine);
+        ctx.header("ETag", etag).header("Cache-Control", "private, no-cache");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+        } else {
+            ctx.json(mine);
+        }
     }
 
     private void beginRequest(Context ctx) {

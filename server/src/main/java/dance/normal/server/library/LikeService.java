@@ -4,7 +4,11 @@ import dance.normal.protocol.library.Likes;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,5 +47,22 @@ public final class LikeService {
         return new Likes(jdbi.withHandle(h -> h.createQuery(
                         "SELECT track_id FROM likes WHERE account_id = :a ORDER BY liked_at DESC, track_id")
                 .bind("a", principal.accountId()).mapTo(String.class).list()));
+    }
+
+    /**
+     * The entity tag of a list of likes: the same list (and order) has the same tag, so a client that sends it back
+     * in If-None-Match is told 304 and nothing else while nothing changed.
+     */
+    public static String etag(Likes likes) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String id : likes.trackIds()) {
+                sha.update(id.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

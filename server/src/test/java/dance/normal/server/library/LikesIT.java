@@ -42,6 +42,20 @@ class LikesIT {
                     .isEqualTo(204);
             assertThat(likes(server, me)).isEqualTo("{\"trackIds\":[\"" + first + "\"]}");
 
+            // Tagged: the same list again is 304 without a body; a change gives a new tag.
+            HttpResponse<String> tagged = server.get("/api/v1/me/likes", me);
+            String etag = tagged.headers().firstValue("ETag").orElseThrow();
+            assertThat(etag).matches("\"[0-9a-f]{32}\"");
+            HttpResponse<String> same = ifNoneMatch(server, me, etag);
+            assertThat(same.statusCode()).isEqualTo(304);
+            assertThat(same.body()).isEmpty();
+            assertThat(ifNoneMatch(server, other, etag).statusCode()).as("another listener's list").isEqualTo(200);
+            assertThat(send(server, "PUT", "/api/v1/me/likes/" + second, me).statusCode()).isEqualTo(204);
+            HttpResponse<String> changed = ifNoneMatch(server, me, etag);
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(changed.body()).isEqualTo("{\"trackIds\":[\"" + second + "\",\"" + first + "\"]}");
+            assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+
             ProblemAssert.assertProblem(send(server, "PUT", "/api/v1/me/likes/" + UUID.randomUUID(), me), 404,
                     "not-found");
             ProblemAssert.assertProblem(send(server, "PUT", "/api/v1/me/likes/not-a-track", me), 404, "not-found");
@@ -54,6 +68,11 @@ class LikesIT {
         HttpResponse<String> r = server.get("/api/v1/me/likes", token);
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
+    }
+
+    private static HttpResponse<String> ifNoneMatch(TestServer server, String token, String etag) {
+        return server.send(server.request("/api/v1/me/likes").header("Authorization", "Bearer " + token)
+                .header("If-None-Match", etag).GET().build());
     }
 
     private static HttpResponse<String> send(TestServer server, String method, String path, String token) {

@@ -161,6 +161,25 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
+     * An answer with its entity tag.
+     *
+     * @param value what the server said
+     * @param etag  its ETag header, or null when it sent none
+     */
+    public record Tagged<T>(T value, String etag) {
+    }
+
+    /**
+     * A GET that sends {@code etag} (when not null) as If-None-Match: empty when the server answers 304 (what the
+     * caller has is still current), else the answer with its new tag.
+     */
+    public <T> Optional<Tagged<T>> getIfChanged(String pathAndQuery, Class<T> type, String etag) {
+        return send("GET", pathAndQuery, null, response -> response.code() == 304 ? Optional.<Tagged<T>>empty()
+                : Optional.of(new Tagged<>(read(response, type), response.header("ETag"))),
+                etag == null ? Map.of() : Map.of("If-None-Match", etag), true, true);
+    }
+
+    /**
      * Any call.
      *
      * @param method      HTTP method
@@ -198,7 +217,19 @@ public final class ApiClient implements AutoCloseable {
 
     // ---- Machinery.
 
+    /** Reads an answer (any status) into what the caller wants, or throws why it cannot. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(Response response) throws IOException;
+    }
+
     private <T> T send(String method, String pathAndQuery, Object body, Class<T> type, Map<String, String> headers,
+                       boolean idempotent, boolean authenticated) {
+        return send(method, pathAndQuery, body, response -> read(response, type), headers, idempotent,
+                authenticated);
+    }
+
+    private <T> T send(String method, String pathAndQuery, Object body, Reader<T> reader, Map<String, String> headers,
                        boolean idempotent, boolean authenticated) {
         HttpUrl url = base.resolve(pathAndQuery);
         if (url == null) {
@@ -228,7 +259,7 @@ public final class ApiClient implements AutoCloseable {
                     pause(attempt);
                     continue;
                 }
-                return read(response, type);
+                return reader.read(response);
             } catch (InterruptedIOException e) {
                 breaker.failure();
                 if (Thread.currentThread().isInterrupted() || attempt >= attempts) {

@@ -50,6 +50,11 @@ public final class Library {
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json = ApiClient.mapper();
+    /**
+     * The tag of the server's likes as last pulled into the store, while nothing changed them here; each start and
+     * each like or unlike here begin with a whole pull.
+     */
+    private volatile String likesTag;
     private volatile DownloadManager downloads;
 
     public Library(LocalStore store, ApiClient api, Outbox outbox, Clock clock) {
@@ -127,6 +132,7 @@ public final class Library {
                     UUID.randomUUID().toString(), Map.of("trackId", trackId));
             return null;
         });
+        likesTag = null;
     }
 
     public boolean isLiked(String trackId) {
@@ -255,9 +261,16 @@ public final class Library {
         followOffline();
     }
 
-    /** The server's likes replace ours, except for tracks whose like or unlike has not reached it yet. */
+    /**
+     * The server's likes replace ours, except for tracks whose like or unlike has not reached it yet. While the
+     * server's list is the one pulled last (same tag), nothing is sent and nothing is written.
+     */
     private void pullLikes() {
-        List<String> remote = api.get("/api/v1/me/likes", Likes.class).trackIds();
+        Optional<ApiClient.Tagged<Likes>> changed = api.getIfChanged("/api/v1/me/likes", Likes.class, likesTag);
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<String> remote = changed.get().value().trackIds();
         long now = clock.millis();
         store.write(c -> {
             Set<String> theirs = new HashSet<>(remote);
@@ -281,6 +294,7 @@ public final class Library {
             }
             return null;
         });
+        likesTag = changed.get().etag();
     }
 
     private static List<String> likesIn(Connection c) throws SQLException {

@@ -121,6 +121,21 @@ class PlaylistSyncIT {
             CatalogMirror mirror = new CatalogMirror(store);
             new CatalogSync(api, store, mirror).pull();
             assertThat(mirror.liked()).extracting(dance.normal.protocol.catalog.Track::id).containsExactly(t.get(3));
+
+            // The likes list is tagged: unchanged, the server answers 304 and sends no list; changed, the new one.
+            ApiClient.Tagged<Likes> first = api.getIfChanged("/api/v1/me/likes", Likes.class, null).orElseThrow();
+            assertThat(first.etag()).isNotBlank();
+            assertThat(api.getIfChanged("/api/v1/me/likes", Likes.class, first.etag())).isEmpty();
+            otherDevice.call("PUT", "/api/v1/me/likes/" + t.get(1), null, Object.class, java.util.Map.of(), true);
+            assertThat(api.getIfChanged("/api/v1/me/likes", Likes.class, first.etag())).hasValueSatisfying(
+                    changed -> assertThat(changed.value().trackIds()).contains(t.get(1), t.get(3)));
+            library.pull();
+            assertThat(library.likes()).as("another device's like, after an unchanged pull")
+                    .contains(t.get(1), t.get(3));
+            outbox.deliver();
+            library.pull();
+            library.pull();
+            assertThat(library.likes()).containsExactlyInAnyOrder(t.get(1), t.get(3));
         }
     }
 
