@@ -49,31 +49,28 @@ public final class ArtworkCache {
      * {@code size} pixels, or empty when there is none or it cannot be had now.
      */
     public Optional<Image> image(String url, int size) {
-        if (url == null) {
+        Optional<String> sha = sha(url);
+        if (sha.isEmpty()) {
             return Optional.empty();
         }
-        String sha = url.substring(url.lastIndexOf('/') + 1);
-        if (!SHA.matcher(sha).matches()) {
-            return Optional.empty();
-        }
-        String key = sha + "@" + size;
+        String key = sha.get() + "@" + size;
         synchronized (memory) {
             Image cached = memory.get(key);
             if (cached != null) {
                 return Optional.of(cached);
             }
         }
-        Path file = dir.resolve(sha);
+        Optional<Path> file = file(url);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            if (!Files.exists(file) && !fetch(url, file)) {
-                return Optional.empty();
-            }
             Image image;
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(file.get())) {
                 image = new Image(in, size, size, true, true);
             }
             if (image.isError()) {
-                Files.deleteIfExists(file); // not an image after all: fetch again next time
+                Files.deleteIfExists(file.get()); // not an image after all: fetch again next time
                 return Optional.empty();
             }
             synchronized (memory) {
@@ -81,9 +78,36 @@ public final class ArtworkCache {
             }
             return Optional.of(image);
         } catch (IOException e) {
-            LOG.debug("No artwork for {}: {}", sha, e.getMessage());
+            LOG.debug("No artwork for {}: {}", sha.get(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The artwork at {@code url} as a file on this device (fetched first when it is not here yet), e.g. for the
+     * desktop's media controls; empty when there is none or it cannot be had now.
+     */
+    public Optional<Path> file(String url) {
+        Optional<String> sha = sha(url);
+        if (sha.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(sha.get());
+        try {
+            return Files.exists(file) || fetch(url, file) ? Optional.of(file) : Optional.empty();
+        } catch (IOException e) {
+            LOG.debug("No artwork for {}: {}", sha.get(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The content hash a media URL ends with, if it is one. */
+    private static Optional<String> sha(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String sha = url.substring(url.lastIndexOf('/') + 1);
+        return SHA.matcher(sha).matches() ? Optional.of(sha) : Optional.empty();
     }
 
     private boolean fetch(String url, Path file) throws IOException {

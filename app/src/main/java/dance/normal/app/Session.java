@@ -124,7 +124,11 @@ public final class Session implements AutoCloseable {
                     resolved.peakDbfs()));
         }, Clock.systemUTC(), this::played, new FilePlayerSettings(userDir.resolve("player.properties")));
         queueMemory.restoreInto(player);
-        this.mpris = PlayerMpris.attach(player); // media keys; does nothing without a session bus
+        // Media keys and the desktop's media controls, with the release and its artwork; nothing without a bus.
+        this.mpris = PlayerMpris.attach(player, trackId -> mirror.track(trackId).map(t -> new PlayerMpris.Extras(
+                t.releaseTitle() == null ? "" : t.releaseTitle(),
+                artwork.file(t.artworkUrl()).map(f -> f.toUri().toString()).orElse(null)))
+                .orElse(PlayerMpris.Extras.NONE));
         downloads.start();
         sync.start();
     }

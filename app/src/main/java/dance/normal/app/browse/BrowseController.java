@@ -237,9 +237,8 @@ public final class BrowseController {
         ListView<TrackRow> list = TrackCell.list(i18n, artwork, onPlay);
         list.setId(id);
         list.setAccessibleText(name);
-        list.setFixedCellSize(52);
-        list.setPrefHeight(rows * 52 + 4);
-        list.setMinHeight(3 * 52 + 4);
+        list.setPrefHeight(rows * TrackCell.HEIGHT + 4);
+        list.setMinHeight(3 * TrackCell.HEIGHT + 4);
         list.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(list.getItems()));
         list.managedProperty().bind(list.visibleProperty());
         return list;

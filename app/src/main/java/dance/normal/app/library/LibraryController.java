@@ -1,6 +1,7 @@
 package dance.normal.app.library;
 
 import atlantafx.base.theme.Styles;
+import dance.normal.app.ScrollProbe;
 import dance.normal.app.Session;
 import dance.normal.app.Timings;
 import dance.normal.app.ui.Artwork;
@@ -141,6 +142,7 @@ public final class LibraryController {
             tracks.getItems().setAll(rows);
             count.setText(i18n.get("search.count", rows.size()));
             Timings.report("library shown with " + rows.size() + " tracks after");
+            ScrollProbe.libraryShown(tracks);
         }, error -> count.setText(i18n.sentence(error)));
     }
 

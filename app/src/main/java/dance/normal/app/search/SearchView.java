@@ -34,6 +34,7 @@ final class SearchView {
         list.setId("results");
         list.setAccessibleText(i18n.get("search.results"));
         list.setCellFactory(v -> new TrackCell(i18n, artwork));
+        list.setFixedCellSize(TrackCell.HEIGHT);
         list.setPlaceholder(new Label());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedIndex() >= 0) {

@@ -12,13 +12,15 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * A square of artwork with rounded corners: a note on a muted square until the image arrives from the background,
- * and stays so when there is none. Showing another item while one is loading never shows the wrong picture.
+ * and stays so when there is none. Showing another item while one is loading never shows the wrong picture, and a
+ * row scrolled past before its load began does not load at all.
  */
 public final class ArtworkView extends StackPane {
 
     private final ImageView image = new ImageView();
     private final int size;
-    private Object showing;
+    /** Read by the background too: a load still queued for an item scrolled past is skipped. */
+    private volatile Object showing;
 
     public ArtworkView(int size) {
         this.size = size;
@@ -49,7 +51,7 @@ public final class ArtworkView extends StackPane {
         if (item == null) {
             return;
         }
-        background.run(load, found -> {
+        background.run(() -> showing == item ? load.call() : Optional.<Image>empty(), found -> {
             if (showing == item) {
                 image.setImage(found.orElse(null));
             }

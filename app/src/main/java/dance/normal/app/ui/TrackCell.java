@@ -24,6 +24,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class TrackCell extends ListCell<TrackRow> {
 
+    /** Every row is this tall: a list of any length lays out only the rows in view, without measuring them. */
+    public static final double HEIGHT = 52;
+
     private final Label title = new Label();
     private final Label detail = new Label();
     private final Label length = new Label();
@@ -77,6 +80,7 @@ public final class TrackCell extends ListCell<TrackRow> {
     public static ListView<TrackRow> list(I18n i18n, Artwork artwork, BiConsumer<List<Track>, Integer> onPlay) {
         ListView<TrackRow> list = new ListView<>();
         list.setCellFactory(v -> new TrackCell(i18n, artwork));
+        list.setFixedCellSize(HEIGHT);
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 TrackRow.play(list.getItems(), list.getSelectionModel().getSelectedIndex(), onPlay);

@@ -6,23 +6,41 @@ import dance.normal.player.PlayerListener;
 import dance.normal.player.queue.QueueItem;
 import dance.normal.player.queue.QueueSnapshot;
 import dance.normal.player.queue.RepeatMode;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Connects a {@link Player} to the desktop over MPRIS: media keys and desktop widgets see what plays and control
- * it. Without a session bus it does nothing (see {@link MprisBridge}).
+ * it, with the album and cover art when the app can say them. Without a session bus it does nothing (see
+ * {@link MprisBridge}).
  */
 public final class PlayerMpris implements MprisTarget, AutoCloseable {
 
+    /**
+     * What the desktop shows beside the title and artist.
+     *
+     * @param album  the release's title, or empty
+     * @param artUrl the cover art as a {@code file://} URL, or null
+     */
+    public record Extras(String album, String artUrl) {
+        public static final Extras NONE = new Extras("", null);
+    }
+
     private final Player player;
     private final MprisBridge bridge;
+    private final Function<String, Extras> extrasOf;
+    /** The track the extras are for (being looked up, or found), and what was found; guarded by this. */
+    private String extrasFor;
+    private Extras extras = Extras.NONE;
     private volatile QueueSnapshot queue = new QueueSnapshot(java.util.List.of(), -1, RepeatMode.OFF, false);
     private volatile PlaybackState state = PlaybackState.IDLE;
     private volatile long positionMs;
     private volatile long durationMs = -1;
 
-    private PlayerMpris(Player player, String address) {
+    private PlayerMpris(Player player, String address, Function<String, Extras> extrasOf) {
         this.player = player;
+        this.extrasOf = extrasOf;
         this.bridge = MprisBridge.start(address, "normaldance", "Normal Dance", this);
         player.addListener(new PlayerListener() {
             @Override
@@ -54,11 +72,19 @@ public final class PlayerMpris implements MprisTarget, AutoCloseable {
      * @return the connection; {@link #isConnected()} says whether there was a bus
      */
     public static PlayerMpris attach(Player player) {
-        return new PlayerMpris(player, System.getenv(MprisBridge.ADDRESS_VARIABLE));
+        return attach(player, track -> Extras.NONE);
     }
 
-    static PlayerMpris attach(Player player, String address) {
-        return new PlayerMpris(player, address);
+    /**
+     * @param extrasOf the album and cover art of a track, by its id; may block (it runs on its own virtual thread
+     *                 when the track changes, and the desktop hears of them when they are found)
+     */
+    public static PlayerMpris attach(Player player, Function<String, Extras> extrasOf) {
+        return new PlayerMpris(player, System.getenv(MprisBridge.ADDRESS_VARIABLE), extrasOf);
+    }
+
+    static PlayerMpris attach(Player player, String address, Function<String, Extras> extrasOf) {
+        return new PlayerMpris(player, address, extrasOf);
     }
 
     public boolean isConnected() {
@@ -80,9 +106,37 @@ public final class PlayerMpris implements MprisTarget, AutoCloseable {
             case ALL -> NowPlaying.Loop.PLAYLIST;
         };
         boolean last = q.currentIndex() >= q.items().size() - 1;
-        bridge.update(new NowPlaying(item.trackId(), item.title(), item.artist(), "", null, length, status(),
-                Math.max(0, positionMs), player.preferences().volume() / 100.0,
+        Extras known = extrasOf(item.trackId());
+        bridge.update(new NowPlaying(item.trackId(), item.title(), item.artist(), known.album(), known.artUrl(),
+                length, status(), Math.max(0, positionMs), player.preferences().volume() / 100.0,
                 !last || q.repeat() != RepeatMode.OFF, true, q.shuffle(), loop));
+    }
+
+    /** The extras found for this track, or none yet (then they are looked up, and published when found). */
+    private synchronized Extras extrasOf(String trackId) {
+        if (!trackId.equals(extrasFor)) {
+            extrasFor = trackId;
+            extras = Extras.NONE;
+            Thread.ofVirtual().name("mpris-extras").start(() -> {
+                Extras found = lookUp(trackId);
+                synchronized (this) {
+                    if (!trackId.equals(extrasFor)) {
+                        return; // the track changed meanwhile
+                    }
+                    extras = found;
+                }
+                publish();
+            });
+        }
+        return extras;
+    }
+
+    private Extras lookUp(String trackId) {
+        try {
+            return Objects.requireNonNullElse(extrasOf.apply(trackId), Extras.NONE);
+        } catch (RuntimeException e) {
+            return Extras.NONE;
+        }
     }
 
     private NowPlaying.Status status() {

@@ -43,7 +43,9 @@ class PlayerMprisIT {
              Player player = new Player(() -> VlcEngine.headless(Duration.ofSeconds(5)), new PlayQueue(),
                      item -> Playable.of((item.trackId().equals("first") ? first : second).toUri()),
                      Clock.systemUTC(), play -> { }, new FilePlayerSettings(dir.resolve("p.properties")));
-             PlayerMpris mpris = PlayerMpris.attach(player, bus.address())) {
+             PlayerMpris mpris = PlayerMpris.attach(player, bus.address(), track -> track.equals("first")
+                     ? new PlayerMpris.Extras("Dawn Sessions", dir.resolve("first.jpg").toUri().toString())
+                     : PlayerMpris.Extras.NONE)) {
             assertThat(mpris.isConnected()).isTrue();
             AtomicInteger playing = new AtomicInteger();
             player.addListener(new PlayerListener() {
@@ -64,12 +66,15 @@ class PlayerMprisIT {
                 await(() -> playing.get() == 1);
                 await(() -> title(props).equals("First Light") && status(props).equals("Playing"));
                 assertThat(props.<Boolean>Get(PLAYER, "CanGoNext")).isTrue();
+                await(() -> "Dawn Sessions".equals(metadata(props, "xesam:album")));
+                assertThat(metadata(props, "mpris:artUrl")).isEqualTo(dir.resolve("first.jpg").toUri().toString());
 
                 remote.Next();
                 // The skip is done once the second track plays (the queue moves a moment before the engine).
                 await(() -> playing.get() == 2);
                 await(() -> title(props).equals("Second Wind") && status(props).equals("Playing"));
                 assertThat(props.<Boolean>Get(PLAYER, "CanGoNext")).isFalse();
+                assertThat(metadata(props, "mpris:artUrl")).as("no art for a track without").isNull();
 
                 remote.PlayPause();
                 await(() -> status(props).equals("Paused"));
@@ -85,9 +90,15 @@ class PlayerMprisIT {
     }
 
     private static String title(Properties props) {
+        return String.valueOf(metadata(props, "xesam:title"));
+    }
+
+    /** A metadata entry as text, or null when there is none. */
+    private static String metadata(Properties props, String key) {
         Map<String, ?> metadata = props.Get(PLAYER, "Metadata");
-        Object title = metadata.get("xesam:title");
-        return title instanceof Variant<?> v ? String.valueOf(v.getValue()) : String.valueOf(title);
+        Object value = metadata.get(key);
+        return value instanceof Variant<?> v ? String.valueOf(v.getValue()) : value == null ? null
+                : String.valueOf(value);
     }
 
     private static String status(Properties props) {
