@@ -475,6 +475,14 @@ public final class Session implements AutoCloseable {
         return mirror.liked();
     }
 
+    /** The tracks kept whole on this device (they play offline), in the order they were downloaded. */
+    public List<Track> downloadedTracks() {
+        Background.requireBackground("Reading downloads");
+        java.util.Set<String> kept = downloads.verifiedTrackIds();
+        return downloads.downloads().stream().map(d -> d.trackId()).filter(kept::contains).map(mirror::track)
+                .flatMap(Optional::stream).toList();
+    }
+
     public List<LocalPlaylist> playlists() {
         Background.requireBackground("Reading playlists");
         return library.playlists();

@@ -193,7 +193,7 @@ class ListenerJourneyIT {
         app.click("#new-playlist");
         app.robot.write("Road trip").type(KeyCode.ENTER);
         ListView<?> collections = app.node("#collections");
-        app.await("the new playlist", () -> collections.getItems().size() == 2);
+        app.await("the new playlist", () -> collections.getItems().size() == 3); // liked, downloaded, Road trip
         app.click("#nav-search");
         app.robot.clickOn(app.robot.from(rows).lookup("Midnight Harbour").queryLabeled());
         app.click("#like");
@@ -210,6 +210,11 @@ class ListenerJourneyIT {
         app.await("the playlist's track", () -> app.<Label>node("#collection-title").getText().equals("Road trip")
                 && collection.getItems().size() == 1);
         app.shoot("library-en");
+        app.robot.clickOn(app.robot.from(collections).lookup("Downloaded").queryAs(javafx.scene.Node.class));
+        app.await("the downloaded tracks", () -> app.<Label>node("#collection-title").getText().equals("Downloaded")
+                && collection.getItems().size() == 1);
+        assertThat(collection.getItems().getFirst().track().title()).isEqualTo("Midnight Harbour");
+        assertThat(collection.getItems().getFirst().downloaded()).isTrue();
 
         // Home: the release, recently played; the release page; its artist's page.
         app.click("#nav-home");

@@ -32,14 +32,21 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The listener's own music: liked tracks and playlists (from the local store, so offline too; changes reach the
- * server through the outbox). Pick a collection on the left; its tracks play from the right; a new playlist is
- * named in place.
+ * The listener's own music: liked tracks, what is downloaded (it plays offline) and playlists (from the local
+ * store, so offline too; changes reach the server through the outbox). Pick a collection on the left; its tracks
+ * play from the right; a new playlist is named in place.
  */
 public final class LibraryController {
 
-    /** A collection on the left: the liked tracks, or a playlist. */
-    private record Collection(String name, LocalPlaylist playlist) {
+    private enum Kind { LIKED, DOWNLOADED, PLAYLIST }
+
+    /** A collection on the left: the liked tracks, the downloaded ones, or a playlist (then {@code playlist}). */
+    private record Collection(String name, Kind kind, LocalPlaylist playlist) {
+
+        boolean same(Collection other) {
+            return kind == other.kind && (kind != Kind.PLAYLIST
+                    || playlist.localId().equals(other.playlist().localId()));
+        }
     }
 
     private final BorderPane root = new BorderPane();
@@ -49,6 +56,7 @@ public final class LibraryController {
     private final Label title = new Label();
     private final Label count = new Label();
     private final TextField newName = new TextField();
+    private final Label empty = new Label();
     private final Session session;
     private final Background background;
     private final I18n i18n;
@@ -70,8 +78,11 @@ public final class LibraryController {
             protected void updateItem(Collection c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? null : c.name());
-                setGraphic(empty || c == null ? null : new FontIcon(c.playlist() == null ? Material2AL.FAVORITE
-                        : Material2MZ.QUEUE_MUSIC));
+                setGraphic(empty || c == null ? null : new FontIcon(switch (c.kind()) {
+                    case LIKED -> Material2AL.FAVORITE;
+                    case DOWNLOADED -> Material2MZ.OFFLINE_PIN;
+                    case PLAYLIST -> Material2MZ.QUEUE_MUSIC;
+                }));
             }
         });
         left.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> {
@@ -107,7 +118,9 @@ public final class LibraryController {
         top.setAlignment(Pos.CENTER_LEFT);
         tracks.setId("collection-tracks");
         tracks.accessibleTextProperty().bind(title.textProperty());
-        tracks.setPlaceholder(new Label(i18n.get("library.emptyCollection")));
+        empty.setWrapText(true);
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        tracks.setPlaceholder(empty);
         VBox main = new VBox(12, top, tracks);
         VBox.setVgrow(tracks, Priority.ALWAYS);
         main.setPadding(new Insets(16, 16, 16, 8));
@@ -124,12 +137,11 @@ public final class LibraryController {
     public void onActivate() {
         Collection chosen = left.getSelectionModel().getSelectedItem();
         background.run(session::playlists, playlists -> {
-            collections.setAll(new Collection(i18n.get("library.liked"), null));
-            playlists.forEach(p -> collections.add(new Collection(p.name(), p)));
+            collections.setAll(new Collection(i18n.get("library.liked"), Kind.LIKED, null),
+                    new Collection(i18n.get("library.downloaded"), Kind.DOWNLOADED, null));
+            playlists.forEach(p -> collections.add(new Collection(p.name(), Kind.PLAYLIST, p)));
             Collection again = chosen == null ? collections.getFirst() : collections.stream()
-                    .filter(c -> c.playlist() == null ? chosen.playlist() == null : chosen.playlist() != null
-                            && c.playlist().localId().equals(chosen.playlist().localId()))
-                    .findFirst().orElse(collections.getFirst());
+                    .filter(chosen::same).findFirst().orElse(collections.getFirst());
             left.getSelectionModel().clearSelection();
             left.getSelectionModel().select(again); // the selection listener opens it
         }, error -> count.setText(i18n.sentence(error)));
@@ -137,8 +149,12 @@ public final class LibraryController {
 
     private void open(Collection c) {
         title.setText(c.name());
-        background.run(() -> TrackRow.of(session, c.playlist() == null ? session.likedTracks()
-                : session.tracksOf(c.playlist()), i18n), rows -> {
+        empty.setText(i18n.get(c.kind() == Kind.DOWNLOADED ? "downloads.none" : "library.emptyCollection"));
+        background.run(() -> TrackRow.of(session, switch (c.kind()) {
+            case LIKED -> session.likedTracks();
+            case DOWNLOADED -> session.downloadedTracks();
+            case PLAYLIST -> session.tracksOf(c.playlist());
+        }, i18n), rows -> {
             tracks.getItems().setAll(rows);
             count.setText(i18n.get("search.count", rows.size()));
             Timings.report("library shown with " + rows.size() + " tracks after");
