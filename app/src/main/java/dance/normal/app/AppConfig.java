@@ -54,30 +54,46 @@ public record AppConfig(URI server, Path dataDir, boolean demo) {
 
     /**
      * A server address as someone types it: {@code https://music.example.com}, {@code music.example.com} (then
-     * https), {@code 127.0.0.1:7878} or {@code localhost:7878} (then http: loopback has no certificate). Always
-     * ends with "/".
+     * https), {@code 127.0.0.1:7878}, {@code localhost:7878} or {@code [::1]:7878} (then http: loopback has no
+     * certificate). The server's root: scheme and host in lower case, the scheme's own port left out, "/" as the
+     * path; the same server typed two ways is the same address (and the same saved session).
      *
-     * @throws IllegalArgumentException when it is not an http(s) address of a host
+     * @throws IllegalArgumentException when it is not an http(s) address of a host, or has a path, query or user
      */
     public static URI serverAddress(String text) {
         String t = text.strip();
-        if (!t.contains("://")) {
-            String host = t.replaceFirst("[:/].*$", "").toLowerCase(Locale.ROOT);
-            t = (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") ? "http://"
-                    : "https://") + t;
-        }
         URI uri;
         try {
+            if (!t.contains("://")) {
+                t = (isLoopback(new URI("http://" + t).getHost()) ? "http://" : "https://") + t;
+            }
             uri = new URI(t);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Not a server address: " + text, e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isEmpty()
-                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                || !path.isEmpty() && !path.equals("/") || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("Not a server address: " + text);
         }
-        return uri.toString().endsWith("/") ? uri : URI.create(uri + "/");
+        int port = uri.getPort() == (scheme.equals("https") ? 443 : 80) ? -1 : uri.getPort();
+        try {
+            return new URI(scheme, null, uri.getHost().toLowerCase(Locale.ROOT), port, "/", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a server address: " + text, e);
+        }
+    }
+
+    /** Whether {@code host} (as in a URI: IPv6 in brackets) is this machine: localhost, 127.0.0.0/8 or ::1. */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]")
+                || h.matches("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
     }
 
     private static String value(List<String> args, int i, String option) {

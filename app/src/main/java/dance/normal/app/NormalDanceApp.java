@@ -9,6 +9,7 @@ import dance.normal.app.ui.I18n;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -36,6 +37,13 @@ public final class NormalDanceApp extends Application {
     private ShellController shell;
     private Stage stage;
     private I18n i18n;
+    /**
+     * Counts server switches (FX thread): a session that arrives from a sign-in or resume begun before the latest
+     * switch belongs to the server left behind, and is closed instead of shown.
+     */
+    private int generation;
+    /** The settings still to write; written one at a time, the latest wins. */
+    private final AtomicReference<AppPrefs> unsaved = new AtomicReference<>();
 
     /** On the launcher thread, before the first frame: reading the settings file is fine here. */
     @Override
@@ -57,9 +65,12 @@ public final class NormalDanceApp extends Application {
         primary.setScene(new Scene(waiting(), 1100, 720));
         // Stay signed in across restarts: the saved session, if it still works, else the first-run screen.
         // ./nd demo: with no saved session, a demo listener with money to spend.
-        background.run(() -> Session.resume(config).or(() -> config.demo()
-                ? Optional.of(Session.demoListener(config, DEMO_TOP_UP_MICROS)) : Optional.empty()),
-                resumed -> resumed.ifPresentOrElse(this::signedIn, this::showOnboarding), error -> showOnboarding());
+        AppConfig starting = config;
+        int at = generation;
+        background.run(() -> Session.resume(starting).or(() -> starting.demo()
+                ? Optional.of(Session.demoListener(starting, DEMO_TOP_UP_MICROS)) : Optional.empty()),
+                resumed -> resumed.ifPresentOrElse(s -> arrived(at, s), () -> noSession(at)),
+                error -> noSession(at));
         primary.show();
     }
 
@@ -70,7 +81,30 @@ public final class NormalDanceApp extends Application {
     }
 
     private OnboardingController onboarding() {
-        return new OnboardingController(config, background, i18n, this::signedIn, this::switchServer);
+        int at = generation;
+        return new OnboardingController(config, background, i18n, s -> arrived(at, s), this::switchServer);
+    }
+
+    /** A session from a sign-in or resume begun at {@code at}: shown, unless the server changed since. */
+    private void arrived(int at, Session s) {
+        if (at != generation) {
+            closeLater(s);
+        } else {
+            signedIn(s);
+        }
+    }
+
+    private void noSession(int at) {
+        if (at == generation) {
+            showOnboarding();
+        }
+    }
+
+    private void closeLater(Session s) {
+        background.run(() -> {
+            s.close();
+            return null;
+        }, ok -> { }, error -> { });
     }
 
     private void applyTheme() {
@@ -81,6 +115,9 @@ public final class NormalDanceApp extends Application {
     }
 
     private void signedIn(Session signedIn) {
+        if (session != null && session != signedIn) {
+            closeLater(session); // never two sessions (players, syncs, stores) at once
+        }
         session = signedIn;
         session.downloads().setBudgetBytes(prefs.budgetBytes());
         showShell();
@@ -119,8 +156,14 @@ public final class NormalDanceApp extends Application {
 
     private void savePrefs(AppPrefs next) {
         prefs = next;
+        unsaved.set(next);
         background.run(() -> {
-            next.save(prefsFile);
+            synchronized (unsaved) {
+                AppPrefs latest = unsaved.getAndSet(null);
+                if (latest != null) {
+                    latest.save(prefsFile);
+                }
+            }
             return null;
         }, ok -> { }, error -> { });
     }
@@ -133,6 +176,8 @@ public final class NormalDanceApp extends Application {
     private void switchServer(URI server) {
         savePrefs(prefs.withServer(server));
         config = config.withServer(server);
+        int at = ++generation;
+        AppConfig target = config;
         onboarding = onboarding();
         Session leaving = session;
         session = null;
@@ -145,8 +190,8 @@ public final class NormalDanceApp extends Application {
             if (leaving != null) {
                 leaving.close();
             }
-            return Session.resume(config);
-        }, resumed -> resumed.ifPresentOrElse(this::signedIn, this::showOnboarding), error -> showOnboarding());
+            return Session.resume(target);
+        }, resumed -> resumed.ifPresentOrElse(s -> arrived(at, s), () -> noSession(at)), error -> noSession(at));
     }
 
     /** Signs out on this device (also when the server cannot be reached: the saved session is forgotten). */

@@ -205,7 +205,7 @@ public final class Session implements AutoCloseable {
             password[i] = alphabet.charAt(random.nextInt(alphabet.length()));
         }
         Session session = signUp(config, "listener-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@demo.normal.dance", password); // wipes the password
+                + DEMO_DOMAIN, password); // wipes the password
         try {
             session.topUp(topUpMicros, "4242 4242 4242 4242", UUID.randomUUID().toString());
         } catch (RuntimeException e) {
@@ -232,6 +232,13 @@ public final class Session implements AutoCloseable {
         } catch (ApiException e) {
             return false; // something answers, but not with our API description
         }
+    }
+
+    private static final String DEMO_DOMAIN = "@demo.normal.dance";
+
+    /** Whether this is a demo listener from {@link #demoListener}: no one knows its password. */
+    public boolean isDemoListener() {
+        return email.endsWith(DEMO_DOMAIN);
     }
 
     private static TokenStore tokens(AppConfig config) {
@@ -475,7 +482,7 @@ public final class Session implements AutoCloseable {
         return mirror.liked();
     }
 
-    /** The tracks kept whole on this device (they play offline), in the order they were downloaded. */
+    /** The tracks kept whole on this device (they play offline), in the order they were asked for. */
     public List<Track> downloadedTracks() {
         Background.requireBackground("Reading downloads");
         java.util.Set<String> kept = downloads.verifiedTrackIds();

@@ -222,6 +222,9 @@ class FirstRunIT {
         app.click("#nav-wallet");
         Label balance = app.find("#balance").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> balance.getText().equals("$25.00"));
+        app.click("#nav-settings");
+        assertThat(app.<Label>node("#demo-no-phrase").getText()).startsWith("This demo account was made for you");
+        assertThat(app.find("#show-phrase").tryQuery()).as("no password to ask for").isEmpty();
 
         app.stop();
         app.launch("en", "shell", "--demo-listener");
@@ -264,6 +267,8 @@ class FirstRunIT {
             connect("this is not an address");
             assertThat(message.getText()).isEqualTo("That is not a server address; one looks like "
                     + "https://music.example.com.");
+            connect("http://music.example.com");
+            assertThat(message.getText()).startsWith("Use https:// for a server on another machine");
             connect("127.0.0.1:1");
             app.await("nothing answers", () -> message.getText().startsWith("Nothing answers"), message::getText);
             assertThat(message.getText()).isEqualTo("Nothing answers at http://127.0.0.1:1/. Check the address, "

@@ -7,9 +7,11 @@ import dance.normal.player.queue.QueueItem;
 import dance.normal.server.support.Fixtures;
 import dance.normal.server.support.TestServer;
 import dance.normal.server.support.TrackUploads;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,6 +22,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The listener's whole journey against a real server on loopback, on the real JavaFX toolkit and libVLC: sign up,
@@ -168,6 +171,17 @@ class ListenerJourneyIT {
         app.shoot("downloads-en");
         app.click("#nav-settings");
         app.shoot("settings-en");
+
+        // Two settings one after the other: both are kept (each change starts from the one before).
+        ComboBox<String> theme = app.node("#theme");
+        app.robot.interact(() -> theme.setValue("dark"));
+        ComboBox<Long> budget = app.node("#budget");
+        app.robot.interact(() -> budget.setValue(8L));
+        Path settings = dataDir.resolve("settings.properties");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(settings)
+                && Files.readString(settings).contains("theme=dark")
+                && Files.readString(settings).contains("budgetBytes=" + 8L * 1024 * 1024 * 1024));
+        app.robot.interact(() -> theme.setValue("light"));
 
         // The recovery phrase, behind the password; leaving Settings hides it; a wrong password shows nothing.
         app.click("#backup-password");

@@ -342,7 +342,7 @@ public final class NormalDanceServer implements AutoCloseable {
         Likes mine = likes.likes(authenticator.require(ctx));
         String etag = LikeService.etag(mine);
         ctx.header("ETag", etag).header("Cache-Control", "private, no-cache");
-        if (etag.equals(ctx.header("If-None-Match"))) {
+        if (Http.notModified(ctx, etag)) {
             ctx.status(304);
         } else {
             ctx.json(mine);
@@ -505,7 +505,7 @@ public final class NormalDanceServer implements AutoCloseable {
         String etag = "\"" + sha + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        if (etag.equals(ctx.header("If-None-Match"))) {
+        if (Http.notModified(ctx, etag)) {
             ctx.status(304);
             return;
         }

@@ -147,6 +147,14 @@ public final class LibraryController {
         }, error -> count.setText(i18n.sentence(error)));
     }
 
+    /** A download finished: the Downloaded collection, when it is the one shown, reads again. */
+    public void downloadsChanged() {
+        Collection shown = left.getSelectionModel().getSelectedItem();
+        if (shown != null && shown.kind() == Kind.DOWNLOADED) {
+            open(shown);
+        }
+    }
+
     private void open(Collection c) {
         title.setText(c.name());
         empty.setText(i18n.get(c.kind() == Kind.DOWNLOADED ? "downloads.none" : "library.emptyCollection"));

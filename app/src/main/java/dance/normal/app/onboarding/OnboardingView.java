@@ -87,6 +87,7 @@ final class OnboardingView {
             server.focus();
         });
         change.disableProperty().bind(model.working);
+        server.disableWhile(model.working);
 
         VBox form = new VBox(14, title, tagline, email, password, error, submit, toggle, busy, serverRow,
                 server.view());

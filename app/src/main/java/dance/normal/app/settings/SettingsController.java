@@ -45,20 +45,23 @@ public final class SettingsController {
     private final FlowPane phrase = new FlowPane(8, 8);
     private final PasswordField password = new PasswordField();
     private final Label phraseError = new Label();
+    /** The settings as last changed here: each change starts from the one before. */
+    private AppPrefs prefs;
 
     public SettingsController(Session session, Background background, I18n i18n, AppPrefs prefs,
                               Consumer<AppPrefs> onChange, Consumer<URI> onServer, Runnable onSignOut) {
+        this.prefs = prefs;
         ComboBox<String> theme = new ComboBox<>();
         theme.getItems().addAll("system", "light", "dark");
         theme.setConverter(words(i18n, "settings.theme."));
         theme.setValue(prefs.theme());
-        theme.setOnAction(e -> onChange.accept(prefs.withTheme(theme.getValue())));
+        theme.setOnAction(e -> change(this.prefs.withTheme(theme.getValue()), onChange));
         theme.setId("theme");
         ComboBox<String> language = new ComboBox<>();
         language.getItems().addAll("en", "ru");
         language.setConverter(words(i18n, "settings.language."));
         language.setValue(prefs.language());
-        language.setOnAction(e -> onChange.accept(prefs.withLanguage(language.getValue())));
+        language.setOnAction(e -> change(this.prefs.withLanguage(language.getValue()), onChange));
         language.setId("language");
         ComboBox<Long> budget = new ComboBox<>();
         budget.getItems().addAll(BUDGETS_GB);
@@ -74,7 +77,7 @@ public final class SettingsController {
             }
         });
         budget.setValue(Math.max(1, prefs.budgetBytes() / GB));
-        budget.setOnAction(e -> onChange.accept(prefs.withBudget(budget.getValue() * GB)));
+        budget.setOnAction(e -> change(this.prefs.withBudget(budget.getValue() * GB), onChange));
         budget.setId("budget");
 
         ComboBox<String> equalizer = new ComboBox<>();
@@ -140,11 +143,23 @@ public final class SettingsController {
         HBox ask = new HBox(8, password, show);
         ask.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(title(i18n.get("nav.settings")), grid, signOut, new Separator(), backupTitle,
-                backupHint, ask, phraseError, phrase);
+        root.getChildren().addAll(title(i18n.get("nav.settings")), grid, signOut, new Separator(), backupTitle);
+        if (session.isDemoListener()) {
+            // Its password was made at random and never shown: there is nothing to unlock the phrase with.
+            backupHint.setText(i18n.get("settings.demoNoPhrase"));
+            backupHint.setId("demo-no-phrase");
+            root.getChildren().add(backupHint);
+        } else {
+            root.getChildren().addAll(backupHint, ask, phraseError, phrase);
+        }
         root.setPadding(new Insets(16));
         root.setId("settings");
         scroll.setFitToWidth(true);
+    }
+
+    private void change(AppPrefs next, Consumer<AppPrefs> onChange) {
+        prefs = next;
+        onChange.accept(next);
     }
 
     /** Shows the words numbered, then wipes the characters. */

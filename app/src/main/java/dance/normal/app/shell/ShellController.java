@@ -205,7 +205,10 @@ public final class ShellController {
             @Override
             public void onChanged(Download download) {
                 if (download.state() == Download.State.DONE) {
-                    Platform.runLater(search::refresh); // now it plays offline: the rows say so
+                    Platform.runLater(() -> { // now it plays offline: the rows say so
+                        search.refresh();
+                        library.downloadsChanged();
+                    });
                 }
             }
         };

@@ -6,6 +6,9 @@ import dance.normal.app.Session;
 import dance.normal.sync.api.UnreachableException;
 import java.net.URI;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,6 +29,7 @@ public final class ServerField {
     private final Button connect = new Button();
     private final Label message = new Label();
     private final URI current;
+    private final BooleanProperty checking = new SimpleBooleanProperty();
 
     /**
      * @param onConnect given the new server once it has answered
@@ -41,11 +45,15 @@ public final class ServerField {
         connect.setText(i18n.get("server.connect"));
         connect.setId("server-connect");
         connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.disableProperty().bind(checking);
         message.setWrapText(true);
         message.setId("server-message");
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         connect.setOnAction(e -> {
+            if (connect.isDisabled()) {
+                return; // Enter in the field while a check runs, or while something else runs
+            }
             URI next;
             try {
                 next = AppConfig.serverAddress(address.getText());
@@ -53,14 +61,18 @@ public final class ServerField {
                 say(i18n.get("server.notAnAddress"), true);
                 return;
             }
+            if (next.getScheme().equals("http") && !AppConfig.isLoopback(next.getHost())) {
+                say(i18n.get("server.insecure"), true); // the password would cross the network in the clear
+                return;
+            }
             if (next.equals(current)) {
                 say(i18n.get("server.already"), false);
                 return;
             }
             say(i18n.get("server.checking", next), false);
-            connect.setDisable(true);
+            checking.set(true);
             background.run(() -> Session.isNormalDanceServer(next), ours -> {
-                connect.setDisable(false);
+                checking.set(false);
                 if (ours) {
                     say("", false);
                     onConnect.accept(next);
@@ -68,7 +80,7 @@ public final class ServerField {
                     say(i18n.get("server.notOurs", next), true);
                 }
             }, error -> {
-                connect.setDisable(false);
+                checking.set(false);
                 say(error instanceof UnreachableException ? i18n.get("server.unreachable", next)
                         : i18n.sentence(error), true);
             });
@@ -87,6 +99,12 @@ public final class ServerField {
 
     public URI current() {
         return current;
+    }
+
+    /** Also refuses to connect while {@code busy} (e.g. a sign-in on the current server is under way). */
+    public void disableWhile(ObservableBooleanValue busy) {
+        connect.disableProperty().bind(checking.or(busy));
+        address.disableProperty().bind(busy);
     }
 
     public void focus() {

@@ -91,7 +91,8 @@ public final class PlayerMpris implements MprisTarget, AutoCloseable {
         return bridge.isConnected();
     }
 
-    private void publish() {
+    /** Synchronized: the player's events and a found cover arrive on different threads, in order here. */
+    private synchronized void publish() {
         QueueSnapshot q = queue;
         Optional<QueueItem> current = q.current();
         if (current.isEmpty()) {
@@ -114,6 +115,9 @@ public final class PlayerMpris implements MprisTarget, AutoCloseable {
 
     /** The extras found for this track, or none yet (then they are looked up, and published when found). */
     private synchronized Extras extrasOf(String trackId) {
+        if (!bridge.isConnected()) {
+            return Extras.NONE; // no desktop to tell: no lookups, no artwork downloads
+        }
         if (!trackId.equals(extrasFor)) {
             extrasFor = trackId;
             extras = Extras.NONE;

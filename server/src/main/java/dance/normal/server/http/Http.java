@@ -148,4 +148,22 @@ public final class Http {
         }
         throw ApiException.validation(field + " must be an id like 123e4567-e89b-12d3-a456-426614174000.");
     }
+
+    /**
+     * Whether the request's If-None-Match names {@code etag}, with the weak comparison RFC 9110 asks for: W/"x"
+     * matches "x" (a proxy that compresses marks tags weak), a list matches when any entry does, "*" always.
+     */
+    public static boolean notModified(Context ctx, String etag) {
+        String header = ctx.header("If-None-Match");
+        if (header == null) {
+            return false;
+        }
+        for (String candidate : header.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

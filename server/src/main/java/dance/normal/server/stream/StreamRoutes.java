@@ -93,7 +93,7 @@ public final class StreamRoutes {
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "private, max-age=3600");
 
-        if (matchesAny(ctx.header("If-None-Match"), etag)) {
+        if (Http.notModified(ctx, etag)) {
             // RFC 9110 8.6: a 304 may only carry the Content-Length a 200 would have; left alone, Jetty says 0.
             ctx.status(304).header("Content-Length", Long.toString(Files.size(path)));
             return;
@@ -233,20 +233,6 @@ public final class StreamRoutes {
             length += heads.get(i).length + ranges.get(i).length();
         }
         return length;
-    }
-
-    /** If-None-Match uses the weak comparison: W/"x" matches "x"; "*" matches anything. */
-    private static boolean matchesAny(String header, String etag) {
-        if (header == null) {
-            return false;
-        }
-        for (String candidate : header.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
 }

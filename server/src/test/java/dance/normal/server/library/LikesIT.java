@@ -49,6 +49,8 @@ class LikesIT {
             HttpResponse<String> same = ifNoneMatch(server, me, etag);
             assertThat(same.statusCode()).isEqualTo(304);
             assertThat(same.body()).isEmpty();
+            assertThat(ifNoneMatch(server, me, "\"other\", W/" + etag).statusCode()).as("weak, in a list")
+                    .isEqualTo(304);
             assertThat(ifNoneMatch(server, other, etag).statusCode()).as("another listener's list").isEqualTo(200);
             assertThat(send(server, "PUT", "/api/v1/me/likes/" + second, me).statusCode()).isEqualTo(204);
             HttpResponse<String> changed = ifNoneMatch(server, me, etag);

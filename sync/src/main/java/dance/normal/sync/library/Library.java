@@ -51,10 +51,13 @@ public final class Library {
     private final Clock clock;
     private final ObjectMapper json = ApiClient.mapper();
     /**
-     * The tag of the server's likes as last pulled into the store, while nothing changed them here; each start and
-     * each like or unlike here begin with a whole pull.
+     * The tag of the server's likes as last pulled whole into the store, while nothing changed them here; each start
+     * and each like or unlike here begin with a whole pull. Guarded by {@link #likesLock}, with the count of likes
+     * and unlikes made here.
      */
-    private volatile String likesTag;
+    private String likesTag;
+    private long localLikeChanges;
+    private final Object likesLock = new Object();
     private volatile DownloadManager downloads;
 
     public Library(LocalStore store, ApiClient api, Outbox outbox, Clock clock) {
@@ -132,7 +135,10 @@ public final class Library {
                     UUID.randomUUID().toString(), Map.of("trackId", trackId));
             return null;
         });
-        likesTag = null;
+        synchronized (likesLock) {
+            likesTag = null;
+            localLikeChanges++;
+        }
     }
 
     public boolean isLiked(String trackId) {
@@ -266,16 +272,25 @@ public final class Library {
      * server's list is the one pulled last (same tag), nothing is sent and nothing is written.
      */
     private void pullLikes() {
-        Optional<ApiClient.Tagged<Likes>> changed = api.getIfChanged("/api/v1/me/likes", Likes.class, likesTag);
+        String tag;
+        long changesBefore;
+        synchronized (likesLock) {
+            tag = likesTag;
+            changesBefore = localLikeChanges;
+        }
+        Optional<ApiClient.Tagged<Likes>> changed = api.getIfChanged("/api/v1/me/likes", Likes.class, tag);
         if (changed.isEmpty()) {
             return;
         }
         List<String> remote = changed.get().value().trackIds();
         long now = clock.millis();
-        store.write(c -> {
+        boolean keptPending = store.write(c -> {
+            boolean kept = false;
             Set<String> theirs = new HashSet<>(remote);
             for (String local : likesIn(c)) {
-                if (!theirs.contains(local) && !Outbox.hasPending(c, likeKey(local))) {
+                if (!theirs.contains(local) && Outbox.hasPending(c, likeKey(local))) {
+                    kept = true;
+                } else if (!theirs.contains(local)) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM likes WHERE track_id = ?")) {
                         ps.setString(1, local);
                         ps.executeUpdate();
@@ -285,16 +300,22 @@ public final class Library {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO likes (track_id, liked_at) VALUES (?, ?) ON CONFLICT (track_id) DO NOTHING")) {
                 for (int i = 0; i < remote.size(); i++) {
-                    if (!Outbox.hasPending(c, likeKey(remote.get(i)))) {
+                    if (Outbox.hasPending(c, likeKey(remote.get(i)))) {
+                        kept = true;
+                    } else {
                         ps.setString(1, remote.get(i));
                         ps.setLong(2, now - i); // the server's order: latest first
                         ps.executeUpdate();
                     }
                 }
             }
-            return null;
+            return kept;
         });
-        likesTag = changed.get().etag();
+        // Only a list taken whole is "current": with a pending change kept, the next pull reads the list again (the
+        // server may refuse that change, and then its list would not change to say so).
+        synchronized (likesLock) {
+            likesTag = keptPending || localLikeChanges != changesBefore ? null : changed.get().etag();
+        }
     }
 
     private static List<String> likesIn(Connection c) throws SQLException {
