@@ -96,6 +96,12 @@ class FirstRunIT {
         app.robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.find("#play-pause").queryButton()
                 .getAccessibleText().equals("Play"));
+        app.robot.type(KeyCode.PLAY); // the keyboard's play/pause media key
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.find("#play-pause").queryButton()
+                .getAccessibleText().equals("Pause"));
+        app.robot.type(KeyCode.STOP);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.find("#play-pause").queryButton()
+                .getAccessibleText().equals("Play"));
         app.robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         assertThat(app.find("#search").queryAs(TextField.class).isFocused()).isTrue();
 

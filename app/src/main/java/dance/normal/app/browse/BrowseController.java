@@ -180,7 +180,7 @@ public final class BrowseController {
                     download));
             words.setAlignment(Pos.BOTTOM_LEFT);
             HBox header = new HBox(20, art, words);
-            ListView<TrackRow> tracks = trackList("release-tracks", r.title(), Math.max(3, p.tracks().size()));
+            ListView<TrackRow> tracks = trackList("release-tracks", r.title(), Math.max(1, p.tracks().size()));
             tracks.getItems().setAll(p.tracks());
             page.getChildren().addAll(header, tracks);
             show(page, true);
@@ -206,8 +206,7 @@ public final class BrowseController {
                     bio.setWrapText(true);
                     FlowPane releases = new FlowPane(16, 16);
                     p.releases().forEach(r -> releases.getChildren().add(tile(r)));
-                    ListView<TrackRow> tracks = trackList("artist-tracks", p.artist().name(), Math.min(10, Math.max(3,
-                            p.tracks().size())));
+                    ListView<TrackRow> tracks = trackList("artist-tracks", p.artist().name(), 10);
                     tracks.getItems().setAll(p.tracks());
                     page.getChildren().addAll(muted(i18n.get("artist.kind")), heading, bio,
                             section(i18n.get("artist.releases")), releases, section(i18n.get("artist.tracks")),
@@ -233,12 +232,14 @@ public final class BrowseController {
         return tile;
     }
 
+    /** A list as tall as its tracks, up to {@code rows} of them (then it scrolls). */
     private ListView<TrackRow> trackList(String id, String name, int rows) {
         ListView<TrackRow> list = TrackCell.list(i18n, artwork, onPlay);
         list.setId(id);
         list.setAccessibleText(name);
-        list.setPrefHeight(rows * TrackCell.HEIGHT + 4);
-        list.setMinHeight(3 * TrackCell.HEIGHT + 4);
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.clamp(list.getItems().size(), 1, rows) * TrackCell.HEIGHT + 4, list.getItems()));
+        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(list.getItems()));
         list.managedProperty().bind(list.visibleProperty());
         return list;
@@ -277,9 +278,11 @@ public final class BrowseController {
         return l;
     }
 
+    /** Muted words; while empty they take no room. */
     private static Label muted(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
         return l;
     }
 }

@@ -132,12 +132,21 @@ public final class NowPlayingController implements PlayerListener {
         }
     }
 
-    private void onPrevious() {
+    /** Previous (the button, the media key): the start of this track, or the one before when near its start. */
+    public void onPrevious() {
         player.previous(model.positionMs.get());
     }
 
-    private void onNext() {
+    /** Next (the button, the media key). */
+    public void onNext() {
         player.next();
+    }
+
+    /** The Stop media key: pauses, keeping the place. */
+    public void pause() {
+        if (model.playing.get()) {
+            player.pause();
+        }
     }
 
     @Override

@@ -182,7 +182,19 @@ public final class ShellController {
         root.setBottom(nowPlaying.view());
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+            // A keyboard's media keys, while the window has the keyboard (elsewhere, the desktop sends them over
+            // MPRIS); they never type text, so they work in text fields too.
+            Runnable media = switch (e.getCode()) {
+                case PLAY -> nowPlaying::togglePlayPause;
+                case STOP -> nowPlaying::pause;
+                case TRACK_NEXT -> nowPlaying::onNext;
+                case TRACK_PREV -> nowPlaying::onPrevious;
+                default -> null;
+            };
+            if (media != null) {
+                media.run();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
                 nav.select(toSearch);
                 search.focusField();
                 e.consume();
