@@ -121,7 +121,7 @@ class ListenerJourneyIT {
                 .equals("Pause") && !positionAfter.getText().equals("0:00"), positionAfter::getText);
         app.click("#nav-wallet");
         app.await("the wallet as last seen", () -> app.<Label>node("#balance").getText().equals("$0.00")
-                && app.<Label>node("#wallet-error").getText()
+                && app.<Label>node("#wallet-as-of").getText()
                 .startsWith("You are offline. This is your wallet as of "));
         app.shoot("wallet-offline-en");
         app.click("#nav-search");

@@ -46,11 +46,15 @@ public final class WalletController {
     }
 
     private void refresh() {
-        background.run(session::walletState, this::show, error -> model.error.set(i18n.sentence(error)));
+        background.run(session::walletState, this::show, error -> {
+            model.asOf.set("");
+            model.error.set(i18n.sentence(error));
+        });
     }
 
     private void show(Session.Seen<Session.WalletState> seen) {
-        model.error.set(seen.offline() ? i18n.get("wallet.offline", i18n.when(seen.asOf())) : "");
+        model.error.set("");
+        model.asOf.set(seen.offline() ? i18n.get("wallet.offline", i18n.when(seen.asOf())) : "");
         Session.WalletState s = seen.value();
         model.balance.set(TokenMessages.dollars(s.ledger().balanceMicros()));
         model.earnings.set(i18n.get("wallet.earnings", TokenMessages.dollars(s.ledger().earningsMicros())));

@@ -17,5 +17,7 @@ final class WalletModel {
     final StringProperty amount = new SimpleStringProperty("20");
     final StringProperty message = new SimpleStringProperty("");
     final StringProperty error = new SimpleStringProperty("");
+    /** Offline, the wallet as last seen: a note, not an error. */
+    final StringProperty asOf = new SimpleStringProperty("");
     final BooleanProperty working = new SimpleBooleanProperty(false);
 }

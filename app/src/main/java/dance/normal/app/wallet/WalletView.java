@@ -58,6 +58,12 @@ final class WalletView {
         error.setWrapText(true);
         error.setId("wallet-error");
         error.managedProperty().bind(model.error.isNotEmpty());
+        Label asOf = new Label();
+        asOf.textProperty().bind(model.asOf);
+        asOf.getStyleClass().add(Styles.WARNING);
+        asOf.setWrapText(true);
+        asOf.setId("wallet-as-of");
+        asOf.managedProperty().bind(model.asOf.isNotEmpty());
 
         Label holdingsTitle = new Label(i18n.get("wallet.holdings"));
         holdingsTitle.getStyleClass().add(Styles.TITLE_4);
@@ -76,7 +82,7 @@ final class WalletView {
         history.setMinHeight(120);
         VBox.setVgrow(history, Priority.ALWAYS);
 
-        root.getChildren().addAll(caption, balance, earnings, topUp, message, error, holdingsTitle, holdings,
+        root.getChildren().addAll(caption, balance, earnings, topUp, message, error, asOf, holdingsTitle, holdings,
                 historyTitle, history);
         root.setPadding(new Insets(16));
         root.setId("wallet");
