@@ -15,7 +15,9 @@ import jdk.jfr.consumer.RecordingFile;
  * Watches for file and network I/O done on the JavaFX thread by the app's own code, with the JDK's flight recorder
  * (every read and write, with its thread and stack). Loading classes and resource bundles from the class path is the
  * toolkit's business and is not counted, nor are the test's screenshots. The app's database is SQLite through JNI,
- * which the recorder cannot see; {@link dance.normal.app.ui.Background#requireBackground} guards those calls instead.
+ * which the recorder cannot see; {@link dance.normal.app.ui.Background#requireBackground} guards those calls (and the
+ * wallet's crypto) instead, by throwing: TestFX catches what escapes on the FX thread and fails the test with it at
+ * its next wait.
  */
 final class FxThreadIo implements AutoCloseable {
 
