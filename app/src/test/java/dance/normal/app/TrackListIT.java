@@ -57,7 +57,8 @@ class TrackListIT {
         Artwork artwork = new Artwork(background, (url, size) -> Optional.empty());
         ListView<TrackRow> list = WaitForAsyncUtils.asyncFx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            ListView<TrackRow> l = TrackCell.list(new I18n(Locale.ENGLISH), artwork, (tracks, index) -> { });
+            ListView<TrackRow> l = TrackCell.list(new I18n(Locale.ENGLISH), artwork, (tracks, index) -> { },
+                    track -> { });
             var cellsOf = l.getCellFactory();
             l.setCellFactory(v -> {
                 cells.incrementAndGet();

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -50,18 +51,21 @@ public final class BrowseController {
     private final Background background;
     private final I18n i18n;
     private final BiConsumer<List<Track>, Integer> onPlay;
+    private final Consumer<Track> onChoose;
     private final Artwork artwork;
     private Runnable current;
 
     /**
-     * @param onPlay plays tracks from an index (the shell's player)
+     * @param onPlay   plays tracks from an index (the shell's player)
+     * @param onChoose shows a chosen track's panel
      */
     public BrowseController(Session session, Background background, I18n i18n,
-                            BiConsumer<List<Track>, Integer> onPlay) {
+                            BiConsumer<List<Track>, Integer> onPlay, Consumer<Track> onChoose) {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
+        this.onChoose = onChoose;
         this.artwork = new Artwork(background, session::artwork);
         back.setGraphic(new FontIcon(Material2AL.ARROW_BACK));
         back.setText(i18n.get("browse.back"));
@@ -234,7 +238,7 @@ public final class BrowseController {
 
     /** A list as tall as its tracks, up to {@code rows} of them (then it scrolls). */
     private ListView<TrackRow> trackList(String id, String name, int rows) {
-        ListView<TrackRow> list = TrackCell.list(i18n, artwork, onPlay);
+        ListView<TrackRow> list = TrackCell.list(i18n, artwork, onPlay, onChoose);
         list.setId(id);
         list.setAccessibleText(name);
         list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(

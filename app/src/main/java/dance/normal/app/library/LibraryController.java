@@ -13,6 +13,7 @@ import dance.normal.protocol.catalog.Track;
 import dance.normal.sync.library.LocalPlaylist;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -63,12 +64,13 @@ public final class LibraryController {
     private final BiConsumer<List<Track>, Integer> onPlay;
 
     public LibraryController(Session session, Background background, I18n i18n,
-                             BiConsumer<List<Track>, Integer> onPlay) {
+                             BiConsumer<List<Track>, Integer> onPlay, Consumer<Track> onChoose) {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
-        this.tracks = TrackCell.list(i18n, new Artwork(background, session::artwork), onPlay);
+        this.tracks = TrackCell.list(i18n, new Artwork(background, session::artwork), onPlay,
+                onChoose);
 
         left.setId("collections");
         left.setAccessibleText(i18n.get("nav.library"));

@@ -61,7 +61,8 @@ public final class ShellController {
     private final DownloadsController downloads;
     private final WalletController wallet;
     private final SettingsController settings;
-    private final BorderPane searchScreen = new BorderPane();
+    /** The screen, and beside it the chosen track's panel on the screens that list tracks. */
+    private final BorderPane content = new BorderPane();
     private final HBox banner;
     private final Label bannerText = new Label();
     private final Consumer<SyncService.Status> syncListener = status -> Platform.runLater(() -> showStatus(status));
@@ -91,8 +92,8 @@ public final class ShellController {
         this.wallet = new WalletController(session, background, i18n);
         this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, onServer,
                 onSignOut);
-        this.browse = new BrowseController(session, background, i18n, this::play);
-        this.library = new LibraryController(session, background, i18n, this::play);
+        this.browse = new BrowseController(session, background, i18n, this::play, this::choose);
+        this.library = new LibraryController(session, background, i18n, this::play, this::choose);
         this.trackPanel = new TrackPanelController(session, background, i18n, this::playOne, this::queueOne,
                 new TrackPanelController.Links() {
                     @Override
@@ -108,8 +109,6 @@ public final class ShellController {
                     }
                 });
         this.search = new SearchController(session, background, i18n, this::play, trackPanel::show);
-        searchScreen.setCenter(search.view());
-        searchScreen.setRight(trackPanel.view());
 
         Label who = new Label(i18n.get("shell.signedIn", session.email()));
         who.getStyleClass().add(Styles.TEXT_MUTED);
@@ -131,25 +130,25 @@ public final class ShellController {
                 settings.onLeave();
             }
             if (selected == toWallet) {
-                show(wallet.view());
+                show(wallet.view(), false);
                 wallet.onActivate();
             } else if (selected == toLibrary) {
-                show(library.view());
+                show(library.view(), true);
                 library.onActivate();
             } else if (selected == toQueue) {
-                show(queue.view());
+                show(queue.view(), false);
             } else if (selected == toDownloads) {
-                show(downloads.view());
+                show(downloads.view(), false);
                 downloads.onActivate();
             } else if (selected == toSettings) {
-                show(settings.view());
+                show(settings.view(), false);
             } else if (selected == toHome) {
-                show(browse.view());
+                show(browse.view(), true);
                 if (old != null) {
                     browse.home(); // links open a page themselves; the tab itself goes home
                 }
             } else {
-                show(searchScreen);
+                show(search.view(), true);
             }
         });
         Region gap = new Region();
@@ -179,6 +178,7 @@ public final class ShellController {
         if ("library".equals(System.getProperty("nd.startScreen"))) { // a kiosk, or the start-up benchmark
             nav.select(toLibrary);
         }
+        root.setCenter(content);
         root.setBottom(nowPlaying.view());
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -228,8 +228,14 @@ public final class ShellController {
         showStatus(session.sync().status());
     }
 
-    private void show(Node screen) {
-        root.setCenter(screen);
+    /** A track chosen in a list: its panel, beside the list. */
+    private void choose(Track track) {
+        trackPanel.show(track);
+    }
+
+    private void show(Node screen, boolean withTrackPanel) {
+        content.setCenter(screen);
+        content.setRight(withTrackPanel ? trackPanel.view() : null);
     }
 
     private void showStatus(SyncService.Status status) {

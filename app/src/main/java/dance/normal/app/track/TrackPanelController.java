@@ -60,6 +60,7 @@ public final class TrackPanelController {
         this.view = new TrackPanelView(model, i18n, () -> onPlay.accept(track), this::onDownload, this::onQuote,
                 this::onConfirm, this::onCancel);
         view.artist.setOnAction(e -> links.openArtist(track.artistId()));
+        view.close.setOnAction(e -> hide());
         view.queueIt.setOnAction(e -> {
             onQueue.accept(track);
             model.result.set(i18n.get("track.queued"));
@@ -85,7 +86,7 @@ public final class TrackPanelController {
             @Override
             public void onChanged(Download changed) {
                 Platform.runLater(() -> {
-                    if (track != null && track.id().equals(changed.trackId())) {
+                    if (showing(changed.trackId())) {
                         showDownload(Optional.of(changed));
                     }
                 });
@@ -106,7 +107,7 @@ public final class TrackPanelController {
             }
             return session.downloads().download(id);
         }, (Optional<Download> now) -> {
-            if (track != null && track.id().equals(id)) {
+            if (showing(id)) {
                 showDownload(now);
             }
         }, error -> model.error.set(i18n.sentence(error)));
@@ -153,6 +154,13 @@ public final class TrackPanelController {
         }
     }
 
+    /** Puts the panel away (a purchase under way goes on, and its receipt waits in the Wallet). */
+    public void hide() {
+        track = null;
+        quote = null;
+        model.title.set("");
+    }
+
     /** Shows {@code chosen} and looks up its offering. */
     public void show(Track chosen) {
         track = chosen;
@@ -171,25 +179,25 @@ public final class TrackPanelController {
         model.liked.set(false);
         fillPlaylists();
         background.run(() -> session.isLiked(id), liked -> {
-            if (track != null && track.id().equals(id)) {
+            if (showing(id)) {
                 model.liked.set(liked);
             }
         }, error -> { });
         background.run(() -> session.downloads().download(id), (Optional<Download> d) -> {
-            if (track != null && track.id().equals(id)) {
+            if (showing(id)) {
                 showDownload(d);
             }
         }, error -> model.download.set(""));
         background.run(() -> session.holdings().holdings().stream().filter(h -> h.trackId().equals(id))
                 .findFirst(), (Optional<Holding> h) -> {
-            if (track != null && track.id().equals(id)) {
+            if (showing(id)) {
                 model.holding.set(h.map(x -> i18n.get("track.holding", x.quantity(),
                         String.format(Locale.ROOT, "%.2f", x.quantity() * 100.0 * x.holderShareBp() / 10_000.0
                                 / x.supply()), TokenMessages.dollars(x.earnedMicros()))).orElse(""));
             }
         }, error -> model.holding.set(""));
         background.run(() -> session.offering(id), (Optional<Offering> offering) -> {
-            if (track == null || !track.id().equals(id)) {
+            if (!showing(id)) {
                 return;
             }
             if (offering.isEmpty()) {
@@ -217,6 +225,9 @@ public final class TrackPanelController {
         model.working.set(true);
         background.run(() -> session.quote(id, quantity), (Quote q) -> {
             model.working.set(false);
+            if (!showing(id)) {
+                return; // put away, or another track chosen meanwhile: nothing was signed or bought
+            }
             quote = q;
             key = UUID.randomUUID().toString();
             model.quote.set(i18n.get("track.youPay", TokenMessages.dollars(q.totalMicros()),
@@ -227,16 +238,22 @@ public final class TrackPanelController {
             model.confirming.set(true);
         }, error -> {
             model.working.set(false);
-            model.error.set(i18n.sentence(error));
+            if (showing(id)) {
+                model.error.set(i18n.sentence(error));
+            }
         });
     }
 
     private void onConfirm() {
         Quote q = quote;
         String k = key;
+        String id = track.id();
         model.working.set(true);
         background.run(() -> session.buy(q, k), (Purchase p) -> {
             model.working.set(false);
+            if (!showing(id)) {
+                return; // the panel moved on; the purchase and its receipt are in the Wallet
+            }
             show(track); // the offering's numbers changed
             if (p.receipt() != null) {
                 model.result.set(i18n.get("track.bought", p.receipt().holdingAfter(),
@@ -248,9 +265,15 @@ public final class TrackPanelController {
             }
         }, error -> {
             model.working.set(false);
-            model.confirming.set(false);
-            model.error.set(i18n.sentence(error));
+            if (showing(id)) {
+                model.confirming.set(false);
+                model.error.set(i18n.sentence(error));
+            }
         });
+    }
+
+    private boolean showing(String trackId) {
+        return track != null && track.id().equals(trackId);
     }
 
     private void onCancel() {

@@ -3,6 +3,7 @@ package dance.normal.app.track;
 import atlantafx.base.theme.Styles;
 import dance.normal.app.ui.I18n;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -13,6 +14,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -33,12 +36,14 @@ final class TrackPanelView {
     final MenuButton addTo = new MenuButton();
 
     final Button queueIt = new Button();
+    final Button close = new Button();
 
     TrackPanelView(TrackPanelModel model, I18n i18n, Runnable onPlay, Runnable onDownload, Runnable onQuote,
                    Runnable onConfirm, Runnable onCancel) {
         Label title = label(model.title.getValue(), Styles.TITLE_3);
         title.textProperty().bind(model.title);
         title.setWrapText(true);
+        title.setId("track-title");
         artist.textProperty().bind(model.artist);
         artist.setId("track-artist");
         release.textProperty().bind(model.release);
@@ -135,7 +140,15 @@ final class TrackPanelView {
         error.setWrapText(true);
         error.setId("buy-error");
 
-        root.getChildren().addAll(title, new VBox(0, artist, release), actions, downloadState, offering, holding,
+        close.setGraphic(new FontIcon(Material2AL.CLOSE));
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        close.setAccessibleText(i18n.get("track.close"));
+        close.setId("track-close");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox heading = new HBox(8, title, gap, close);
+        heading.setAlignment(Pos.TOP_LEFT);
+        root.getChildren().addAll(heading, new VBox(0, artist, release), actions, downloadState, offering, holding,
                 pick, confirmBox, progress, result, error);
         root.setPadding(new Insets(16));
         root.setPrefWidth(340);

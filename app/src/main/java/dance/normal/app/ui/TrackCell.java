@@ -5,6 +5,7 @@ import dance.normal.protocol.catalog.Track;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -75,10 +76,16 @@ public final class TrackCell extends ListCell<TrackRow> {
 
     /**
      * A virtualised list of tracks in these cells, where a double click or Enter plays the chosen row and the
-     * playable ones around it.
+     * playable ones around it, and choosing a row hands its track to {@code onChoose} (the track's panel).
      */
-    public static ListView<TrackRow> list(I18n i18n, Artwork artwork, BiConsumer<List<Track>, Integer> onPlay) {
+    public static ListView<TrackRow> list(I18n i18n, Artwork artwork, BiConsumer<List<Track>, Integer> onPlay,
+                                          Consumer<Track> onChoose) {
         ListView<TrackRow> list = new ListView<>();
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                onChoose.accept(row.track());
+            }
+        });
         list.setCellFactory(v -> new TrackCell(i18n, artwork));
         list.setFixedCellSize(HEIGHT);
         list.setOnMouseClicked(e -> {
