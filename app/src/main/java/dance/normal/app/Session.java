@@ -485,9 +485,7 @@ public final class Session implements AutoCloseable {
     /** The tracks kept whole on this device (they play offline), in the order they were asked for. */
     public List<Track> downloadedTracks() {
         Background.requireBackground("Reading downloads");
-        java.util.Set<String> kept = downloads.verifiedTrackIds();
-        return downloads.downloads().stream().map(d -> d.trackId()).filter(kept::contains).map(mirror::track)
-                .flatMap(Optional::stream).toList();
+        return downloads.verifiedTrackIds().stream().map(mirror::track).flatMap(Optional::stream).toList();
     }
 
     public List<LocalPlaylist> playlists() {

@@ -25,7 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -198,13 +199,16 @@ public final class DownloadManager implements AutoCloseable {
         });
     }
 
-    /** The tracks whose downloads are done and whose files are still there whole: one read for a whole list. */
+    /**
+     * The tracks whose downloads are done and whose files are still there whole, in the order they were asked for:
+     * one read for a whole list.
+     */
     public Set<String> verifiedTrackIds() {
-        Map<String, long[]> done = new HashMap<>();
+        Map<String, long[]> done = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
         store.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT track_id, file_name, bytes_total FROM downloads WHERE state = 'DONE'");
+                    "SELECT track_id, file_name, bytes_total FROM downloads WHERE state = 'DONE' ORDER BY created_at");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     done.put(rs.getString(1), new long[] {rs.getLong(3)});
@@ -213,7 +217,7 @@ public final class DownloadManager implements AutoCloseable {
             }
             return null;
         });
-        Set<String> verified = new HashSet<>();
+        Set<String> verified = new LinkedHashSet<>();
         done.forEach((id, size) -> {
             try {
                 if (Files.size(dir.resolve(names.get(id))) == size[0]) {

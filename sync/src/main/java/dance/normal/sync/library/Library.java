@@ -287,8 +287,9 @@ public final class Library {
         boolean keptPending = store.write(c -> {
             boolean kept = false;
             Set<String> theirs = new HashSet<>(remote);
+            Set<String> pending = Outbox.pendingKeys(c, likeKey(""));
             for (String local : likesIn(c)) {
-                if (!theirs.contains(local) && Outbox.hasPending(c, likeKey(local))) {
+                if (!theirs.contains(local) && pending.contains(likeKey(local))) {
                     kept = true;
                 } else if (!theirs.contains(local)) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM likes WHERE track_id = ?")) {
@@ -300,7 +301,7 @@ public final class Library {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO likes (track_id, liked_at) VALUES (?, ?) ON CONFLICT (track_id) DO NOTHING")) {
                 for (int i = 0; i < remote.size(); i++) {
-                    if (Outbox.hasPending(c, likeKey(remote.get(i)))) {
+                    if (pending.contains(likeKey(remote.get(i)))) {
                         kept = true;
                     } else {
                         ps.setString(1, remote.get(i));

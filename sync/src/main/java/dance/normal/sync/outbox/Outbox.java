@@ -260,6 +260,22 @@ public final class Outbox {
     }
 
     /** Whether entries about an item wait for delivery (then a pull must not overwrite the local copy). */
+    /** The item keys starting with {@code prefix} that have changes waiting: one read for a whole list. */
+    public static Set<String> pendingKeys(Connection c, String prefix) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT item_key FROM outbox WHERE state = 'PENDING' AND substr(item_key, 1, ?) = ?")) {
+            ps.setInt(1, prefix.length());
+            ps.setString(2, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
     public static boolean hasPending(Connection c, String itemKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM outbox WHERE item_key = ? AND state = 'PENDING' LIMIT 1")) {
