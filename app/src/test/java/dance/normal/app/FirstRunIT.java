@@ -96,12 +96,15 @@ class FirstRunIT {
         app.robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.find("#play-pause").queryButton()
                 .getAccessibleText().equals("Play"));
-        app.robot.type(KeyCode.PLAY); // the keyboard's play/pause media key
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.find("#play-pause").queryButton()
-                .getAccessibleText().equals("Pause"));
-        app.robot.type(KeyCode.STOP);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.find("#play-pause").queryButton()
-                .getAccessibleText().equals("Play"));
+        // Space on a focused button presses that button (here: Shuffle), and leaves playback alone.
+        javafx.scene.control.ToggleButton shuffle = app.find("#shuffle").queryAs(
+                javafx.scene.control.ToggleButton.class);
+        boolean shuffled = shuffle.isSelected();
+        app.robot.interact(shuffle::requestFocus);
+        app.robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shuffle.isSelected() != shuffled);
+        assertThat(app.find("#play-pause").queryButton().getAccessibleText()).isEqualTo("Play");
+        app.robot.interact(shuffle::fire);
         app.robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         assertThat(app.find("#search").queryAs(TextField.class).isFocused()).isTrue();
 

@@ -222,10 +222,13 @@ class ListenerJourneyIT {
         assertThat(collection.getItems().getFirst().track().title()).isEqualTo("Midnight Harbour");
         // A track chosen in the Library opens its panel there (buy, download, like); Close puts it away.
         app.robot.clickOn(app.robot.from(collection).lookup("Midnight Harbour").queryLabeled());
-        app.await("the track's panel beside the Library", () -> app.node("#track-panel").isVisible()
+        app.await("the track's panel beside the Library", () -> app.node("#track-details").isVisible()
                 && app.<Label>node("#track-title").getText().equals("Midnight Harbour"));
         app.click("#track-close");
-        app.await("the panel put away", () -> !app.node("#track-panel").isVisible());
+        app.await("the panel cleared", () -> !app.node("#track-details").isVisible()
+                && app.node("#track-placeholder").isVisible());
+        app.robot.clickOn(app.robot.from(collection).lookup("Midnight Harbour").queryLabeled());
+        app.await("the same track again", () -> app.node("#track-details").isVisible());
         app.robot.clickOn(app.robot.from(collections).lookup("Road trip").queryAs(javafx.scene.Node.class));
         app.await("the playlist's track", () -> app.<Label>node("#collection-title").getText().equals("Road trip")
                 && collection.getItems().size() == 1);
@@ -244,7 +247,7 @@ class ListenerJourneyIT {
         app.await("recently played", () -> !recent.getItems().isEmpty());
         assertThat(recent.getItems().getFirst().track().title()).isEqualTo("Midnight Harbour");
         app.robot.clickOn(app.robot.from(recent).lookup("Midnight Harbour").queryLabeled());
-        app.await("the track's panel beside Home", () -> app.node("#track-panel").isVisible()
+        app.await("the track's panel beside Home", () -> app.node("#track-details").isVisible()
                 && app.<Label>node("#offering").getText().startsWith("2 of 100 tokens sold"));
         app.shoot("home-en");
         app.robot.clickOn(app.robot.from(releases).lookup("Lights Out").queryLabeled());

@@ -132,21 +132,12 @@ public final class NowPlayingController implements PlayerListener {
         }
     }
 
-    /** Previous (the button, the media key): the start of this track, or the one before when near its start. */
-    public void onPrevious() {
+    private void onPrevious() {
         player.previous(model.positionMs.get());
     }
 
-    /** Next (the button, the media key). */
-    public void onNext() {
+    private void onNext() {
         player.next();
-    }
-
-    /** The Stop media key: pauses, keeping the place. */
-    public void pause() {
-        if (model.playing.get()) {
-            player.pause();
-        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import dance.normal.protocol.catalog.Track;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
+import javafx.scene.input.MouseEvent;
 
 /**
  * Search as you type, on the local mirror of the catalog (so it works offline). The mirror is brought up to date
@@ -43,6 +44,12 @@ public final class SearchController {
             if (row != null && !row.track().id().equals(shownId)) { // a refresh re-selects the same track
                 shownId = row.track().id();
                 onSelect.accept(row.track());
+            }
+        });
+        view.list.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            TrackRow row = view.list.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                onSelect.accept(row.track()); // again, say after the panel was closed
             }
         });
         model.query.addListener((obs, old, text) -> onQuery(text));

@@ -28,7 +28,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -182,30 +186,25 @@ public final class ShellController {
         root.setBottom(nowPlaying.view());
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            // A keyboard's media keys, while the window has the keyboard (elsewhere, the desktop sends them over
-            // MPRIS); they never type text, so they work in text fields too.
-            Runnable media = switch (e.getCode()) {
-                case PLAY -> nowPlaying::togglePlayPause;
-                case STOP -> nowPlaying::pause;
-                case TRACK_NEXT -> nowPlaying::onNext;
-                case TRACK_PREV -> nowPlaying::onPrevious;
-                default -> null;
-            };
-            if (media != null) {
-                media.run();
-                e.consume();
-            } else if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
                 nav.select(toSearch);
                 search.focusField();
                 e.consume();
-            } else if (!(e.getTarget() instanceof TextInputControl) && !e.isShortcutDown()) {
+            } else if (!e.isShortcutDown() && !(e.getTarget() instanceof TextInputControl
+                    || e.getTarget() instanceof Spinner || e.getTarget() instanceof ComboBoxBase)) {
+                // Space presses a focused button and arrows move a focused slider; elsewhere they are the player's.
                 switch (e.getCode()) {
                     case SPACE -> {
-                        nowPlaying.togglePlayPause();
-                        e.consume();
+                        if (!(e.getTarget() instanceof ButtonBase)) {
+                            nowPlaying.togglePlayPause();
+                            e.consume();
+                        }
                     }
-                    case LEFT -> nowPlaying.seekBy(-SEEK_STEP_MS);
-                    case RIGHT -> nowPlaying.seekBy(SEEK_STEP_MS);
+                    case LEFT, RIGHT -> {
+                        if (!(e.getTarget() instanceof Slider)) {
+                            nowPlaying.seekBy(e.getCode() == KeyCode.LEFT ? -SEEK_STEP_MS : SEEK_STEP_MS);
+                        }
+                    }
                     default -> {
                         // other keys go where they were going
                     }
@@ -234,6 +233,7 @@ public final class ShellController {
     }
 
     private void show(Node screen, boolean withTrackPanel) {
+        content.setRight(null); // then the screen comes first in Tab order and for screen readers, the panel after
         content.setCenter(screen);
         content.setRight(withTrackPanel ? trackPanel.view() : null);
     }

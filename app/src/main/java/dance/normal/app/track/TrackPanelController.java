@@ -150,19 +150,28 @@ public final class TrackPanelController {
     /** Reads the shown track's offering, holding and download again (the server came back, say). */
     public void refresh() {
         if (track != null && !model.confirming.get() && !model.working.get()) {
-            show(track);
+            load(track);
         }
     }
 
-    /** Puts the panel away (a purchase under way goes on, and its receipt waits in the Wallet). */
+    /** Clears the panel (Close; not while a quote or purchase is under way). */
     public void hide() {
         track = null;
         quote = null;
         model.title.set("");
     }
 
-    /** Shows {@code chosen} and looks up its offering. */
+    /**
+     * Shows {@code chosen} and looks up its offering; the track already shown stays as it is, and while a quote or
+     * purchase is under way the panel stays on its track until it is done.
+     */
     public void show(Track chosen) {
+        if (!showing(chosen.id()) && !model.working.get()) {
+            load(chosen);
+        }
+    }
+
+    private void load(Track chosen) {
         track = chosen;
         quote = null;
         model.title.set(chosen.title());
@@ -254,7 +263,7 @@ public final class TrackPanelController {
             if (!showing(id)) {
                 return; // the panel moved on; the purchase and its receipt are in the Wallet
             }
-            show(track); // the offering's numbers changed
+            load(track); // the offering's numbers changed
             if (p.receipt() != null) {
                 model.result.set(i18n.get("track.bought", p.receipt().holdingAfter(),
                         TokenMessages.dollars(p.receipt().balanceAfterMicros())));

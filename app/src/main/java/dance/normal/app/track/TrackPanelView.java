@@ -148,13 +148,22 @@ final class TrackPanelView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox heading = new HBox(8, title, gap, close);
         heading.setAlignment(Pos.TOP_LEFT);
-        root.getChildren().addAll(heading, new VBox(0, artist, release), actions, downloadState, offering, holding,
+        close.disableProperty().bind(model.working);
+        VBox details = new VBox(10, heading, new VBox(0, artist, release), actions, downloadState, offering, holding,
                 pick, confirmBox, progress, result, error);
+        details.setId("track-details");
+        details.visibleProperty().bind(model.title.isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
+        // Until a track is chosen the column stays, with a word on what it is for: choosing one never moves the page.
+        Label placeholder = label(i18n.get("track.choose"), Styles.TEXT_MUTED);
+        placeholder.setWrapText(true);
+        placeholder.setId("track-placeholder");
+        placeholder.visibleProperty().bind(model.title.isEmpty());
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
+        root.getChildren().addAll(placeholder, details);
         root.setPadding(new Insets(16));
         root.setPrefWidth(340);
         root.setMinWidth(300);
-        root.visibleProperty().bind(model.title.isNotEmpty());
-        root.managedProperty().bind(root.visibleProperty());
         root.setId("track-panel");
     }
 

@@ -89,6 +89,10 @@ public final class TrackCell extends ListCell<TrackRow> {
         list.setCellFactory(v -> new TrackCell(i18n, artwork));
         list.setFixedCellSize(HEIGHT);
         list.setOnMouseClicked(e -> {
+            TrackRow chosen = list.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 1 && chosen != null) {
+                onChoose.accept(chosen.track()); // again, say after the panel was closed
+            }
             if (e.getClickCount() == 2) {
                 TrackRow.play(list.getItems(), list.getSelectionModel().getSelectedIndex(), onPlay);
             }

@@ -259,7 +259,6 @@ public final class Outbox {
         }
     }
 
-    /** Whether entries about an item wait for delivery (then a pull must not overwrite the local copy). */
     /** The item keys starting with {@code prefix} that have changes waiting: one read for a whole list. */
     public static Set<String> pendingKeys(Connection c, String prefix) throws SQLException {
         Set<String> keys = new HashSet<>();
@@ -276,6 +275,7 @@ public final class Outbox {
         return keys;
     }
 
+    /** Whether entries about an item wait for delivery (then a pull must not overwrite the local copy). */
     public static boolean hasPending(Connection c, String itemKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM outbox WHERE item_key = ? AND state = 'PENDING' LIMIT 1")) {
