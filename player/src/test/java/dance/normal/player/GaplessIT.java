@@ -63,9 +63,12 @@ class GaplessIT {
         // Three runs of sound, one per track, each whole, each starting where the one before stopped.
         List<List<TapRecorder.Block>> runs = runsByPlayer(tap.blocks());
         assertThat(runs).hasSize(3);
+        String heard = runs.stream().map(run -> run.stream().mapToLong(TapRecorder.Block::frames).sum()
+                + " frames from " + run.getFirst().ptsUs() / 1000 + " ms").toList().toString();
         for (List<TapRecorder.Block> run : runs) {
             long frames = run.stream().mapToLong(TapRecorder.Block::frames).sum();
-            assertThat(frames).as("frames of one 3 s track").isBetween(3 * 44_100L - 2_048, 3 * 44_100L + 2_048);
+            assertThat(frames).as("frames of one 3 s track; heard %s", heard)
+                    .isBetween(3 * 44_100L - 2_048, 3 * 44_100L + 2_048);
         }
         for (int i = 1; i < runs.size(); i++) {
             long gapUs = runs.get(i).getFirst().ptsUs() - runs.get(i - 1).getLast().endUs();
