@@ -213,6 +213,9 @@ public final class NormalDanceApp extends Application {
 
     @Override
     public void stop() {
+        if (shell != null) {
+            shell.close(); // no more sync or download events into the window
+        }
         background.close();
         if (session != null) {
             session.close();

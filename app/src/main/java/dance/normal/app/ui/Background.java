@@ -3,6 +3,7 @@ package dance.normal.app.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -17,17 +18,22 @@ public final class Background implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Background.class);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** Runs {@code work} off the FX thread; once this is closed (the app is stopping), work is dropped. */
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
-        executor.submit(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception | Error e) {
-                LOG.warn("Background work failed", e);
-                Platform.runLater(() -> onError.accept(e));
-            }
-            return null;
-        });
+        try {
+            executor.submit(() -> {
+                try {
+                    T result = work.call();
+                    Platform.runLater(() -> onSuccess.accept(result));
+                } catch (Exception | Error e) {
+                    LOG.warn("Background work failed", e);
+                    Platform.runLater(() -> onError.accept(e));
+                }
+                return null;
+            });
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("The app is stopping; late work dropped");
+        }
     }
 
     /** Fails loudly when called on the FX thread: guards services that do I/O. */
