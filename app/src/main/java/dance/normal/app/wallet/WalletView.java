@@ -2,6 +2,7 @@ package dance.normal.app.wallet;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.ui.I18n;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -46,24 +47,9 @@ final class WalletView {
         add.disableProperty().bind(model.working);
         HBox topUp = new HBox(8, new Label("$"), amount, card, add);
         topUp.setAlignment(Pos.CENTER_LEFT);
-        Label message = new Label();
-        message.textProperty().bind(model.message);
-        message.getStyleClass().add(Styles.SUCCESS);
-        message.setWrapText(true);
-        message.setId("wallet-message");
-        message.managedProperty().bind(model.message.isNotEmpty());
-        Label error = new Label();
-        error.textProperty().bind(model.error);
-        error.getStyleClass().add(Styles.DANGER);
-        error.setWrapText(true);
-        error.setId("wallet-error");
-        error.managedProperty().bind(model.error.isNotEmpty());
-        Label asOf = new Label();
-        asOf.textProperty().bind(model.asOf);
-        asOf.getStyleClass().add(Styles.WARNING);
-        asOf.setWrapText(true);
-        asOf.setId("wallet-as-of");
-        asOf.managedProperty().bind(model.asOf.isNotEmpty());
+        Label message = sentence(model.message, Styles.SUCCESS, "wallet-message");
+        Label error = sentence(model.error, Styles.DANGER, "wallet-error");
+        Label asOf = sentence(model.asOf, Styles.WARNING, "wallet-as-of");
 
         Label holdingsTitle = new Label(i18n.get("wallet.holdings"));
         holdingsTitle.getStyleClass().add(Styles.TITLE_4);
@@ -86,5 +72,16 @@ final class WalletView {
                 historyTitle, history);
         root.setPadding(new Insets(16));
         root.setId("wallet");
+    }
+
+    /** A line that says {@code text} in {@code style}, and takes no room while there is nothing to say. */
+    private static Label sentence(StringProperty text, String style, String id) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.setId(id);
+        l.managedProperty().bind(text.isNotEmpty());
+        return l;
     }
 }
