@@ -74,6 +74,11 @@ class MainIT {
         // Logs are JSON lines on stderr, and a request's lines carry its id.
         http.send(HttpRequest.newBuilder(URI.create(m.group(1) + "/api/v1/tracks"))
                 .header("X-Request-Id", "main-it-request-1").build(), HttpResponse.BodyHandlers.ofString());
+        // The access line is written once the answer has gone out: wait for it rather than race it with SIGTERM.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (stderr.stream().noneMatch(line -> line.contains("main-it-request-1")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         process.destroy();
         assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         // The process has ended; its last lines may still be on their way through the pipe.
