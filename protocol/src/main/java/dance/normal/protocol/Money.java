@@ -54,13 +54,16 @@ public record Money(long micros) implements Comparable<Money> {
     }
 
     /**
-     * Dollars for people: cents always, more digits only when the amount has them ($0.004 stays $0.004, never
-     * rounds to $0.00), e.g. "$12.34", "-$0.50", "$0.004".
+     * Dollars for people, exactly: cents always, more digits (up to the sixth, a micro-dollar) only when the amount
+     * has them, so $0.004 stays $0.004 and never rounds to $0.00; e.g. "$12.34", "$1.50", "-$0.50", "$0.004",
+     * "$0.000001", "$1,234,567.00". The only dollar formatter: the app, the wallet, sync, the server's ledger memos
+     * and the texts a wallet signs ({@code TokenMessages}) all use it. Not localised: the app shows dollars the
+     * same way in every language.
      */
     public String format() {
-        long abs = Math.abs(micros);
-        long dollars = abs / MICROS_PER_DOLLAR;
-        long fraction = abs % MICROS_PER_DOLLAR;
+        // Division and remainder before the sign is dropped: Math.abs(Long.MIN_VALUE) is negative.
+        long dollars = Math.abs(micros / MICROS_PER_DOLLAR);
+        long fraction = Math.abs(micros % MICROS_PER_DOLLAR);
         String digits = String.format(Locale.ROOT, "%06d", fraction);
         int keep = 2;
         for (int i = 5; i >= 2; i--) {

@@ -18,6 +18,19 @@ class MoneyTest {
     }
 
     @Test
+    void formatIsExactToTheMicroDollarWithAtLeastCents() {
+        assertThat(Money.ofMicros(1_500_000).format()).isEqualTo("$1.50");
+        assertThat(Money.ofMicros(10_000).format()).isEqualTo("$0.01");
+        assertThat(Money.ofMicros(9_000).format()).isEqualTo("$0.009");
+        assertThat(Money.ofMicros(750).format()).isEqualTo("$0.00075");
+        assertThat(Money.ofMicros(19_996_000).format()).isEqualTo("$19.996");
+        assertThat(Money.ofMicros(1_000_001).format()).isEqualTo("$1.000001");
+        assertThat(Money.ofMicros(-4_000).format()).isEqualTo("-$0.004");
+        assertThat(Money.ofMicros(Long.MIN_VALUE).format()).isEqualTo("-$9,223,372,036,854.775808");
+        assertThat(Money.ofMicros(Long.MAX_VALUE).format()).isEqualTo("$9,223,372,036,854.775807");
+    }
+
+    @Test
     void arithmeticIsExactAndOverflowIsAnError() {
         assertThat(Money.of(1, 10).plus(Money.of(2, 20))).isEqualTo(Money.of(3, 30));
         assertThat(Money.of(1, 0).minus(Money.of(1, 1)).micros()).isEqualTo(-10_000);

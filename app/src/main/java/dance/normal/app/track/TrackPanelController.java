@@ -4,20 +4,20 @@ import dance.normal.app.Session;
 import dance.normal.app.downloads.DownloadsController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import dance.normal.protocol.Money;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.tokens.Holding;
 import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.Quote;
-import dance.normal.protocol.tokens.TokenMessages;
+import dance.normal.sync.download.Download;
+import dance.normal.sync.download.DownloadListener;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import dance.normal.sync.download.Download;
-import dance.normal.sync.download.DownloadListener;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.MenuItem;
@@ -202,7 +202,7 @@ public final class TrackPanelController {
             if (showing(id)) {
                 model.holding.set(h.map(x -> i18n.get("track.holding", x.quantity(),
                         String.format(Locale.ROOT, "%.2f", x.quantity() * 100.0 * x.holderShareBp() / 10_000.0
-                                / x.supply()), TokenMessages.dollars(x.earnedMicros()))).orElse(""));
+                                / x.supply()), Money.ofMicros(x.earnedMicros()).format())).orElse(""));
             }
         }, error -> model.holding.set(""));
         background.run(() -> session.offering(id), (Optional<Offering> offering) -> {
@@ -215,7 +215,7 @@ public final class TrackPanelController {
             }
             Offering o = offering.get();
             model.offering.set(i18n.get("track.offering", o.sold(), o.supply(),
-                    TokenMessages.dollars(o.priceMicros()), o.holderShareBp() / 100.0));
+                    Money.ofMicros(o.priceMicros()).format(), o.holderShareBp() / 100.0));
             model.buyable.set(o.available() > 0);
             if (o.available() == 0) {
                 model.offering.set(model.offering.get() + " " + i18n.get("track.soldOut"));
@@ -239,8 +239,8 @@ public final class TrackPanelController {
             }
             quote = q;
             key = UUID.randomUUID().toString();
-            model.quote.set(i18n.get("track.youPay", TokenMessages.dollars(q.totalMicros()),
-                    TokenMessages.dollars(q.artistMicros()), TokenMessages.dollars(q.feeMicros()), q.quantity(),
+            model.quote.set(i18n.get("track.youPay", Money.ofMicros(q.totalMicros()).format(),
+                    Money.ofMicros(q.artistMicros()).format(), Money.ofMicros(q.feeMicros()).format(), q.quantity(),
                     String.format(Locale.ROOT, "%.2f", q.revenueSharePpm() / 10_000.0),
                     TIME.format(q.expiresAt().atZone(ZoneId.systemDefault()))));
             model.preview.set(q.text());
@@ -266,7 +266,7 @@ public final class TrackPanelController {
             load(track); // the offering's numbers changed
             if (p.receipt() != null) {
                 model.result.set(i18n.get("track.bought", p.receipt().holdingAfter(),
-                        TokenMessages.dollars(p.receipt().balanceAfterMicros())));
+                        Money.ofMicros(p.receipt().balanceAfterMicros()).format()));
             } else if (p.state().equals("REFUNDED")) {
                 model.error.set(p.failure());
             } else {

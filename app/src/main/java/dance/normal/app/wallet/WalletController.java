@@ -3,9 +3,9 @@ package dance.normal.app.wallet;
 import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import dance.normal.protocol.Money;
 import dance.normal.protocol.tokens.Holding;
 import dance.normal.protocol.tokens.StatementLine;
-import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.protocol.tokens.Topup;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,20 +56,20 @@ public final class WalletController {
         model.error.set("");
         model.asOf.set(seen.offline() ? i18n.get("wallet.offline", i18n.when(seen.asOf())) : "");
         Session.WalletState s = seen.value();
-        model.balance.set(TokenMessages.dollars(s.ledger().balanceMicros()));
-        model.earnings.set(i18n.get("wallet.earnings", TokenMessages.dollars(s.ledger().earningsMicros())));
+        model.balance.set(Money.ofMicros(s.ledger().balanceMicros()).format());
+        model.earnings.set(i18n.get("wallet.earnings", Money.ofMicros(s.ledger().earningsMicros()).format()));
         model.holdings.setAll(s.holdings().holdings().stream().map(this::line).toList());
         model.history.setAll(s.ledger().entries().stream().map(this::line).toList());
     }
 
     private String line(Holding h) {
         return i18n.get("wallet.holding", h.trackTitle(), h.artistName(), h.quantity(),
-                TokenMessages.dollars(h.earnedMicros()));
+                Money.ofMicros(h.earnedMicros()).format());
     }
 
     private String line(StatementLine l) {
         return DAY.format(l.at().atZone(ZoneId.systemDefault())) + "   "
-                + (l.amountMicros() >= 0 ? "+" : "") + TokenMessages.dollars(l.amountMicros()) + "   "
+                + (l.amountMicros() >= 0 ? "+" : "") + Money.ofMicros(l.amountMicros()).format() + "   "
                 + REFERENCE.matcher(l.memo()).replaceAll("");
     }
 
@@ -91,8 +91,8 @@ public final class WalletController {
             view.card.clear();
             refresh();
             model.message.set(t.state().equals("SUCCEEDED")
-                    ? i18n.get("wallet.added", TokenMessages.dollars(t.amountMicros()),
-                    TokenMessages.dollars(t.balanceMicros()))
+                    ? i18n.get("wallet.added", Money.ofMicros(t.amountMicros()).format(),
+                    Money.ofMicros(t.balanceMicros()).format())
                     : t.notice());
         }, error -> {
             model.working.set(false);

@@ -30,6 +30,7 @@ final class WalletView {
         Label earnings = new Label();
         earnings.textProperty().bind(model.earnings);
         earnings.getStyleClass().add(Styles.TEXT_MUTED);
+        earnings.setId("earnings");
 
         ComboBox<String> amount = new ComboBox<>();
         amount.getItems().addAll("5", "10", "20", "50", "100");

@@ -1,10 +1,10 @@
 package dance.normal.protocol.tokens;
 
+import dance.normal.protocol.Money;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * The texts a wallet signs to authorise moving money or tokens. Client and server build them from the same facts,
@@ -29,7 +29,7 @@ public final class TokenMessages {
         return "Normal Dance purchase\n"
                 + "Buy " + quantity + (quantity == 1 ? " token" : " tokens") + " of \"" + trackTitle + "\" by "
                 + artistName + "\n"
-                + "Pay " + dollars(totalMicros) + " from my Normal Dance balance\n"
+                + "Pay " + Money.ofMicros(totalMicros).format() + " from my Normal Dance balance\n"
                 + "Track: " + trackId + "\n"
                 + "Quote: " + quoteId + "\n"
                 + "Wallet: " + wallet + "\n"
@@ -39,17 +39,9 @@ public final class TokenMessages {
     /** What the holder's wallet signs to withdraw earnings to itself. */
     public static String withdrawal(String idempotencyKey, long amountMicros, String wallet) {
         return "Normal Dance withdrawal\n"
-                + "Pay " + dollars(amountMicros) + " of my earnings to this wallet\n"
+                + "Pay " + Money.ofMicros(amountMicros).format() + " of my earnings to this wallet\n"
                 + "Wallet: " + wallet + "\n"
                 + "Request: " + idempotencyKey;
-    }
-
-    /** Micro-dollars as dollars and cents, rounded down to the cent, e.g. 4,500,000 → "$4.50". */
-    public static String dollars(long micros) {
-        long cents = micros / 10_000;
-        String sign = cents < 0 ? "-" : "";
-        long abs = Math.abs(cents);
-        return String.format(Locale.ROOT, "%s$%d.%02d", sign, abs / 100, abs % 100);
     }
 
     private static byte[] sha256(String text) {

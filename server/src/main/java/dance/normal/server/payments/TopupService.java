@@ -1,7 +1,7 @@
 package dance.normal.server.payments;
 
+import dance.normal.protocol.Money;
 import dance.normal.protocol.ProblemType;
-import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.protocol.tokens.Topup;
 import dance.normal.protocol.tokens.TopupRequest;
 import dance.normal.server.auth.Principal;
@@ -186,7 +186,7 @@ public final class TopupService {
     }
 
     private void credit(Handle h, Row row, String provider) {
-        LedgerTransaction tx = ledger.append(h, "topup", "Added " + TokenMessages.dollars(row.amount()) + " with "
+        LedgerTransaction tx = ledger.append(h, "topup", "Added " + Money.ofMicros(row.amount()).format() + " with "
                 + row.label() + " (top-up " + row.id() + ")",
                 List.of(new Posting(Accounts.payments(provider), -row.amount()),
                         new Posting(Accounts.balance(row.accountId()), row.amount())));
@@ -207,7 +207,7 @@ public final class TopupService {
         long balance = ledger.balance(Accounts.balance(row.accountId()));
         String notice = switch (row.state()) {
             case "QUEUED", "CHARGING" -> "We cannot reach the payment service right now. Your top-up of "
-                    + TokenMessages.dollars(row.amount()) + " is queued and goes through by itself; nothing has "
+                    + Money.ofMicros(row.amount()).format() + " is queued and goes through by itself; nothing has "
                     + "been charged yet.";
             case "PENDING" -> "Your bank is confirming the payment; the money arrives when it does.";
             default -> testMode(row.provider()) ? TestCardProvider.NOTICE : null;

@@ -1,5 +1,6 @@
 package dance.normal.server.tokens;
 
+import dance.normal.protocol.Money;
 import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.catalog.Artist;
 import dance.normal.protocol.tokens.Earnings;
@@ -158,13 +159,13 @@ public final class EarningsService {
                         .bind("id", id).bind("a", principal.accountId()).bind("k", key)
                         .bind("m", request.amountMicros()).bind("w", wallet).bind("sig", request.signature().strip())
                         .bind("now", now).execute();
-                move(h, id, "withdrawal", "Paid " + TokenMessages.dollars(request.amountMicros())
+                move(h, id, "withdrawal", "Paid " + Money.ofMicros(request.amountMicros()).format()
                                 + " of earnings to wallet " + wallet, Accounts.earnings(principal.accountId()),
                         Accounts.WITHDRAWALS, request.amountMicros());
             });
         } catch (OverdraftException e) {
             throw new ApiException(ProblemType.INSUFFICIENT_FUNDS, 402, "You have "
-                    + TokenMessages.dollars(e.balance()) + " of earnings to withdraw; nothing was paid out.");
+                    + Money.ofMicros(e.balance()).format() + " of earnings to withdraw; nothing was paid out.");
         } catch (RuntimeException e) {
             if (withdrawal(principal.accountId(), key).isEmpty()) {
                 throw e;
@@ -213,7 +214,7 @@ public final class EarningsService {
             case Chain.Delivery.Failed failed -> jdbi.useTransaction(h -> {
                 if (h.createUpdate("UPDATE withdrawals SET state = 'FAILED', updated_at = :now WHERE id = :id "
                         + "AND state = 'PENDING'").bind("now", clock.millis()).bind("id", w.id()).execute() == 1) {
-                    move(h, w.id(), "withdrawal-reversed", "Returned " + TokenMessages.dollars(w.amountMicros())
+                    move(h, w.id(), "withdrawal-reversed", "Returned " + Money.ofMicros(w.amountMicros()).format()
                             + " to earnings: the payout failed (" + failed.reason() + ")", Accounts.WITHDRAWALS,
                             Accounts.earnings(accountId), w.amountMicros());
                 }

@@ -2,6 +2,7 @@ package dance.normal.server.tokens;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.Money;
 import dance.normal.protocol.Problem;
 import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.catalog.Track;
@@ -9,7 +10,6 @@ import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.PurchaseRequest;
 import dance.normal.protocol.tokens.Receipt;
-import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.chain.Chain;
@@ -225,7 +225,7 @@ public final class PurchaseService {
                 if (!claim(h, row, "RESERVED", "DEBITED")) {
                     return;
                 }
-                LedgerTransaction tx = ledger.append(h, "purchase", "Paid " + TokenMessages.dollars(row.total())
+                LedgerTransaction tx = ledger.append(h, "purchase", "Paid " + Money.ofMicros(row.total()).format()
                         + " for " + row.quantity() + " tokens (purchase " + row.id() + ")",
                         List.of(new Posting(Accounts.balance(row.accountId()), -row.total()),
                                 new Posting(Accounts.ESCROW, row.total())));
@@ -236,8 +236,8 @@ public final class PurchaseService {
                 if (claim(h, row, "RESERVED", "REJECTED")) {
                     release(h, row);
                     reject(h, row, new ApiException(ProblemType.INSUFFICIENT_FUNDS, 402, "Your balance is "
-                            + TokenMessages.dollars(e.balance()) + " and this costs "
-                            + TokenMessages.dollars(row.total()) + "; top up and try again. Nothing was charged."),
+                            + Money.ofMicros(e.balance()).format() + " and this costs "
+                            + Money.ofMicros(row.total()).format() + "; top up and try again. Nothing was charged."),
                             requestId);
                 }
             });
@@ -284,7 +284,7 @@ public final class PurchaseService {
             if (!claim(h, row, "DEBITED", "REFUNDED")) {
                 return;
             }
-            LedgerTransaction tx = ledger.append(h, "refund", "Refunded " + TokenMessages.dollars(row.total())
+            LedgerTransaction tx = ledger.append(h, "refund", "Refunded " + Money.ofMicros(row.total()).format()
                     + ": the tokens of purchase " + row.id() + " could not be delivered",
                     List.of(new Posting(Accounts.ESCROW, -row.total()),
                             new Posting(Accounts.balance(row.accountId()), row.total())));
@@ -314,7 +314,7 @@ public final class PurchaseService {
                 postings.add(new Posting(Accounts.PLATFORM, split.platform()));
             }
             LedgerTransaction tx = ledger.append(h, "sale", "Sold " + row.quantity() + " tokens for "
-                    + TokenMessages.dollars(row.total()) + ": 90% to the artist, 10% platform fee (purchase "
+                    + Money.ofMicros(row.total()).format() + ": 90% to the artist, 10% platform fee (purchase "
                     + row.id() + ")", postings);
             refer(h, tx, row);
             h.createUpdate("UPDATE offerings SET sold = sold + :q, reserved = reserved - :q WHERE track_id = :t")

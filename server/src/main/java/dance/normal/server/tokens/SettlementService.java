@@ -1,7 +1,7 @@
 package dance.normal.server.tokens;
 
+import dance.normal.protocol.Money;
 import dance.normal.protocol.tokens.Settlement;
-import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.server.ledger.Ledger;
 import dance.normal.server.ledger.LedgerTransaction;
 import dance.normal.server.ledger.Posting;
@@ -103,7 +103,7 @@ public final class SettlementService {
         }
         split.holders().forEach((holder, part) -> postings.add(new Posting(Accounts.earnings(holder), part)));
         String memo = plays + (plays == 1 ? " play" : " plays") + " of \"" + track.get("title") + "\" at "
-                + perPlayMicros + " micro-dollars = " + TokenMessages.dollars(earned) + ": 10% platform, "
+                + perPlayMicros + " micro-dollars = " + Money.ofMicros(earned).format() + ": 10% platform, "
                 + (share == 0 ? "the rest to the artist" : share / 100.0 + "% of the artist's 90% to "
                 + "holders by tokens held of " + supply + ", the rest to the artist");
         LedgerTransaction tx = ledger.append(h, "settlement", memo.length() > 400 ? memo.substring(0, 400) : memo,

@@ -2,12 +2,12 @@ package dance.normal.sync.tokens;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.Money;
 import dance.normal.protocol.Problem;
 import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.PurchaseRequest;
 import dance.normal.protocol.tokens.Quote;
 import dance.normal.protocol.tokens.QuoteRequest;
-import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.outbox.Outbox;
@@ -85,8 +85,8 @@ public final class PurchaseRequests {
                 signer.wallet()), Quote.class, Map.of(), false);
         if (quote.totalMicros() > request.maxTotalMicros()) {
             throw new ProblemException(new Problem(PRICE_CHANGED, "The price changed", 409, "Not bought: "
-                    + request.quantity() + " tokens now cost " + TokenMessages.dollars(quote.totalMicros())
-                    + ", more than the " + TokenMessages.dollars(request.maxTotalMicros()) + " you agreed to.",
+                    + request.quantity() + " tokens now cost " + Money.ofMicros(quote.totalMicros()).format()
+                    + ", more than the " + Money.ofMicros(request.maxTotalMicros()).format() + " you agreed to.",
                     null, null));
         }
         String signature = signer.sign(quote);
