@@ -86,13 +86,21 @@ public final class PlaylistService {
         return find(principal, id).orElseThrow();
     }
 
+    /**
+     * Deletes one of the caller's playlists. Deleting it again is fine (a retried delete from the outbox); another
+     * account's playlist is not found, as it is for reading.
+     */
     public void delete(Principal principal, String id) {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM playlist_tracks WHERE playlist_id IN "
                             + "(SELECT id FROM playlists WHERE id = :id AND account_id = :a)")
                     .bind("id", id).bind("a", principal.accountId()).execute();
-            h.createUpdate("DELETE FROM playlists WHERE id = :id AND account_id = :a")
+            int deleted = h.createUpdate("DELETE FROM playlists WHERE id = :id AND account_id = :a")
                     .bind("id", id).bind("a", principal.accountId()).execute();
+            if (deleted == 0 && h.createQuery("SELECT COUNT(*) FROM playlists WHERE id = :id").bind("id", id)
+                    .mapTo(Integer.class).one() > 0) {
+                throw ApiException.notFound("There is no such playlist.");
+            }
         });
     }
 
