@@ -57,10 +57,15 @@ public final class Main {
                         value(args, ++i, arg)));
                 case "--payments" -> config = config.withMoney(config.money().withPayments(
                         List.of(value(args, ++i, arg).split(",")), config.money().stripe()));
+                case "--allow-test-money" -> config = config.withMoney(config.money().withAllowTestMoney(true));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
-        return config.withMoney(config.money().withChain(chain, rpc));
+        config = config.withMoney(config.money().withChain(chain, rpc));
+        config.money().testMoneyRisk().ifPresent(risk -> {
+            throw new IllegalArgumentException(risk);
+        });
+        return config;
     }
 
     private static URI uri(String text) {

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param adminToken    the bearer token for /api/v1/admin/*; when empty one is made and kept in the data dir
  * @param perPlayMicros what one qualified play earns a track
  * @param settleEvery   how often royalty settlement runs by itself
+ * @param allowTestMoney whether test payments may run beside real money (a live Stripe key, or Solana mode); without
+ *                      it such a set-up refuses to start ({@link #testMoneyRisk()})
  */
 public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payoutMint, List<String> payments,
                           Optional<Stripe> stripe, Optional<String> adminToken, long perPlayMicros,
-                          Duration settleEvery) {
+                          Duration settleEvery, boolean allowTestMoney) {
 
     public MoneyConfig {
         payments = List.copyOf(payments);
@@ -45,9 +47,36 @@ public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payo
     }
 
     /**
+     * Why this set-up would let test money stand in for real money, or empty when it cannot: the test-card provider
+     * beside a live Stripe key, or beside Solana mode (real tokens on a cluster), without {@code --allow-test-money}.
+     * The test card alone in ledger mode is the embedded demo: no real money is anywhere, so it needs no flag.
+     */
+    public Optional<String> testMoneyRisk() {
+        if (allowTestMoney || !payments.contains("test-card")) {
+            return Optional.empty();
+        }
+        if (payments.contains("stripe") && stripe.map(Stripe::live).orElse(false)) {
+            return Optional.of("The test-card provider (--payments ...test-card) must not run beside a live Stripe "
+                    + "key: test money would stand in for real money. Remove test-card, or start with "
+                    + "--allow-test-money if that is really what you want.");
+        }
+        if (chain.equals("solana")) {
+            return Optional.of("The test-card provider (--payments test-card, the default) must not run in Solana "
+                    + "mode: test money would buy real tokens. Use --payments stripe, or start with "
+                    + "--allow-test-money on a test cluster.");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Stripe's API base, secret key and webhook signing secret.
      */
     public record Stripe(URI apiBase, String secretKey, String webhookSecret) {
+
+        /** Whether this key moves real money: anything but a test key ({@code sk_test_} or {@code rk_test_}). */
+        public boolean live() {
+            return !secretKey.startsWith("sk_test_") && !secretKey.startsWith("rk_test_");
+        }
 
         /** From ND_STRIPE_SECRET_KEY, ND_STRIPE_WEBHOOK_SECRET and ND_STRIPE_API_BASE, when the first two are set. */
         public static Optional<Stripe> fromEnvironment() {
@@ -71,25 +100,32 @@ public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payo
         return new MoneyConfig("ledger", Optional.empty(), Optional.empty(), List.of("test-card"),
                 Stripe.fromEnvironment(),
                 Optional.ofNullable(System.getenv("ND_ADMIN_TOKEN")).filter(t -> !t.isBlank()),
-                RoyaltyRules.DEFAULT_PER_PLAY_MICROS, Duration.ofDays(1));
+                RoyaltyRules.DEFAULT_PER_PLAY_MICROS, Duration.ofDays(1), false);
     }
 
     public MoneyConfig withChain(String c, Optional<URI> r) {
-        return new MoneyConfig(c, r, payoutMint, payments, stripe, adminToken, perPlayMicros, settleEvery);
+        return new MoneyConfig(c, r, payoutMint, payments, stripe, adminToken, perPlayMicros, settleEvery,
+                allowTestMoney);
     }
 
     public MoneyConfig withPayoutMint(String mint) {
         return new MoneyConfig(chain, rpc, Optional.of(mint), payments, stripe, adminToken, perPlayMicros,
-                settleEvery);
+                settleEvery, allowTestMoney);
     }
 
     public MoneyConfig withPayments(List<String> p, Optional<Stripe> s) {
-        return new MoneyConfig(chain, rpc, payoutMint, p, s, adminToken, perPlayMicros, settleEvery);
+        return new MoneyConfig(chain, rpc, payoutMint, p, s, adminToken, perPlayMicros, settleEvery,
+                allowTestMoney);
     }
 
     public MoneyConfig withAdminToken(String token) {
         return new MoneyConfig(chain, rpc, payoutMint, payments, stripe, Optional.of(token), perPlayMicros,
-                settleEvery);
+                settleEvery, allowTestMoney);
+    }
+
+    public MoneyConfig withAllowTestMoney(boolean allow) {
+        return new MoneyConfig(chain, rpc, payoutMint, payments, stripe, adminToken, perPlayMicros, settleEvery,
+                allow);
     }
 
     @Override
@@ -97,6 +133,7 @@ public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payo
         return "MoneyConfig[chain=" + chain + rpc.map(u -> " " + u).orElse("")
                 + payoutMint.map(m -> ", payoutMint=" + m).orElse("") + ", payments=" + payments
                 + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<data dir>") + ", perPlayMicros="
-                + perPlayMicros + ", settleEvery=" + settleEvery + "]";
+                + perPlayMicros + ", settleEvery=" + settleEvery + (allowTestMoney ? ", allowTestMoney" : "")
+                + "]";
     }
 }

@@ -93,7 +93,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private final ObjectMapper json = Json.mapper();
     private final Metrics metrics = new Metrics();
     private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final CatalogRepository catalog;
     private final AuthService auth;
     private final Authenticator authenticator;
@@ -109,8 +109,9 @@ public final class NormalDanceServer implements AutoCloseable {
     private volatile boolean draining;
     private Javalin app;
 
-    private NormalDanceServer(ServerConfig config, Database db, Function<Database, Chain> chain) {
+    private NormalDanceServer(ServerConfig config, Database db, Function<Database, Chain> chain, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.db = db;
         this.feed = new ChangeFeed(db.jdbi(), db.dialect(), json);
         this.catalog = new CatalogRepository(db, feed);
@@ -131,15 +132,28 @@ public final class NormalDanceServer implements AutoCloseable {
 
     /** Opens the database (migrating it), adds the demo catalog if asked, and starts listening. */
     public static NormalDanceServer start(ServerConfig config) {
+        return start(config, chainFor(config));
+    }
+
+    /** The chain the configuration names, as {@code ./nd server} chooses it (made once the database is open). */
+    public static Function<Database, Chain> chainFor(ServerConfig config) {
         MoneyConfig money = config.money();
-        return start(config, money.chain().equals("solana")
+        return money.chain().equals("solana")
                 ? db -> SolanaChain.open(money.rpc().orElseThrow(), money.payoutMint(), config.dataDir(), db.jdbi(),
                         Clock.systemUTC())
-                : db -> new LedgerChain());
+                : db -> new LedgerChain();
     }
 
     /** As {@link #start(ServerConfig)}, with tokens kept by {@code chain} (made once the database is open). */
     public static NormalDanceServer start(ServerConfig config, Function<Database, Chain> chain) {
+        return start(config, chain, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Function)}, on {@code clock}: tests move time forward to run background jobs
+     * (top-up retries and reconciliation) instead of waiting for them.
+     */
+    public static NormalDanceServer start(ServerConfig config, Function<Database, Chain> chain, Clock clock) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -148,7 +162,7 @@ public final class NormalDanceServer implements AutoCloseable {
         Database db = Database.open(config.dataDir(), config.jdbcUrl(), config.dbUser(), config.dbPassword());
         NormalDanceServer server;
         try {
-            server = new NormalDanceServer(config, db, chain);
+            server = new NormalDanceServer(config, db, chain, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;

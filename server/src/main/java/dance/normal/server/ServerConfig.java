@@ -25,11 +25,14 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
                 false, DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults());
     }
 
-    /** A server on a free loopback port with its data in {@code dataDir}: what tests start. */
+    /**
+     * A server on a free loopback port with its data in {@code dataDir}: what tests start. Test money is allowed
+     * (tests pay with the test card in every mode); a test of the refusal turns it off.
+     */
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(dataDir, "127.0.0.1", 0, Optional.empty(), Optional.empty(), Optional.empty(), false,
                 DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults().withPayments(List.of("test-card"),
-                Optional.empty()));
+                Optional.empty()).withAllowTestMoney(true));
     }
 
     /** $XDG_DATA_HOME/normal-dance/server, falling back to ~/.local/share as the XDG spec says. */

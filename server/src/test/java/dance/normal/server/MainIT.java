@@ -125,6 +125,16 @@ class MainIT {
     }
 
     @Test
+    void theTestCardInSolanaModeExitsWithCode2UnlessTestMoneyIsAllowed() throws Exception {
+        process = launch("--chain", "solana", "--rpc", "http://127.0.0.1:9", "--data-dir", dataDir.toString());
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(stderr).contains("test-card").contains("--allow-test-money").doesNotContain("\tat ");
+    }
+
+    @Test
     void optionWithoutItsValueExitsWithCode2() throws Exception {
         process = launch("--data-dir");
 

@@ -48,9 +48,13 @@ public final class StripeProvider implements PaymentProvider {
         return authorization.startsWith("Bearer sk_test_");
     }
 
+    /**
+     * A {@code pm_...} token; with a live key not Stripe's test tokens (such as {@code pm_card_visa}, what the test
+     * card numbers map to), which only test mode can charge.
+     */
     @Override
     public boolean accepts(String method) {
-        return method.startsWith("pm_");
+        return method.startsWith("pm_") && (testMode() || !method.startsWith("pm_card_"));
     }
 
     @Override

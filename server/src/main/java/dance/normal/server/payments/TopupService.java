@@ -24,7 +24,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Top-ups of a listener's dollar balance. Providers are tried in order, each behind a circuit breaker; when none can
  * be reached the top-up is queued and {@link #retryQueued()} tries it again with the same idempotency key, so it is
- * charged at most once. The balance is credited in the same database transaction that marks the top-up succeeded.
+ * charged at most once, with backoff (10 s after the first failed attempt, doubling up to 15 minutes). The balance is
+ * credited in the same database transaction that marks the top-up succeeded.
+ *
+ * <p>Test money never stands in for real money: when a provider that moves real money takes the payment method, a
+ * test-mode provider is never tried for it, whatever the order ({@code MoneyConfig.testMoneyRisk} refuses the
+ * set-ups where that could matter unless the operator allows it).
  *
  * <p>States: CHARGING (a runner is calling a provider), QUEUED (no provider reachable), PENDING (the provider is
  * finishing; its webhook ends it), SUCCEEDED, DECLINED.
@@ -36,6 +41,8 @@ public final class TopupService {
     public static final long MAX_MICROS = 1_000_000_000;
     /** A CHARGING top-up older than this was left by a crashed process and is tried again. */
     private static final Duration STALE_CHARGE = Duration.ofMinutes(1);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    static final Duration LAST_RETRY = Duration.ofMinutes(15);
 
     private final Jdbi jdbi;
     private final Ledger ledger;
@@ -50,7 +57,8 @@ public final class TopupService {
     }
 
     private record Row(String id, String accountId, String key, long amount, String method, String label,
-                       String state, String provider, String failure, long createdAt) {
+                       String state, String provider, String failure, long createdAt, int attempts,
+                       String providerRef, String checkoutUrl, long updatedAt) {
     }
 
     public TopupService(Jdbi jdbi, Ledger ledger, List<PaymentProvider> providers, Clock clock) {
@@ -106,18 +114,22 @@ public final class TopupService {
         return answer(load(id).orElseThrow());
     }
 
-    /** Tries queued top-ups (and ones a crash left charging) again; returns how many succeeded. */
-    public int retryQueued() {
-        long stale = clock.millis() - STALE_CHARGE.toMillis();
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM topups WHERE state = 'QUEUED' "
-                + "OR (state = 'CHARGING' AND updated_at < :stale) ORDER BY created_at").bind("stale", stale)
-                .mapTo(String.class).list());
+    /**
+     * Tries queued top-ups whose backoff has passed (and ones a crash left charging) again; returns how many
+     * succeeded. One run at a time in this process, so a test that triggers it waits for the scheduled run.
+     */
+    public synchronized int retryQueued() {
+        long now = clock.millis();
+        long stale = now - STALE_CHARGE.toMillis();
+        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM topups WHERE (state = 'QUEUED' "
+                + "AND next_attempt_at <= :now) OR (state = 'CHARGING' AND updated_at < :stale) ORDER BY created_at")
+                .bind("now", now).bind("stale", stale).mapTo(String.class).list());
         int succeeded = 0;
         for (String id : ids) {
             boolean claimed = jdbi.withHandle(h -> h.createUpdate("UPDATE topups SET state = 'CHARGING', "
-                    + "updated_at = :now WHERE id = :id AND (state = 'QUEUED' OR (state = 'CHARGING' "
-                    + "AND updated_at < :stale))").bind("now", clock.millis()).bind("id", id).bind("stale", stale)
-                    .execute() == 1);
+                    + "updated_at = :now WHERE id = :id AND ((state = 'QUEUED' AND next_attempt_at <= :now) "
+                    + "OR (state = 'CHARGING' AND updated_at < :stale))").bind("now", now).bind("id", id)
+                    .bind("stale", stale).execute() == 1);
             if (claimed) {
                 attempt(load(id).orElseThrow());
                 if (load(id).orElseThrow().state().equals("SUCCEEDED")) {
@@ -144,8 +156,11 @@ public final class TopupService {
 
     /** Calls providers in order until one answers; the top-up must be CHARGING (claimed by this runner). */
     private void attempt(Row row) {
+        boolean realMoney = providers.stream().anyMatch(g -> !g.provider().testMode()
+                && g.provider().accepts(row.method()));
         for (Guarded g : providers) {
-            if (!g.provider().accepts(row.method()) || !g.breaker().allow()) {
+            if (!g.provider().accepts(row.method()) || (realMoney && g.provider().testMode())
+                    || !g.breaker().allow()) {
                 continue;
             }
             PaymentProvider.Charge charge;
@@ -166,9 +181,18 @@ public final class TopupService {
             finish(row, g.provider().name(), charge);
             return;
         }
+        long now = clock.millis();
         jdbi.useHandle(h -> h.createUpdate("UPDATE topups SET state = 'QUEUED', attempts = attempts + 1, "
-                + "updated_at = :now WHERE id = :id AND state = 'CHARGING'").bind("now", clock.millis())
-                .bind("id", row.id()).execute());
+                        + "next_attempt_at = :next, updated_at = :now WHERE id = :id AND state = 'CHARGING'")
+                .bind("now", now).bind("next", now + backoff(row.attempts() + 1).toMillis()).bind("id", row.id())
+                .execute());
+    }
+
+    /** How long after its {@code attempts}-th failed attempt a queued top-up waits: 10 s, doubling, at most 15 min. */
+    static Duration backoff(int attempts) {
+        int doublings = Math.min(Math.max(attempts - 1, 0), 20);
+        Duration d = FIRST_RETRY.multipliedBy(1L << doublings);
+        return d.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : d;
     }
 
     private void finish(Row row, String provider, PaymentProvider.Charge charge) {
@@ -233,7 +257,8 @@ public final class TopupService {
                 .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("account_id"),
                         rs.getString("idempotency_key"), rs.getLong("amount_micros"), rs.getString("method_token"),
                         rs.getString("method_label"), rs.getString("state"), rs.getString("provider"),
-                        rs.getString("failure"), rs.getLong("created_at")))
+                        rs.getString("failure"), rs.getLong("created_at"), rs.getInt("attempts"),
+                        rs.getString("provider_ref"), rs.getString("checkout_url"), rs.getLong("updated_at")))
                 .findOne());
     }
 }

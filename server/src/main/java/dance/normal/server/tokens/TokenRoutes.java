@@ -64,6 +64,9 @@ public final class TokenRoutes implements AutoCloseable {
 
     public TokenRoutes(Database db, CatalogRepository catalog, Authenticator authenticator, Chain chain,
                        MoneyConfig config, Path dataDir, Clock clock, ObjectMapper json) {
+        config.testMoneyRisk().ifPresent(risk -> {
+            throw new IllegalStateException(risk);
+        });
         this.authenticator = authenticator;
         this.json = json;
         this.config = config;
@@ -190,6 +193,11 @@ public final class TokenRoutes implements AutoCloseable {
 
     private <T> T body(Context ctx, Class<T> type) {
         return Http.body(ctx, json, type);
+    }
+
+    /** The top-ups, so a test can run their background jobs on its own clock instead of waiting for them. */
+    public TopupService topups() {
+        return topups;
     }
 
     /** For tests and the admin route: the audit of every money and token invariant. */

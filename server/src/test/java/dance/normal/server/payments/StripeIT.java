@@ -2,6 +2,7 @@ package dance.normal.server.payments;
 
 import static dance.normal.server.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -9,6 +10,7 @@ import dance.normal.server.MoneyConfig;
 import dance.normal.server.support.Buyer;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.MoneyInvariants;
+import dance.normal.server.support.MutableClock;
 import dance.normal.server.support.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StripeIT {
 
     private static final String SECRET_KEY = "sk_test_51NormalDanceTestsOnly";
+    private static final String LIVE_KEY = "sk_live_51NormalDanceNeverARealKey";
     private static final String WEBHOOK_SECRET = "whsec_normal_dance_tests_only";
 
     @RegisterExtension
@@ -81,10 +85,79 @@ class StripeIT {
     }
 
     private TestServer start(List<String> providers) {
+        return start(providers, SECRET_KEY, true, null);
+    }
+
+    private TestServer start(List<String> providers, String secretKey, boolean allowTestMoney, Clock clock) {
         URI base = URI.create("http://127.0.0.1:" + stripe.getAddress().getPort());
         server = TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money().withPayments(providers,
-                Optional.of(new MoneyConfig.Stripe(base, SECRET_KEY, WEBHOOK_SECRET)))));
+                Optional.of(new MoneyConfig.Stripe(base, secretKey, WEBHOOK_SECRET)))
+                .withAllowTestMoney(allowTestMoney)), null, clock);
         return invariants.watch(server);
+    }
+
+    @Test
+    void theTestCardBesideALiveStripeKeyRefusesToStartUnlessTestMoneyIsAllowed() {
+        assertThatThrownBy(() -> start(List.of("stripe", "test-card"), LIVE_KEY, false, null))
+                .hasMessageContaining("live Stripe key").hasMessageContaining("--allow-test-money");
+        start(List.of("stripe"), LIVE_KEY, false, null);
+        assertThat(Buyer.signUp(server).balance()).as("live Stripe alone starts").isZero();
+    }
+
+    @Test
+    void withALiveKeyTheTestCardNeverTakesOverARealCardWhenStripeIsDown() {
+        start(List.of("stripe", "test-card"), LIVE_KEY, true, null);
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(null);
+
+        HttpResponse<String> r = buyer.topUp(1_000_000_000, "pm_1QxZm7LkdIwHu7ixRealCard");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(TestServer.json(r).get("state").asText()).isEqualTo("QUEUED");
+        assertThat(TestServer.json(r).get("testMode").asBoolean()).isFalse();
+        assertThat(requests).as("Stripe was asked, and nobody else charged it").hasSize(1);
+        assertThat(buyer.balance()).isZero();
+        // The test card is still the test card (allowed explicitly), and never reaches live Stripe.
+        HttpResponse<String> test = buyer.topUp(5_000_000, Buyer.GOOD_CARD);
+        assertThat(test.statusCode()).as(test.body()).isEqualTo(201);
+        assertThat(TestServer.json(test).get("provider").asText()).isEqualTo("test-card");
+        assertThat(TestServer.json(test).get("testMode").asBoolean()).isTrue();
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aQueuedTopUpIsTriedAgainWithBackoffUntilStripeIsBack() {
+        MutableClock clock = MutableClock.ofNow();
+        start(List.of("stripe"), SECRET_KEY, true, clock);
+        TopupService topups = server.server().money().topups();
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(null);
+        HttpResponse<String> r = buyer.topUp(20_000_000, "pm_card_visa");
+        assertThat(TestServer.json(r).get("state").asText()).isEqualTo("QUEUED");
+        String id = TestServer.json(r).get("id").asText();
+        assertThat(requests).hasSize(1);
+
+        topups.retryQueued();
+        assertThat(requests).as("not before the first backoff (10 s)").hasSize(1);
+        clock.advance(Duration.ofSeconds(10));
+        topups.retryQueued();
+        assertThat(requests).as("second attempt after 10 s").hasSize(2);
+        clock.advance(Duration.ofSeconds(15));
+        topups.retryQueued();
+        assertThat(requests).as("the next wait is 20 s").hasSize(2);
+        clock.advance(Duration.ofSeconds(5));
+        topups.retryQueued();
+        assertThat(requests).as("third attempt after 20 s more").hasSize(3);
+        assertThat(buyer.get("/api/v1/me/topups/" + id).get("state").asText()).isEqualTo("QUEUED");
+        assertThat(buyer.get("/api/v1/me/topups/" + id).get("notice").asText()).contains("queued");
+
+        answer.set(Map.entry(200, "payment_intent_succeeded.json"));
+        clock.advance(Duration.ofSeconds(40));
+        topups.retryQueued();
+
+        assertThat(buyer.get("/api/v1/me/topups/" + id).get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(buyer.balance()).isEqualTo(20_000_000);
+        assertThat(requests).hasSize(4).allSatisfy(f -> assertThat(f.get("@Idempotency-Key")).isEqualTo(id));
     }
 
     @Test

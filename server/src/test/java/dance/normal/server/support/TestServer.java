@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.Function;
@@ -51,6 +52,12 @@ public final class TestServer implements Api, AutoCloseable {
      */
     public static TestServer start(Databases.Kind kind, UnaryOperator<ServerConfig> adjust,
                                    Function<Database, Chain> chain) {
+        return start(kind, adjust, chain, null);
+    }
+
+    /** As {@link #start(Databases.Kind, UnaryOperator, Function)}, on {@code clock} (null for the system clock). */
+    public static TestServer start(Databases.Kind kind, UnaryOperator<ServerConfig> adjust,
+                                   Function<Database, Chain> chain, Clock clock) {
         try {
             Path dir = Files.createTempDirectory("nd-test-");
             ServerConfig config = ServerConfig.forTests(dir);
@@ -58,8 +65,9 @@ public final class TestServer implements Api, AutoCloseable {
                 config = config.withJdbcUrl(Databases.newPostgresDatabase());
             }
             ServerConfig adjusted = adjust.apply(config);
-            return new TestServer(dir, chain == null ? NormalDanceServer.start(adjusted)
-                    : NormalDanceServer.start(adjusted, chain));
+            Function<Database, Chain> c = chain == null ? NormalDanceServer.chainFor(adjusted) : chain;
+            return new TestServer(dir, clock == null ? NormalDanceServer.start(adjusted, c)
+                    : NormalDanceServer.start(adjusted, c, clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
