@@ -1,5 +1,7 @@
 package dance.normal.server.payments;
 
+import java.util.Optional;
+
 /**
  * A way money enters a listener's balance. Implementations: {@link StripeProvider} and, as the embedded default,
  * {@link TestCardProvider} (no real money).
@@ -22,6 +24,16 @@ public interface PaymentProvider {
      * @throws ProviderUnavailableException when the provider cannot be reached or answers with a server error
      */
     Charge charge(String idempotencyKey, long amountMicros, String method, String topupId);
+
+    /**
+     * How the charge named {@code reference} (as this provider returned it) stands now; empty when this provider
+     * cannot look charges up.
+     *
+     * @throws ProviderUnavailableException when the provider cannot be reached or answers with a server error
+     */
+    default Optional<Charge> lookup(String reference) {
+        return Optional.empty();
+    }
 
     /** The outcome of a charge. */
     record Charge(Status status, String reference, String failure) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -79,6 +80,41 @@ public final class StripeProvider implements PaymentProvider {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
                 .build();
+        Reply reply = send(request);
+        if (reply.status() == 200) {
+            return fromIntent(reply.body());
+        }
+        JsonNode error = reply.body().path("error");
+        if (error.path("type").asText().equals("card_error")) {
+            String reference = error.path("payment_intent").path("id").asText(null);
+            return new Charge(Status.DECLINED, reference, declineSentence(error));
+        }
+        throw refused(reply);
+    }
+
+    /** Retrieves the PaymentIntent {@code pi_...} and reads its status. */
+    @Override
+    public Optional<Charge> lookup(String reference) {
+        if (!reference.matches("pi_[A-Za-z0-9_]{1,200}")) {
+            return Optional.empty();
+        }
+        Reply reply = send(get("/v1/payment_intents/" + reference));
+        if (reply.status() != 200) {
+            throw refused(reply);
+        }
+        return Optional.of(fromIntent(reply.body()));
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(apiBase.resolve(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", authorization).header("Stripe-Version", "2024-06-20").GET().build();
+    }
+
+    private record Reply(int status, JsonNode body) {
+    }
+
+    /** Sends a request; an unreachable Stripe, a 5xx, a 429 or a body that is not JSON make Stripe unavailable. */
+    private Reply send(HttpRequest request) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -92,22 +128,17 @@ public final class StripeProvider implements PaymentProvider {
         if (status >= 500 || status == 429) {
             throw new ProviderUnavailableException("Stripe answered " + status);
         }
-        JsonNode body;
         try {
-            body = json.readTree(response.body());
+            return new Reply(status, json.readTree(response.body()));
         } catch (IOException e) {
             throw new ProviderUnavailableException("Stripe sent something that is not JSON (status " + status + ")",
                     e);
         }
-        if (status == 200) {
-            return fromIntent(body);
-        }
-        JsonNode error = body.path("error");
-        if (error.path("type").asText().equals("card_error")) {
-            String reference = error.path("payment_intent").path("id").asText(null);
-            return new Charge(Status.DECLINED, reference, declineSentence(error));
-        }
-        throw new IllegalStateException("Stripe refused the request (" + status + " "
+    }
+
+    private static IllegalStateException refused(Reply reply) {
+        JsonNode error = reply.body().path("error");
+        return new IllegalStateException("Stripe refused the request (" + reply.status() + " "
                 + error.path("type").asText("unknown") + "): " + error.path("message").asText(""));
     }
 

@@ -56,25 +56,31 @@ public final class StripeWebhook {
         if (id.isEmpty() || type.isEmpty()) {
             throw ApiException.badRequest("The event has no id or type.");
         }
-        int inserted = jdbi.withHandle(h -> h.createUpdate("INSERT INTO payment_events (id, provider, type, "
-                        + "received_at) SELECT :id, 'stripe', :type, :now WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM payment_events WHERE id = :id)")
-                .bind("id", id).bind("type", type).bind("now", clock.millis()).execute());
-        if (inserted == 0) {
-            LOG.info("Stripe event {} was handled before; ignored", id);
-            return false;
-        }
-        JsonNode intent = event.path("data").path("object");
-        String topupId = intent.path("metadata").path("topup_id").asText("");
-        switch (type) {
-            case "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled" -> {
-                if (!topupId.isEmpty()) {
-                    topups.settle(topupId, "stripe", StripeProvider.fromIntent(intent));
-                }
+        // The event is recorded in the transaction that settles it: if settling fails, neither is kept, the answer
+        // is an error, and Stripe's retry of the same event is handled afresh (not answered "duplicate").
+        boolean fresh = jdbi.inTransaction(h -> {
+            int inserted = h.createUpdate("INSERT INTO payment_events (id, provider, type, received_at) "
+                            + "VALUES (:id, 'stripe', :type, :now) ON CONFLICT (id) DO NOTHING")
+                    .bind("id", id).bind("type", type).bind("now", clock.millis()).execute();
+            if (inserted == 0) {
+                return false;
             }
-            default -> LOG.debug("Stripe event {} of type {} needs nothing from us", id, type);
+            JsonNode object = event.path("data").path("object");
+            String topupId = object.path("metadata").path("topup_id").asText("");
+            switch (type) {
+                case "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled" -> {
+                    if (!topupId.isEmpty()) {
+                        topups.settle(h, topupId, "stripe", StripeProvider.fromIntent(object));
+                    }
+                }
+                default -> LOG.debug("Stripe event {} of type {} needs nothing from us", id, type);
+            }
+            return true;
+        });
+        if (!fresh) {
+            LOG.info("Stripe event {} was handled before; ignored", id);
         }
-        return true;
+        return fresh;
     }
 
     /** Refuses (400) a payload whose signature is missing, wrong or too old. */

@@ -43,6 +43,8 @@ public final class TopupService {
     private static final Duration STALE_CHARGE = Duration.ofMinutes(1);
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration LAST_RETRY = Duration.ofMinutes(15);
+    /** A top-up PENDING this long without its webhook is looked up at the provider. */
+    public static final Duration RECONCILE_AFTER = Duration.ofMinutes(5);
 
     private final Jdbi jdbi;
     private final Ledger ledger;
@@ -144,14 +146,52 @@ public final class TopupService {
         return load(id).filter(r -> r.accountId().equals(principal.accountId())).map(this::view);
     }
 
-    /** A provider's webhook said how a pending charge ended. Safe to call twice. */
-    public void settle(String topupId, String provider, PaymentProvider.Charge outcome) {
-        Optional<Row> row = load(topupId);
+    /**
+     * A provider's webhook said how a pending charge ended: settled on the caller's transaction, so the event is
+     * recorded as handled only if the settling commits with it. Safe to call twice.
+     */
+    public void settle(Handle h, String topupId, String provider, PaymentProvider.Charge outcome) {
+        Optional<Row> row = load(h, topupId);
         if (row.isEmpty()) {
             LOG.warn("A {} event names top-up {}, which does not exist here", provider, topupId);
             return;
         }
-        finish(row.get(), provider, outcome);
+        finish(h, row.get(), provider, outcome);
+    }
+
+    /**
+     * Asks the provider how each top-up left PENDING for {@link #RECONCILE_AFTER} stands (its webhook may have been
+     * lost, or failed for good), and settles the ones that ended; returns how many it settled. A top-up still
+     * pending is asked again after another {@link #RECONCILE_AFTER}. One run at a time in this process.
+     */
+    public synchronized int reconcilePending() {
+        long now = clock.millis();
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT id FROM topups WHERE state = 'PENDING' "
+                        + "AND provider_ref IS NOT NULL AND updated_at < :due ORDER BY created_at")
+                .bind("due", now - RECONCILE_AFTER.toMillis()).mapTo(String.class).list())
+                .stream().map(id -> load(id).orElseThrow()).toList();
+        int settled = 0;
+        for (Row row : rows) {
+            Optional<Guarded> g = providers.stream().filter(p -> p.provider().name().equals(row.provider()))
+                    .findFirst();
+            Optional<PaymentProvider.Charge> charge;
+            try {
+                charge = g.flatMap(p -> p.provider().lookup(row.providerRef()));
+            } catch (ProviderUnavailableException e) {
+                LOG.warn("Could not ask {} how top-up {} stands: {}", row.provider(), row.id(), e.getMessage());
+                continue;
+            }
+            if (charge.isEmpty() || charge.get().status() == PaymentProvider.Status.PENDING) {
+                jdbi.useHandle(h -> h.createUpdate("UPDATE topups SET updated_at = :now WHERE id = :id "
+                        + "AND state = 'PENDING'").bind("now", clock.millis()).bind("id", row.id()).execute());
+                continue;
+            }
+            LOG.info("Top-up {} was still pending; {} says it ended {}", row.id(), row.provider(),
+                    charge.get().status());
+            finish(row, row.provider(), charge.get());
+            settled++;
+        }
+        return settled;
     }
 
     /** Calls providers in order until one answers; the top-up must be CHARGING (claimed by this runner). */
@@ -196,17 +236,19 @@ public final class TopupService {
     }
 
     private void finish(Row row, String provider, PaymentProvider.Charge charge) {
-        jdbi.useTransaction(h -> {
-            String to = charge.status().name();
-            int moved = h.createUpdate("UPDATE topups SET state = :to, provider = :p, provider_ref = :ref, "
-                            + "failure = :f, updated_at = :now WHERE id = :id "
-                            + "AND state IN ('CHARGING', 'QUEUED', 'PENDING') AND state <> :to")
-                    .bind("to", to).bind("p", provider).bind("ref", charge.reference()).bind("f", charge.failure())
-                    .bind("now", clock.millis()).bind("id", row.id()).execute();
-            if (moved == 1 && charge.status() == PaymentProvider.Status.SUCCEEDED) {
-                credit(h, row, provider);
-            }
-        });
+        jdbi.useTransaction(h -> finish(h, row, provider, charge));
+    }
+
+    private void finish(Handle h, Row row, String provider, PaymentProvider.Charge charge) {
+        String to = charge.status().name();
+        int moved = h.createUpdate("UPDATE topups SET state = :to, provider = :p, provider_ref = :ref, "
+                        + "failure = :f, updated_at = :now WHERE id = :id "
+                        + "AND state IN ('CHARGING', 'QUEUED', 'PENDING') AND state <> :to")
+                .bind("to", to).bind("p", provider).bind("ref", charge.reference()).bind("f", charge.failure())
+                .bind("now", clock.millis()).bind("id", row.id()).execute();
+        if (moved == 1 && charge.status() == PaymentProvider.Status.SUCCEEDED) {
+            credit(h, row, provider);
+        }
     }
 
     private void credit(Handle h, Row row, String provider) {
@@ -253,12 +295,16 @@ public final class TopupService {
     }
 
     private Optional<Row> load(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM topups WHERE id = :id").bind("id", id)
+        return jdbi.withHandle(h -> load(h, id));
+    }
+
+    private static Optional<Row> load(Handle h, String id) {
+        return h.createQuery("SELECT * FROM topups WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("account_id"),
                         rs.getString("idempotency_key"), rs.getLong("amount_micros"), rs.getString("method_token"),
                         rs.getString("method_label"), rs.getString("state"), rs.getString("provider"),
                         rs.getString("failure"), rs.getLong("created_at"), rs.getInt("attempts"),
                         rs.getString("provider_ref"), rs.getString("checkout_url"), rs.getLong("updated_at")))
-                .findOne());
+                .findOne();
     }
 }

@@ -113,6 +113,8 @@ public final class TokenRoutes implements AutoCloseable {
                 RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         jobs.scheduleWithFixedDelay(() -> quietly("retry top-ups", topups::retryQueued),
                 RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(() -> quietly("reconcile pending top-ups", topups::reconcilePending),
+                RESUME_EVERY.toMillis(), RESUME_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         long settle = config.settleEvery().toMillis();
         jobs.scheduleWithFixedDelay(() -> quietly("settle royalties", settlements::settle), settle, settle,
                 TimeUnit.MILLISECONDS);

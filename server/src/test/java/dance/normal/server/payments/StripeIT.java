@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dance.normal.server.MoneyConfig;
+import dance.normal.server.chain.LedgerChain;
+import dance.normal.server.db.Database;
 import dance.normal.server.support.Buyer;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.MoneyInvariants;
@@ -21,6 +24,8 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +40,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Stripe adapter against a stand-in for api.stripe.com on loopback that answers with Stripe's payloads
@@ -52,6 +59,10 @@ class StripeIT {
     /** What the stand-in answers: a status and a payload file, or 503 when null. */
     private final AtomicReference<Map.Entry<Integer, String>> answer = new AtomicReference<>();
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+    /** PaymentIntent retrievals (path and Authorization) and the payload they answer with. */
+    private final List<String> retrievals = new CopyOnWriteArrayList<>();
+    private final AtomicReference<String> retrieved = new AtomicReference<>("payment_intent_requires_action.json");
+    private final AtomicReference<Database> database = new AtomicReference<>();
     private HttpServer stripe;
     private TestServer server;
 
@@ -59,6 +70,12 @@ class StripeIT {
     void startStripe() throws IOException {
         stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         stripe.createContext("/v1/payment_intents", exchange -> {
+            if (exchange.getRequestMethod().equals("GET")) {
+                retrievals.add(exchange.getRequestURI().getPath() + " "
+                        + exchange.getRequestHeaders().getFirst("Authorization"));
+                respond(exchange, 200, payload(retrieved.get(), ""));
+                return;
+            }
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8));
             form.put("@Idempotency-Key", exchange.getRequestHeaders().getFirst("Idempotency-Key"));
@@ -89,11 +106,105 @@ class StripeIT {
     }
 
     private TestServer start(List<String> providers, String secretKey, boolean allowTestMoney, Clock clock) {
+        return start(Databases.Kind.SQLITE, providers, secretKey, allowTestMoney, clock);
+    }
+
+    private TestServer start(Databases.Kind kind, List<String> providers, String secretKey, boolean allowTestMoney,
+                             Clock clock) {
         URI base = URI.create("http://127.0.0.1:" + stripe.getAddress().getPort());
-        server = TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money().withPayments(providers,
+        server = TestServer.start(kind, c -> c.withMoney(c.money().withPayments(providers,
                 Optional.of(new MoneyConfig.Stripe(base, secretKey, WEBHOOK_SECRET)))
-                .withAllowTestMoney(allowTestMoney)), null, clock);
+                .withAllowTestMoney(allowTestMoney)), db -> {
+                    database.set(db);
+                    return new LedgerChain();
+                }, clock);
         return invariants.watch(server);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aWebhookWhoseSettlingFailedIsSettledWhenStripeSendsItAgain(Databases.Kind kind) throws Exception {
+        start(kind, List.of("stripe"), SECRET_KEY, true, null);
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(Map.entry(200, "payment_intent_requires_action.json"));
+        String topupId = TestServer.json(buyer.topUp(20_000_000, "pm_card_visa")).get("id").asText();
+        byte[] event = payload("event_payment_intent_succeeded.json", topupId).getBytes(StandardCharsets.UTF_8);
+        // A real database failure while settling, on demand: a trigger that refuses the top-up's move to SUCCEEDED.
+        sql(kind == Databases.Kind.SQLITE
+                ? List.of("CREATE TRIGGER settle_fails BEFORE UPDATE OF state ON topups "
+                        + "WHEN NEW.state = 'SUCCEEDED' BEGIN SELECT RAISE(ABORT, 'the disk is full (test)'); END")
+                : List.of("CREATE FUNCTION settle_fails() RETURNS trigger LANGUAGE plpgsql AS "
+                        + "$$ BEGIN RAISE EXCEPTION 'the disk is full (test)'; END $$",
+                        "CREATE TRIGGER settle_fails BEFORE UPDATE ON topups FOR EACH ROW "
+                                + "WHEN (NEW.state = 'SUCCEEDED') EXECUTE FUNCTION settle_fails()"));
+        long now = Instant.now().getEpochSecond();
+
+        HttpResponse<String> failed = webhook(event, signature(event, now));
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(500);
+        assertThat(buyer.balance()).isZero();
+        sql(List.of(kind == Databases.Kind.SQLITE ? "DROP TRIGGER settle_fails"
+                : "DROP TRIGGER settle_fails ON topups"));
+
+        HttpResponse<String> retried = webhook(event, signature(event, now + 60));
+        HttpResponse<String> again = webhook(event, signature(event, now + 120));
+
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(TestServer.json(retried).get("duplicate").asBoolean()).as("Stripe's retry is handled").isFalse();
+        assertThat(buyer.balance()).isEqualTo(20_000_000);
+        assertThat(buyer.get("/api/v1/me/topups/" + topupId).get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(TestServer.json(again).get("duplicate").asBoolean()).isTrue();
+        assertThat(buyer.balance()).isEqualTo(20_000_000);
+    }
+
+    @Test
+    void aPendingTopUpWhoseWebhookNeverComesIsSettledByAskingStripe() {
+        MutableClock clock = MutableClock.ofNow();
+        start(List.of("stripe"), SECRET_KEY, true, clock);
+        TopupService topups = server.server().money().topups();
+        Buyer buyer = Buyer.signUp(server);
+        answer.set(Map.entry(200, "payment_intent_requires_action.json"));
+        String id = TestServer.json(buyer.topUp(20_000_000, "pm_card_visa")).get("id").asText();
+
+        topups.reconcilePending();
+        assertThat(retrievals).as("a fresh pending top-up waits for its webhook").isEmpty();
+        clock.advance(TopupService.RECONCILE_AFTER.plusSeconds(1));
+        topups.reconcilePending();
+        assertThat(retrievals).containsExactly("/v1/payment_intents/pi_3QxZm7LkdIwHu7ix1ThreeDs Bearer "
+                + SECRET_KEY);
+        assertThat(buyer.get("/api/v1/me/topups/" + id).get("state").asText()).isEqualTo("PENDING");
+        topups.reconcilePending();
+        assertThat(retrievals).as("still pending: asked again only after another while").hasSize(1);
+
+        retrieved.set("payment_intent_succeeded.json");
+        clock.advance(TopupService.RECONCILE_AFTER.plusSeconds(1));
+        topups.reconcilePending();
+
+        assertThat(retrievals).hasSize(2);
+        assertThat(buyer.get("/api/v1/me/topups/" + id).get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(buyer.balance()).isEqualTo(20_000_000);
+        topups.reconcilePending();
+        assertThat(retrievals).as("a settled top-up is not asked about").hasSize(2);
+    }
+
+    private void sql(List<String> statements) {
+        database.get().jdbi().useHandle(h -> {
+            try (Statement st = h.getConnection().createStatement()) {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     @Test
