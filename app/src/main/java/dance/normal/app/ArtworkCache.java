@@ -1,5 +1,6 @@
 package dance.normal.app;
 
+import dance.normal.sync.api.ServerIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public final class ArtworkCache {
         if (sha.isEmpty()) {
             return Optional.empty();
         }
-        Path file = dir.resolve(sha.get());
+        Path file = ServerIds.inside(dir, sha.get()); // checked twice: it names a file
         try {
             return Files.exists(file) || fetch(url, file) ? Optional.of(file) : Optional.empty();
         } catch (IOException e) {

@@ -37,6 +37,7 @@ import dance.normal.protocol.tokens.TopupRequest;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ApiException;
 import dance.normal.sync.api.ProblemException;
+import dance.normal.sync.api.ServerIds;
 import dance.normal.sync.api.TokenStore;
 import dance.normal.sync.api.UnreachableException;
 import dance.normal.sync.catalog.CatalogMirror;
@@ -175,7 +176,7 @@ public final class Session implements AutoCloseable {
                 // Offline start: who signed in is in the saved session; the server hears from us when it is back.
                 me = tokens.current().map(TokenPair::me).orElseThrow(() -> offline);
             }
-            Path userDir = config.dataDir().resolve("users").resolve(me.id());
+            Path userDir = config.dataDir().resolve("users").resolve(ServerIds.requireId("account", me.id()));
             if (!Files.exists(userDir.resolve("wallet.json"))) {
                 api.close();
                 return Optional.empty();
@@ -271,7 +272,7 @@ public final class Session implements AutoCloseable {
             TokenPair pair = create
                     ? api.signUp(new SignupRequest(email, password.clone(), Role.LISTENER, null))
                     : api.signIn(new LoginRequest(email, password.clone()));
-            String userId = pair.me().id();
+            String userId = ServerIds.requireId("account", pair.me().id()); // a folder is named after it
             LocalStore store = LocalStore.forUser(config.dataDir(), userId);
             Wallet wallet = wallet(config.dataDir().resolve("users").resolve(userId), password);
             if (pair.me().devices().stream().noneMatch(d -> d.publicKey().equals(wallet.address()))) {

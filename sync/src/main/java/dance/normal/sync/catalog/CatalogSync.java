@@ -1,10 +1,13 @@
 package dance.normal.sync.catalog;
 
 import dance.normal.protocol.sync.SyncPage;
+import dance.normal.protocol.sync.Change;
 import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.ServerIds;
 import dance.normal.sync.store.LocalStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the mirror up to date: asks the change feed for what came after the stored cursor, page by page, and
  * applies pages together with their cursor in one transaction, so a sync cut off anywhere (network, kill -9)
- * resumes where it stopped and never applies a change twice or skips one.
+ * resumes where it stopped and never applies a change twice or skips one. A page with an id that is not one (the
+ * client makes file names from track ids) is refused whole, before anything of it is written.
  */
 public final class CatalogSync {
 
@@ -88,6 +92,7 @@ public final class CatalogSync {
             long waitStart = System.nanoTime();
             SyncPage page = join(fetching);
             progress.waitedNanos += System.nanoTime() - waitStart;
+            page.changes().forEach(CatalogSync::checkIds);
             String next = page.nextCursor() == null ? cursor : page.nextCursor();
             more = page.hasMore() && !page.changes().isEmpty();
             fetching = more ? fetch(next) : null;
@@ -106,6 +111,21 @@ public final class CatalogSync {
                 });
                 progress.applied += batch.stream().mapToInt(p -> p.changes().size()).sum();
             }
+        }
+    }
+
+    /** @throws dance.normal.sync.api.BadResponseException when an id in the change is not one */
+    private static void checkIds(Change change) {
+        String what = change.entity() == null ? "catalog" : change.entity().name().toLowerCase(Locale.ROOT);
+        ServerIds.requireId(what, change.id());
+        if (change.track() != null) {
+            ServerIds.requireId("track", change.track().id());
+        }
+        if (change.release() != null) {
+            ServerIds.requireId("release", change.release().id());
+        }
+        if (change.artist() != null) {
+            ServerIds.requireId("artist", change.artist().id());
         }
     }
 

@@ -4,6 +4,7 @@ import dance.normal.protocol.catalog.StreamUrl;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ApiException;
+import dance.normal.sync.api.ServerIds;
 import dance.normal.sync.catalog.CatalogMirror;
 import dance.normal.sync.store.LocalStore;
 import java.io.IOException;
@@ -54,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * done; anything else is deleted. At most {@code concurrency} downloads run at once. Done downloads that are not
  * pinned are evicted, least recently played first, to stay within the storage budget. Downloads interrupted by a
  * crash or a restart resume when {@link #start()} is called.
+ *
+ * <p>File names are made from the track's id, which comes from the server: a track whose id is not a UUID, or whose
+ * SHA-256 is not 64 hex digits, is refused before anything is written, and every file this class writes, reads or
+ * deletes is checked to lie directly in its directory ({@link ServerIds}), so a hostile server cannot reach outside.
  */
 public final class DownloadManager implements AutoCloseable {
 
@@ -113,10 +118,15 @@ public final class DownloadManager implements AutoCloseable {
      * @param trackId a track of the mirror
      * @param pinned  keep it even when the budget is tight
      * @throws IllegalArgumentException if the mirror does not know the track
+     * @throws dance.normal.sync.api.BadResponseException if the server gave the track an id or a SHA-256 that is
+     *                                                    not one; nothing is written
      */
     public void download(String trackId, boolean pinned) {
         Track track = mirror.track(trackId).orElseThrow(() -> new IllegalArgumentException("Unknown track "
                 + trackId));
+        ServerIds.requireId("track", track.id());
+        String sha = ServerIds.requireSha256("\u201c" + track.title() + "\u201d",
+                track.sha256() == null ? null : track.sha256().toLowerCase(Locale.ROOT));
         boolean queued = store.write(c -> {
             Optional<Download> existing = find(c, trackId);
             if (existing.isPresent() && existing.get().state() != Download.State.FAILED
@@ -132,7 +142,7 @@ public final class DownloadManager implements AutoCloseable {
                     + "pinned = max(downloads.pinned, excluded.pinned)")) {
                 ps.setString(1, trackId);
                 ps.setLong(2, track.sizeBytes());
-                ps.setString(3, track.sha256().toLowerCase(Locale.ROOT));
+                ps.setString(3, sha);
                 ps.setString(4, trackId + extension(track));
                 ps.setInt(5, pinned ? 1 : 0);
                 ps.setString(6, clock.instant().toString());
@@ -179,8 +189,8 @@ public final class DownloadManager implements AutoCloseable {
             update(c, "DELETE FROM downloads WHERE track_id = ?", trackId);
             return fileName;
         });
-        name.ifPresent(n -> deleteQuietly(dir.resolve(n)));
-        deleteQuietly(part(trackId));
+        name.ifPresent(this::deleteInside);
+        deleteInside(trackId + ".part");
     }
 
     /** The verified file of a done download, if it is still there. */
@@ -190,10 +200,10 @@ public final class DownloadManager implements AutoCloseable {
             if (d.isEmpty() || d.get().state() != Download.State.DONE) {
                 return Optional.<Path>empty();
             }
-            Path file = dir.resolve(fileName(c, trackId).orElseThrow());
             try {
+                Path file = ServerIds.inside(dir, fileName(c, trackId).orElseThrow());
                 return Files.size(file) == d.get().bytesTotal() ? Optional.of(file) : Optional.<Path>empty();
-            } catch (IOException e) {
+            } catch (IOException | ApiException e) {
                 return Optional.<Path>empty();
             }
         });
@@ -220,10 +230,10 @@ public final class DownloadManager implements AutoCloseable {
         Set<String> verified = new LinkedHashSet<>();
         done.forEach((id, size) -> {
             try {
-                if (Files.size(dir.resolve(names.get(id))) == size[0]) {
+                if (Files.size(ServerIds.inside(dir, names.get(id))) == size[0]) {
                     verified.add(id);
                 }
-            } catch (IOException e) {
+            } catch (IOException | ApiException e) {
                 // gone: not playable offline
             }
         });
@@ -427,7 +437,7 @@ public final class DownloadManager implements AutoCloseable {
             fail(trackId, "The downloaded file did not match the catalog and was removed; download it again.");
             return;
         }
-        Path target = dir.resolve(store.read(c -> fileName(c, trackId)).orElseThrow());
+        Path target = ServerIds.inside(dir, store.read(c -> fileName(c, trackId)).orElseThrow());
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -482,7 +492,7 @@ public final class DownloadManager implements AutoCloseable {
         });
         evicted.forEach(name -> {
             LOG.info("Evicted {} to stay within the download budget", name);
-            deleteQuietly(dir.resolve(name));
+            deleteInside(name);
         });
         return fits;
     }
@@ -524,7 +534,16 @@ public final class DownloadManager implements AutoCloseable {
     }
 
     private Path part(String trackId) {
-        return dir.resolve(trackId + ".part");
+        return ServerIds.inside(dir, trackId + ".part");
+    }
+
+    /** Deletes {@code name} in the downloads folder; a name that would lead elsewhere deletes nothing. */
+    private void deleteInside(String name) {
+        try {
+            deleteQuietly(ServerIds.inside(dir, name));
+        } catch (ApiException e) {
+            LOG.warn("Not deleted: {}", e.getMessage());
+        }
     }
 
     private static long used(Connection c) throws SQLException {
