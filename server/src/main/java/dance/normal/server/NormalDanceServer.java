@@ -45,6 +45,7 @@ import dance.normal.server.upload.UploadService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.Connector;
@@ -107,6 +108,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private final AudioInspector inspector;
     private final TokenRoutes money;
     private volatile boolean draining;
+    private volatile RouteTemplates routeTemplates;
     private Javalin app;
 
     private NormalDanceServer(ServerConfig config, Database db, Function<Database, Chain> chain, Clock clock) {
@@ -374,6 +376,46 @@ public final class NormalDanceServer implements AutoCloseable {
             ctx.header("Retry-After", "5");
             throw new ApiException(ProblemType.UNAVAILABLE, 503, "The server is shutting down; try again shortly.");
         }
+        if (ctx.method() == HandlerType.HEAD && routeTemplates().answersHeadAsGetWithoutHandler(ctx.path())) {
+            throw new ApiException(ProblemType.BAD_REQUEST, 405, "HEAD is not answered on " + safePath(ctx)
+                    + "; send GET.", Map.of("Allow", "GET"));
+        }
+    }
+
+    /**
+     * The registered GET and HEAD paths, as patterns. Javalin answers HEAD on a GET route that has no HEAD route of
+     * its own with an empty 200 without running any handler: no sign-in check, no database check on /ready. Such a
+     * HEAD is refused with 405 instead; the routes with a HEAD handler answer it themselves.
+     */
+    private record RouteTemplates(List<Pattern> get, List<Pattern> head) {
+
+        static RouteTemplates of(List<String> routes) {
+            return new RouteTemplates(patterns(routes, "GET "), patterns(routes, "HEAD "));
+        }
+
+        private static List<Pattern> patterns(List<String> routes, String method) {
+            return routes.stream().filter(r -> r.regionMatches(true, 0, method, 0, method.length())).map(r -> {
+                StringBuilder regex = new StringBuilder();
+                for (String part : r.substring(method.length()).split("(?=\\{)|(?<=})")) {
+                    regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+                }
+                return Pattern.compile(regex.toString());
+            }).toList();
+        }
+
+        boolean answersHeadAsGetWithoutHandler(String path) {
+            return get.stream().anyMatch(p -> p.matcher(path).matches())
+                    && head.stream().noneMatch(p -> p.matcher(path).matches());
+        }
+    }
+
+    private RouteTemplates routeTemplates() {
+        RouteTemplates t = routeTemplates;
+        if (t == null) {
+            t = RouteTemplates.of(routes());
+            routeTemplates = t;
+        }
+        return t;
     }
 
     /** A random id for logs; UUID.randomUUID() would take SecureRandom's lock on every request. */

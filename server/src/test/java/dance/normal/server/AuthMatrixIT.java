@@ -371,6 +371,37 @@ class AuthMatrixIT {
         return nodes.stream();
     }
 
+    /**
+     * A route is reached only by the method it was registered for: any other method on a registered path (HEAD on a
+     * GET, PUT on a POST...) is refused with 405 or 404 and runs no handler, even for a signed-in caller.
+     */
+    @TestFactory
+    Stream<DynamicNode> unregisteredMethodsOnRegisteredPathsAreRefused() {
+        Map<String, Set<String>> methodsByPath = new LinkedHashMap<>();
+        for (String route : registeredRoutes()) {
+            methodsByPath.computeIfAbsent(route.substring(route.indexOf(' ') + 1), p -> new TreeSet<>())
+                    .add(route.substring(0, route.indexOf(' ')));
+        }
+        List<DynamicNode> nodes = new ArrayList<>();
+        methodsByPath.forEach((template, methods) -> {
+            String path = template.replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
+            List<DynamicNode> cells = new ArrayList<>();
+            for (String method : new TreeSet<>(HTTP_METHODS)) {
+                if (methods.contains(method)) {
+                    continue;
+                }
+                cells.add(DynamicTest.dynamicTest(method + " -> 404 or 405", () -> {
+                    HttpResponse<String> r = world.server.send(world.server.request(path)
+                            .header("Authorization", "Bearer " + world.listener.token())
+                            .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                    World.refused(r, method + " " + path + " -> " + r.statusCode() + " " + r.body(), 404, 405);
+                }));
+            }
+            nodes.add(DynamicContainer.dynamicContainer(template + " " + methods, cells));
+        });
+        return nodes.stream();
+    }
+
     private static Set<String> registeredRoutes() {
         Set<String> registered = new TreeSet<>();
         for (String route : world.server.server().routes()) {
@@ -805,6 +836,9 @@ class AuthMatrixIT {
                 }
             }
             if (call.body != null) {
+                // A large body (an upload) waits for the server's 100 Continue: a caller refused before the body is
+                // read gets the refusal, instead of a broken pipe while still sending.
+                b.expectContinue(call.body.length > 4096);
                 b.header("Content-Type", call.contentType);
                 b.method(rule.method(), HttpRequest.BodyPublishers.ofByteArray(call.body));
             } else {
