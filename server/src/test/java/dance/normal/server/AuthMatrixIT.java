@@ -760,6 +760,17 @@ class AuthMatrixIT {
             };
         }
 
+        /** The email of the account a caller signs in as, or null. */
+        String email(Rule rule, Caller caller) {
+            boolean artistRoute = rule.access() == Access.ARTIST || rule.access() == Access.OWNING_ARTIST;
+            return switch (caller) {
+                case LISTENER -> listener.email();
+                case ARTIST -> artistEmail;
+                case ANOTHER_USER -> artistRoute ? anotherArtistEmail : anotherListener.email();
+                default -> null;
+            };
+        }
+
         /** The query a signed-URL caller adds, or "". */
         String signedQuery(String trackIdInPath, Caller caller) {
             return switch (caller) {
@@ -847,6 +858,13 @@ class AuthMatrixIT {
             HttpResponse<String> r = server.send(b.build());
             String seen = caller + " on " + rule.method() + " " + path + query + " -> " + r.statusCode() + " "
                     + abbreviate(r.body());
+            String ownEmail = email(rule, caller);
+            for (String email : List.of(listener.email(), anotherListener.email(), artistEmail, anotherArtistEmail)) {
+                if (!email.equals(ownEmail)) {
+                    assertThat(r.body()).as("no one sees another account's email: %s", seen)
+                            .doesNotContainIgnoringCase(email);
+                }
+            }
 
             switch (outcome) {
                 case SERVED -> {
