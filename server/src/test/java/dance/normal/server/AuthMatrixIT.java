@@ -832,32 +832,28 @@ class AuthMatrixIT {
         void check(Rule rule, Caller caller, Outcome outcome) {
             Call call = new Call(caller, outcome);
             rule.maker().make(this, call);
+            // An Idempotency-Key belongs to one account: the rightful caller sends the request first under the key
+            // this caller then sends, and this caller must get an answer of its own, not the rightful caller's.
+            String earlierId = null;
+            Caller rightful = rightfulCaller(rule.access());
+            if (call.headers.containsKey("Idempotency-Key") && outcome == Outcome.LET_IN && rightful != null) {
+                Call first = new Call(rightful, Outcome.SERVED);
+                rule.maker().make(this, first);
+                HttpResponse<String> earlier = send(rule, rightful, first, fill(rule, first), "");
+                if (earlier.statusCode() / 100 == 2 && earlier.body().startsWith("{")) {
+                    earlierId = TestServer.json(earlier).path("id").asText(null);
+                }
+                call.header("Idempotency-Key", first.headers.get("Idempotency-Key"));
+            }
             String path = fill(rule, call);
             String query = rule.access() == Access.SIGNED_URL ? signedQuery(call.path("id"), caller) : "";
-            HttpRequest.Builder b = server.request(path + query).timeout(Duration.ofSeconds(30));
-            String token = token(rule, caller);
-            if (token != null) {
-                b.header("Authorization", "Bearer " + token);
-            }
-            call.headers.forEach(b::header);
-            if (rule.access() == Access.WEBHOOK) {
-                String signature = stripeSignature(call.body == null ? new byte[0] : call.body, caller);
-                if (signature != null) {
-                    b.header("Stripe-Signature", signature);
-                }
-            }
-            if (call.body != null) {
-                // A large body (an upload) waits for the server's 100 Continue: a caller refused before the body is
-                // read gets the refusal, instead of a broken pipe while still sending.
-                b.expectContinue(call.body.length > 4096);
-                b.header("Content-Type", call.contentType);
-                b.method(rule.method(), HttpRequest.BodyPublishers.ofByteArray(call.body));
-            } else {
-                b.method(rule.method(), HttpRequest.BodyPublishers.noBody());
-            }
-            HttpResponse<String> r = server.send(b.build());
+            HttpResponse<String> r = send(rule, caller, call, path, query);
             String seen = caller + " on " + rule.method() + " " + path + query + " -> " + r.statusCode() + " "
                     + abbreviate(r.body());
+            if (earlierId != null) {
+                assertThat(r.body()).as("another account's Idempotency-Key gets this caller's own answer: %s", seen)
+                        .doesNotContain(earlierId);
+            }
             String ownEmail = email(rule, caller);
             for (String email : List.of(listener.email(), anotherListener.email(), artistEmail, anotherArtistEmail)) {
                 if (!email.equals(ownEmail)) {
@@ -895,6 +891,40 @@ class AuthMatrixIT {
             if (outcome != Outcome.SERVED && outcome != Outcome.LET_IN && rule.afterRefusal() != null) {
                 rule.afterRefusal().check(this, call);
             }
+        }
+
+        private static Caller rightfulCaller(Access access) {
+            return switch (access) {
+                case LISTENER, OWNER -> Caller.LISTENER;
+                case ARTIST, OWNING_ARTIST -> Caller.ARTIST;
+                default -> null;
+            };
+        }
+
+        /** Sends one cell's request as {@code caller}. */
+        private HttpResponse<String> send(Rule rule, Caller caller, Call call, String path, String query) {
+            HttpRequest.Builder b = server.request(path + query).timeout(Duration.ofSeconds(30));
+            String token = token(rule, caller);
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            call.headers.forEach(b::header);
+            if (rule.access() == Access.WEBHOOK) {
+                String signature = stripeSignature(call.body == null ? new byte[0] : call.body, caller);
+                if (signature != null) {
+                    b.header("Stripe-Signature", signature);
+                }
+            }
+            if (call.body != null) {
+                // A large body (an upload) waits for the server's 100 Continue: a caller refused before the body is
+                // read gets the refusal, instead of a broken pipe while still sending.
+                b.expectContinue(call.body.length > 4096);
+                b.header("Content-Type", call.contentType);
+                b.method(rule.method(), HttpRequest.BodyPublishers.ofByteArray(call.body));
+            } else {
+                b.method(rule.method(), HttpRequest.BodyPublishers.noBody());
+            }
+            return server.send(b.build());
         }
 
         private static void refused(HttpResponse<String> r, String seen, Integer... statuses) {
