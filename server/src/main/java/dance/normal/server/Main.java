@@ -1,5 +1,6 @@
 package dance.normal.server;
 
+import dance.normal.server.chain.TreasuryPkcs11;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,7 +28,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        NormalDanceServer server = NormalDanceServer.start(config);
+        NormalDanceServer server;
+        try {
+            server = NormalDanceServer.start(config);
+        } catch (CannotStartException e) {
+            System.err.println("The server cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::close));
         System.out.println("listening on " + server.baseUrl());
         System.out.flush();
@@ -37,6 +45,7 @@ public final class Main {
         ServerConfig config = ServerConfig.defaults();
         String chain = "ledger";
         Optional<URI> rpc = Optional.empty();
+        Optional<TreasuryPkcs11> hsm = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -55,6 +64,7 @@ public final class Main {
                 case "--rpc" -> rpc = Optional.of(uri(value(args, ++i, arg)));
                 case "--payout-mint" -> config = config.withMoney(config.money().withPayoutMint(
                         value(args, ++i, arg)));
+                case "--treasury-pkcs11" -> hsm = Optional.of(TreasuryPkcs11.parse(value(args, ++i, arg)));
                 case "--payments" -> config = config.withMoney(config.money().withPayments(
                         List.of(value(args, ++i, arg).split(",")), config.money().stripe()));
                 case "--allow-test-money" -> config = config.withMoney(config.money().withAllowTestMoney(true));
@@ -65,6 +75,10 @@ public final class Main {
         config.money().testMoneyRisk().ifPresent(risk -> {
             throw new IllegalArgumentException(risk);
         });
+        if (hsm.isPresent()) {
+            hsm.get().checkPinSource();
+            config = config.withMoney(config.money().withTreasuryPkcs11(hsm.get()));
+        }
         return config;
     }
 

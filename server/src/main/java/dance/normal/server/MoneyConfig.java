@@ -1,5 +1,6 @@
 package dance.normal.server;
 
+import dance.normal.server.chain.TreasuryPkcs11;
 import dance.normal.server.royalty.RoyaltyRules;
 import java.net.URI;
 import java.time.Duration;
@@ -20,10 +21,12 @@ import java.util.Optional;
  * @param settleEvery   how often royalty settlement runs by itself
  * @param allowTestMoney whether test payments may run beside real money (a live Stripe key, or Solana mode); without
  *                      it such a set-up refuses to start ({@link #testMoneyRisk()})
+ * @param treasuryPkcs11 in Solana mode, the HSM that holds the treasury key ({@code --treasury-pkcs11}); empty for the
+ *                      key file in the data dir
  */
 public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payoutMint, List<String> payments,
                           Optional<Stripe> stripe, Optional<String> adminToken, long perPlayMicros,
-                          Duration settleEvery, boolean allowTestMoney) {
+                          Duration settleEvery, boolean allowTestMoney, Optional<TreasuryPkcs11> treasuryPkcs11) {
 
     public MoneyConfig {
         payments = List.copyOf(payments);
@@ -43,6 +46,10 @@ public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payo
         }
         if (payments.contains("stripe") && stripe.isEmpty()) {
             throw new IllegalArgumentException("Stripe needs ND_STRIPE_SECRET_KEY and ND_STRIPE_WEBHOOK_SECRET");
+        }
+        if (treasuryPkcs11.isPresent() && !chain.equals("solana")) {
+            throw new IllegalArgumentException("--treasury-pkcs11 holds the Solana treasury key: it needs --chain "
+                    + "solana");
         }
     }
 
@@ -100,32 +107,39 @@ public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payo
         return new MoneyConfig("ledger", Optional.empty(), Optional.empty(), List.of("test-card"),
                 Stripe.fromEnvironment(),
                 Optional.ofNullable(System.getenv("ND_ADMIN_TOKEN")).filter(t -> !t.isBlank()),
-                RoyaltyRules.DEFAULT_PER_PLAY_MICROS, Duration.ofDays(1), false);
+                RoyaltyRules.DEFAULT_PER_PLAY_MICROS, Duration.ofDays(1), false,
+                Optional.empty());
     }
 
     public MoneyConfig withChain(String c, Optional<URI> r) {
         return new MoneyConfig(c, r, payoutMint, payments, stripe, adminToken, perPlayMicros, settleEvery,
-                allowTestMoney);
+                allowTestMoney, treasuryPkcs11);
     }
 
     public MoneyConfig withPayoutMint(String mint) {
         return new MoneyConfig(chain, rpc, Optional.of(mint), payments, stripe, adminToken, perPlayMicros,
-                settleEvery, allowTestMoney);
+                settleEvery, allowTestMoney, treasuryPkcs11);
     }
 
     public MoneyConfig withPayments(List<String> p, Optional<Stripe> s) {
         return new MoneyConfig(chain, rpc, payoutMint, p, s, adminToken, perPlayMicros, settleEvery,
-                allowTestMoney);
+                allowTestMoney, treasuryPkcs11);
     }
 
     public MoneyConfig withAdminToken(String token) {
         return new MoneyConfig(chain, rpc, payoutMint, payments, stripe, Optional.of(token), perPlayMicros,
-                settleEvery, allowTestMoney);
+                settleEvery, allowTestMoney, treasuryPkcs11);
     }
 
     public MoneyConfig withAllowTestMoney(boolean allow) {
         return new MoneyConfig(chain, rpc, payoutMint, payments, stripe, adminToken, perPlayMicros, settleEvery,
-                allow);
+                allow, treasuryPkcs11);
+    }
+
+    /** The treasury key in an HSM instead of the data dir (Solana mode only). */
+    public MoneyConfig withTreasuryPkcs11(TreasuryPkcs11 hsm) {
+        return new MoneyConfig(chain, rpc, payoutMint, payments, stripe, adminToken, perPlayMicros, settleEvery,
+                allowTestMoney, Optional.of(hsm));
     }
 
     @Override
@@ -134,6 +148,6 @@ public record MoneyConfig(String chain, Optional<URI> rpc, Optional<String> payo
                 + payoutMint.map(m -> ", payoutMint=" + m).orElse("") + ", payments=" + payments
                 + ", adminToken=" + (adminToken.isPresent() ? "<set>" : "<data dir>") + ", perPlayMicros="
                 + perPlayMicros + ", settleEvery=" + settleEvery + (allowTestMoney ? ", allowTestMoney" : "")
-                + "]";
+                + treasuryPkcs11.map(t -> ", treasury=pkcs11:" + t.describe()).orElse("") + "]";
     }
 }

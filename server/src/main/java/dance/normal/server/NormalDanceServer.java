@@ -128,8 +128,14 @@ public final class NormalDanceServer implements AutoCloseable {
         this.playlists = new PlaylistService(db.jdbi(), clock);
         this.streams = new StreamRoutes(catalog, media, authenticator,
                 new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics);
-        this.money = new TokenRoutes(db, catalog, authenticator, chain.apply(db), config.money(),
-                config.dataDir(), clock, json);
+        Chain onChain = chain.apply(db);
+        try {
+            this.money = new TokenRoutes(db, catalog, authenticator, onChain, config.money(), config.dataDir(), clock,
+                    json);
+        } catch (RuntimeException e) {
+            onChain.close(); // an HSM session must not outlive a server that did not start
+            throw e;
+        }
     }
 
     /** Opens the database (migrating it), adds the demo catalog if asked, and starts listening. */
@@ -141,8 +147,8 @@ public final class NormalDanceServer implements AutoCloseable {
     public static Function<Database, Chain> chainFor(ServerConfig config) {
         MoneyConfig money = config.money();
         return money.chain().equals("solana")
-                ? db -> SolanaChain.open(money.rpc().orElseThrow(), money.payoutMint(), config.dataDir(), db.jdbi(),
-                        Clock.systemUTC())
+                ? db -> SolanaChain.open(money.rpc().orElseThrow(), money.payoutMint(), money.treasuryPkcs11(),
+                        config.dataDir(), db.jdbi(), Clock.systemUTC())
                 : db -> new LedgerChain();
     }
 

@@ -80,6 +80,13 @@ public final class SecretLeakExtension implements BeforeAllCallback, AfterAllCal
         NEEDLES.put(stripPadding(Base64.getUrlEncoder().encodeToString(secret)), label + " (base64url)");
     }
 
+    /** Watches a secret that is text (a PIN, a password): as written, and its UTF-8 bytes in every encoding above. */
+    public static void watchText(String label, char[] secret) {
+        String text = new String(secret);
+        NEEDLES.put(text, label + " (text)");
+        watch(label + " (UTF-8)", text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * Watches everything that a phrase's wallets hold: the entropy, the BIP39 seed, and for each account the 32-byte
      * private seed and the 64-byte secret key (seed followed by public key), plus the phrase's words joined.

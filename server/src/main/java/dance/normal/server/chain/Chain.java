@@ -8,7 +8,7 @@ import java.util.Optional;
  * mirrors who holds what, and every transfer was authorised by the buyer's wallet signature, checked before a
  * purchase starts.
  */
-public interface Chain {
+public interface Chain extends AutoCloseable {
 
     /** "ledger" or "solana". */
     String name();
@@ -31,6 +31,11 @@ public interface Chain {
     /** The address that holds treasuries and pays fees on chain, for operators to fund; empty in ledger mode. */
     default Optional<String> treasuryOwner() {
         return Optional.empty();
+    }
+
+    /** Releases the keys the chain holds (an HSM session); the server calls it when it stops. */
+    @Override
+    default void close() {
     }
 
     /** The addresses of a track's mint and treasury token account (null in ledger mode). */

@@ -1,6 +1,9 @@
 package dance.normal.server.chain;
 
 import dance.normal.wallet.Wallet;
+import dance.normal.wallet.keys.Base58;
+import dance.normal.wallet.keys.Pkcs11Signer;
+import dance.normal.wallet.keys.Signer;
 import dance.normal.wallet.unlock.FileDeviceSecretStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,17 +17,66 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The key that owns every track's mint and treasury (mint authority, treasury owner and fee payer), held by
- * wallet-core like a listener's wallet: an encrypted keystore in {@code <data dir>/chain/} that opens with a device
- * secret kept beside it, and whose password slot (for exporting the recovery phrase) uses the password in
- * {@code chain/treasury-password}, made on first start and readable by its owner only. The key never leaves
- * wallet-core: this class hands out a signer.
+ * The key that owns every track's mint and treasury (mint authority, treasury owner and fee payer). By default it is
+ * held by wallet-core like a listener's wallet: an encrypted keystore in {@code <data dir>/chain/} that opens with a
+ * device secret kept beside it, and whose password slot (for exporting the recovery phrase) uses the password in
+ * {@code chain/treasury-password}, made on first start and readable by its owner only. With
+ * {@code --treasury-pkcs11} it lives in an HSM instead and signs there (decision 0029). Either way the key never
+ * leaves wallet-core: this class hands out a signer.
  */
 final class ChainKeys {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChainKeys.class);
+
     private ChainKeys() {
+    }
+
+    /**
+     * The treasury's signer, owned by the caller (closing it logs out of the HSM or zeroes the key): in the HSM
+     * when {@code hsm} is given, else the keystore in {@code dataDir} (made on first start).
+     */
+    static Signer treasury(Path dataDir, Optional<TreasuryPkcs11> hsm) {
+        if (hsm.isEmpty()) {
+            return new WalletSigner(open(dataDir));
+        }
+        Pkcs11Signer signer = hsm.get().open();
+        String address = Base58.encode(signer.publicKey());
+        LOG.info("The Solana treasury key {} is in the HSM ({})", address, hsm.get().describe());
+        Path file = dataDir.resolve("chain").resolve("treasury.wallet.json");
+        if (Files.exists(file)) {
+            LOG.warn("{} holds an earlier treasury key; offerings minted under it are not delivered by the HSM key {} "
+                    + "until their tokens are moved to it (decision 0029)", file, address);
+        }
+        return signer;
+    }
+
+    /** The keystore's signer, which closes (zeroes) the wallet when it is closed. */
+    private record WalletSigner(Wallet wallet) implements Signer {
+
+        @Override
+        public byte[] publicKey() {
+            return wallet.publicKey();
+        }
+
+        @Override
+        public byte[] sign(byte[] message) {
+            return wallet.signer().sign(message);
+        }
+
+        @Override
+        public void close() {
+            wallet.close();
+        }
+
+        @Override
+        public String toString() {
+            return "treasury keystore " + wallet.address();
+        }
     }
 
     static Wallet open(Path dataDir) {

@@ -2,7 +2,7 @@ package dance.normal.server.chain;
 
 import dance.normal.protocol.ProblemType;
 import dance.normal.server.http.ApiException;
-import dance.normal.wallet.Wallet;
+import dance.normal.wallet.keys.Signer;
 import dance.normal.wallet.keys.SoftwareSigner;
 import dance.normal.wallet.solana.Address;
 import dance.normal.wallet.solana.Instructions;
@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * account; a purchase is a {@code transferChecked} from the treasury to the buyer's associated token account,
  * created idempotently in the same transaction. Withdrawals of earnings move the payout token (a 6-decimal dollar
  * token such as USDC, held by the treasury) the same way. JSON-RPC goes through wallet-core's {@link SolanaRpc};
- * the treasury key (mint authority, treasury owner, fee payer) is held by wallet-core ({@link ChainKeys}).
+ * the treasury key (mint authority, treasury owner, fee payer) is held by wallet-core ({@link ChainKeys}): a keystore
+ * in the data dir, or a PKCS#11 token ({@link TreasuryPkcs11}) that signs without the key ever entering this process.
  *
  * <p>Exactly once: each transfer's signed transaction is written to {@code chain_deliveries} before it is sent. A
  * retry asks for that signature's status, resends the same bytes if it has not landed, and builds a new transaction
@@ -48,7 +49,7 @@ public final class SolanaChain implements Chain {
     private static final int PAYOUT_DECIMALS = 6;
 
     private final SolanaRpc rpc;
-    private final Wallet treasury;
+    private final Signer treasury;
     private final Address authority;
     private final Optional<Address> payoutMint;
     private final Jdbi jdbi;
@@ -57,7 +58,7 @@ public final class SolanaChain implements Chain {
     private String blockhash;
     private long blockhashAt;
 
-    SolanaChain(SolanaRpc rpc, Wallet treasury, Optional<Address> payoutMint, Jdbi jdbi, Clock clock) {
+    SolanaChain(SolanaRpc rpc, Signer treasury, Optional<Address> payoutMint, Jdbi jdbi, Clock clock) {
         this.rpc = rpc;
         this.treasury = treasury;
         this.authority = Address.of(treasury.publicKey());
@@ -67,14 +68,29 @@ public final class SolanaChain implements Chain {
     }
 
     /**
-     * Opens the treasury key in {@code dataDir} and talks to the cluster at {@code endpoint}; earnings are paid out
-     * in {@code payoutMint} (6 decimals), which the treasury must hold.
+     * Opens the treasury key (in {@code hsm} when given, else in {@code dataDir}) and talks to the cluster at
+     * {@code endpoint}; earnings are paid out in {@code payoutMint} (6 decimals), which the treasury must hold.
+     *
+     * @throws dance.normal.server.CannotStartException when the HSM's token, slot, key or PIN is wrong
      */
-    public static SolanaChain open(URI endpoint, Optional<String> payoutMint, Path dataDir, Jdbi jdbi, Clock clock) {
-        SolanaChain chain = new SolanaChain(new SolanaRpc(endpoint, SolanaRpc.Commitment.CONFIRMED,
-                Duration.ofSeconds(5)), ChainKeys.open(dataDir), payoutMint.map(Address::of), jdbi, clock);
-        chain.checkFunds();
-        return chain;
+    public static SolanaChain open(URI endpoint, Optional<String> payoutMint, Optional<TreasuryPkcs11> hsm,
+                                   Path dataDir, Jdbi jdbi, Clock clock) {
+        Signer treasury = ChainKeys.treasury(dataDir, hsm);
+        try {
+            SolanaChain chain = new SolanaChain(new SolanaRpc(endpoint, SolanaRpc.Commitment.CONFIRMED,
+                    Duration.ofSeconds(5)), treasury, payoutMint.map(Address::of), jdbi, clock);
+            chain.checkFunds();
+            return chain;
+        } catch (RuntimeException e) {
+            treasury.close();
+            throw e;
+        }
+    }
+
+    /** Closes the treasury key: logs out of the HSM, or zeroes the key held in memory. */
+    @Override
+    public void close() {
+        treasury.close();
     }
 
     /** The treasury's address: it pays fees and rent (so it needs SOL) and holds the payout token. */
@@ -121,7 +137,7 @@ public final class SolanaChain implements Chain {
                     Instructions.createAssociatedTokenAccountIdempotent(Programs.TOKEN, authority, authority, mint),
                     Instructions.mintTo(Programs.TOKEN, mint, account, authority, supply),
                     Instructions.memo("Normal Dance track " + trackId))
-                    .sign(treasury.signer(), mintKey);
+                    .sign(treasury, mintKey);
             SolanaRpc.SignatureStatus status = rpc.awaitStatus(rpc.sendTransaction(tx), CONFIRM);
             if (status.err().isPresent()) {
                 throw new IllegalStateException("Minting track " + trackId + " failed: " + status.err().get());
@@ -200,7 +216,7 @@ public final class SolanaChain implements Chain {
                             Instructions.associatedTokenAddress(Programs.TOKEN, transfer.to(), transfer.mint()),
                             authority, transfer.amount(), transfer.decimals()),
                     Instructions.memo(transfer.memo()))
-                    .sign(treasury.signer());
+                    .sign(treasury);
             if (!record(transfer.id(), tx, previous)) {
                 return new Delivery.Pending("Another attempt is making this transfer");
             }

@@ -215,5 +215,6 @@ public final class TokenRoutes implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        chain.close();
     }
 }

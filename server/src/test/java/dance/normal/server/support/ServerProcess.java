@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,18 +43,13 @@ public final class ServerProcess implements Api, AutoCloseable {
      * @param args       server options after {@code --port 0 --data-dir DIR}
      */
     public static ServerProcess start(Path dataDir, List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path")));
-        command.addAll(jvmOptions);
-        command.add(Main.class.getName());
-        command.addAll(List.of("--port", "0", "--data-dir", dataDir.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.put("ND_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.remove("ND_STRIPE_SECRET_KEY");
+        return start(dataDir, jvmOptions, Map.of(), args);
+    }
+
+    /** As {@link #start(Path, List, String...)}, with {@code environment} added to the process's environment. */
+    public static ServerProcess start(Path dataDir, List<String> jvmOptions, Map<String, String> environment,
+                                      String... args) {
+        ProcessBuilder builder = builder(dataDir, jvmOptions, environment, args);
         try {
             Process p = builder.start();
             List<String> log = new CopyOnWriteArrayList<>();
@@ -72,6 +68,59 @@ public final class ServerProcess implements Api, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a server process that ended by itself printed: its exit code, stdout and stderr. */
+    public record Exit(int code, String stdout, String stderr) {
+    }
+
+    /**
+     * Starts a server that is expected not to start (a configuration it must refuse) and waits for it to end.
+     *
+     * @throws IllegalStateException when it is still running after {@code limit} (it is killed)
+     */
+    public static Exit runToExit(Path dataDir, Map<String, String> environment, Duration limit, String... args) {
+        ProcessBuilder builder = builder(dataDir, List.of(), environment, args);
+        try {
+            Path out = Files.createTempFile("nd-server-stdout-", ".txt");
+            Path err = Files.createTempFile("nd-server-stderr-", ".txt");
+            try {
+                Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    throw new IllegalStateException("The server process was still running after " + limit + ":\n"
+                            + Files.readString(out) + Files.readString(err));
+                }
+                return new Exit(p.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProcessBuilder builder(Path dataDir, List<String> jvmOptions, Map<String, String> environment,
+                                          String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add(Main.class.getName());
+        command.addAll(List.of("--port", "0", "--data-dir", dataDir.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("ND_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.remove("ND_STRIPE_SECRET_KEY");
+        env.remove("ND_TREASURY_PIN");
+        env.putAll(environment);
+        return builder;
     }
 
     private static void collect(Process p, List<String> log) {

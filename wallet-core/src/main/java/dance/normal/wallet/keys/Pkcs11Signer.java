@@ -74,7 +74,20 @@ public final class Pkcs11Signer implements Signer {
      * @throws IllegalStateException when the module, token or key cannot be used (the message names why)
      */
     public Pkcs11Signer(String modulePath, String tokenLabel, char[] pin, String keyLabel) {
-        this(modulePath, tokenLabel, pin, keyLabel, false);
+        this(modulePath, tokenLabel, -1, pin, keyLabel, false);
+    }
+
+    /**
+     * Opens the existing Ed25519 key labelled {@code keyLabel} in the token in slot {@code slotId} (for modules whose
+     * slot numbers are stable; SoftHSM2 renumbers a slot when its token is made, so a token label is usually better).
+     *
+     * @throws IllegalStateException when the module, slot or key cannot be used (the message names why)
+     */
+    public static Pkcs11Signer inSlot(String modulePath, long slotId, char[] pin, String keyLabel) {
+        if (slotId < 0) {
+            throw new IllegalArgumentException("A PKCS#11 slot id is not negative: " + slotId);
+        }
+        return new Pkcs11Signer(modulePath, null, slotId, pin, keyLabel, false);
     }
 
     /**
@@ -82,26 +95,29 @@ public final class Pkcs11Signer implements Signer {
      * non-extractable, token-resident) and returns a signer over it. Refuses a label that is already taken.
      */
     public static Pkcs11Signer generate(String modulePath, String tokenLabel, char[] pin, String keyLabel) {
-        return new Pkcs11Signer(modulePath, tokenLabel, pin, keyLabel, true);
+        return new Pkcs11Signer(modulePath, tokenLabel, -1, pin, keyLabel, true);
     }
 
-    private Pkcs11Signer(String modulePath, String tokenLabel, char[] pin, String keyLabel, boolean generate) {
+    /** Finds the token by {@code tokenLabel}, or when that is null by {@code slotId}. */
+    private Pkcs11Signer(String modulePath, String tokenLabel, long slotId, char[] pin, String keyLabel,
+                         boolean generate) {
         this.modulePath = modulePath;
-        this.tokenLabel = tokenLabel;
         this.keyLabel = keyLabel;
         SharedModule shared = acquire(modulePath);
         Session opened = null;
         boolean loggedIn = false;
         long foundSlot = -1;
+        String where = tokenLabel != null ? "'" + tokenLabel + "'" : "in slot " + slotId;
         try {
-            Token token = findToken(shared.module, tokenLabel);
+            Token token = tokenLabel != null ? findToken(shared.module, tokenLabel) : findSlot(shared.module, slotId);
             foundSlot = token.getSlot().getSlotID();
+            where = "'" + label(token) + "'";
             opened = token.openSession(generate);
             login(shared, foundSlot, opened, pin);
             loggedIn = true;
             if (generate) {
                 if (findKey(opened, CKO_PRIVATE_KEY, keyLabel, false) != null) {
-                    throw new IllegalStateException("Token '" + tokenLabel + "' already has a key labelled '"
+                    throw new IllegalStateException("Token " + where + " already has a key labelled '"
                             + keyLabel + "'");
                 }
                 generateKeyPair(opened, keyLabel);
@@ -111,8 +127,9 @@ public final class Pkcs11Signer implements Signer {
             this.publicKey = readPublicKey(opened, findKey(opened, CKO_PUBLIC_KEY, keyLabel, true));
             this.session = opened;
             this.slotId = foundSlot;
-            LOG.info("PKCS#11 signer opened: token '{}', key '{}', public key {}", tokenLabel, keyLabel,
-                    Base58.encode(publicKey));
+            this.tokenLabel = label(token);
+            LOG.info("PKCS#11 signer opened: token '{}' in slot {}, key '{}', public key {}", this.tokenLabel,
+                    foundSlot, keyLabel, Base58.encode(publicKey));
         } catch (TokenException | RuntimeException e) {
             if (opened != null) {
                 closeQuietly(opened);
@@ -121,7 +138,7 @@ public final class Pkcs11Signer implements Signer {
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException("PKCS#11 token '" + tokenLabel + "', key '" + keyLabel + "': "
+            throw new IllegalStateException("PKCS#11 token " + where + ", key '" + keyLabel + "': "
                     + describe(e), e);
         }
     }
@@ -198,12 +215,35 @@ public final class Pkcs11Signer implements Signer {
     private static Token findToken(PKCS11Module module, String tokenLabel) throws PKCS11Exception {
         for (Slot slot : module.getSlotList(true)) {
             Token token = slot.getToken();
-            String label = token.getTokenInfo().getLabel();
-            if (label != null && label.trim().equals(tokenLabel)) {
+            if (label(token).equals(tokenLabel)) {
                 return token;
             }
         }
-        throw new IllegalStateException("No PKCS#11 token labelled '" + tokenLabel + "'");
+        throw new IllegalStateException("No PKCS#11 token labelled '" + tokenLabel + "' (" + present(module) + ")");
+    }
+
+    private static Token findSlot(PKCS11Module module, long slotId) throws PKCS11Exception {
+        for (Slot slot : module.getSlotList(true)) {
+            if (slot.getSlotID() == slotId) {
+                return slot.getToken();
+            }
+        }
+        throw new IllegalStateException("No PKCS#11 token in slot " + slotId + " (" + present(module) + ")");
+    }
+
+    /** The tokens the module offers, for an error message: "tokens: 'a' in slot 1, 'b' in slot 2". */
+    private static String present(PKCS11Module module) throws PKCS11Exception {
+        StringBuilder found = new StringBuilder();
+        for (Slot slot : module.getSlotList(true)) {
+            found.append(found.isEmpty() ? "tokens: " : ", ").append('\'').append(label(slot.getToken()))
+                    .append("' in slot ").append(slot.getSlotID());
+        }
+        return found.isEmpty() ? "the module has no token" : found.toString();
+    }
+
+    private static String label(Token token) throws PKCS11Exception {
+        String label = token.getTokenInfo().getLabel();
+        return label == null ? "" : label.trim();
     }
 
     private static Long findKey(Session session, long objectClass, String label, boolean required)

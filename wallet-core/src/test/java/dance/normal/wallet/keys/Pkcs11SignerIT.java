@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import iaik.pkcs.pkcs11.wrapper.CK_ATTRIBUTE;
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +26,7 @@ import org.xipki.pkcs11.wrapper.Token;
  */
 class Pkcs11SignerIT {
 
-    private static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
+    private static final String MODULE = SoftHsm.MODULE;
     private static final String TOKEN = "nd-it";
     private static final String PIN = "271828";
     private static final String SO_PIN = "314159";
@@ -43,26 +35,8 @@ class Pkcs11SignerIT {
     static Path dir;
 
     @BeforeAll
-    static void createToken() throws Throwable {
-        boolean present = Files.exists(Path.of(MODULE));
-        if (!present) {
-            System.err.println("SKIPPED Pkcs11SignerIT: " + MODULE + " is missing (apt-get install softhsm2)");
-        }
-        Assumptions.assumeTrue(present, MODULE + " is missing (apt-get install softhsm2)");
-        Path tokens = Files.createDirectory(dir.resolve("tokens"));
-        Path conf = dir.resolve("softhsm2.conf");
-        Files.writeString(conf,
-                "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-        ProcessBuilder init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", TOKEN,
-                "--pin", PIN, "--so-pin", SO_PIN).redirectErrorStream(true);
-        init.environment().put("SOFTHSM2_CONF", conf.toString());
-        Process process = init.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("softhsm2-util: %s", output).isZero();
-        // SoftHSM2 reads SOFTHSM2_CONF with getenv() at C_Initialize inside this JVM, so it must be in the C
-        // environment of this process too; otherwise it would open the system's token directory.
-        setNativeEnv("SOFTHSM2_CONF", conf.toString());
+    static void createToken() throws Exception {
+        SoftHsm.create(dir, TOKEN, PIN, SO_PIN, "Pkcs11SignerIT");
     }
 
     @Test
@@ -156,7 +130,35 @@ class Pkcs11SignerIT {
         assertThatThrownBy(() -> new Pkcs11Signer(MODULE, TOKEN, PIN.toCharArray(), "no-such-key"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("No EdDSA private key");
         assertThatThrownBy(() -> new Pkcs11Signer(MODULE, "no-such-token", PIN.toCharArray(), "reopen"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No PKCS#11 token");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No PKCS#11 token")
+                .hasMessageContaining("'" + TOKEN + "' in slot");
+    }
+
+    @Test
+    void opensAKeyBySlotNumberAndNamesTheSlotsThereAreWhenOneIsWrong() throws Exception {
+        byte[] publicKey;
+        try (Pkcs11Signer signer = Pkcs11Signer.generate(MODULE, TOKEN, PIN.toCharArray(), "by-slot")) {
+            publicKey = signer.publicKey();
+        }
+        long slot;
+        PKCS11Module module = PKCS11Module.getInstance(MODULE);
+        module.initialize();
+        try {
+            slot = token(module).getSlot().getSlotID();
+        } finally {
+            module.finalize(null);
+        }
+        try (Pkcs11Signer signer = Pkcs11Signer.inSlot(MODULE, slot, PIN.toCharArray(), "by-slot")) {
+            assertThat(signer.publicKey()).isEqualTo(publicKey);
+            byte[] message = "treasury transfer".getBytes(StandardCharsets.UTF_8);
+            assertThat(Signatures.verify(publicKey, message, signer.sign(message))).isTrue();
+            assertThat(signer.toString()).contains("token=" + TOKEN);
+        }
+        long wrong = slot == 7 ? 8 : 7;
+        assertThatThrownBy(() -> Pkcs11Signer.inSlot(MODULE, wrong, PIN.toCharArray(), "by-slot"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No PKCS#11 token in slot " + wrong)
+                .hasMessageContaining("'" + TOKEN + "' in slot " + slot);
     }
 
     private static Token token(PKCS11Module module) throws Exception {
@@ -166,16 +168,5 @@ class Pkcs11SignerIT {
             }
         }
         throw new IOException("No token " + TOKEN + " in " + List.of(module.getSlotList(true)));
-    }
-
-    private static void setNativeEnv(String name, String value) throws Throwable {
-        Linker linker = Linker.nativeLinker();
-        MethodHandle setenv = linker.downcallHandle(linker.defaultLookup().find("setenv").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
-                        ValueLayout.JAVA_INT));
-        try (Arena arena = Arena.ofConfined()) {
-            int rc = (int) setenv.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), 1);
-            assertThat(rc).as("setenv(%s)", name).isZero();
-        }
     }
 }
