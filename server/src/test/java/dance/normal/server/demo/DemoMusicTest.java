@@ -58,7 +58,6 @@ class DemoMusicTest {
     private static List<DemoTrack> tracks;
     private static final List<int[]> PROGRESS = new ArrayList<>();
     private static Optional<Ffmpeg> ffmpeg;
-    private static long generationMillis;
     /** Mono analysis PCM per track, decoded by ffmpeg (empty without ffmpeg). */
     private static final Map<Path, short[]> DECODED = new ConcurrentHashMap<>();
     /** Full-rate stereo PCM of the lossless files, decoded by ffmpeg. */
@@ -70,9 +69,7 @@ class DemoMusicTest {
     static void generateOnce() throws IOException {
         JAUDIOTAGGER.setLevel(Level.WARNING);
         ffmpeg = Ffmpeg.locate();
-        long started = System.nanoTime();
         tracks = DemoMusic.generate(dir, (done, total) -> PROGRESS.add(new int[] {done, total}));
-        generationMillis = (System.nanoTime() - started) / 1_000_000;
     }
 
     @Test
@@ -122,7 +119,6 @@ class DemoMusicTest {
         for (int i = 1; i < PROGRESS.size(); i++) {
             assertThat(PROGRESS.get(i)[0]).isEqualTo(PROGRESS.get(i - 1)[0] + 1);
         }
-        assertThat(generationMillis).as("generation time").isLessThan(60_000);
     }
 
     @Test
