@@ -3,6 +3,7 @@ package dance.normal.wallet.cli;
 import dance.normal.wallet.Wallet;
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.keys.Base58;
+import dance.normal.wallet.keys.Pkcs11Signer;
 import dance.normal.wallet.keys.Secrets;
 import dance.normal.wallet.solana.Address;
 import dance.normal.wallet.solana.OffchainMessage;
@@ -61,6 +62,8 @@ public final class WalletCli {
                 case "address" -> address(o);
                 case "sign-message" -> signMessage(o);
                 case "verify" -> verify(o);
+                case "hsm-keygen" -> hsm(o, true);
+                case "hsm-address" -> hsm(o, false);
                 case "-h", "--help", "help" -> {
                     out.print(USAGE);
                     yield 0;
@@ -146,6 +149,53 @@ public final class WalletCli {
         return 1;
     }
 
+    /**
+     * Makes (or opens) an Ed25519 key in a PKCS#11 token and prints its address: how an operator makes the server's
+     * treasury key for {@code --treasury-pkcs11}. The key is generated inside the token and never leaves it.
+     */
+    private int hsm(Options o, boolean generate) throws IOException {
+        if (o.module == null || (o.token == null) == (o.slot == null) || o.label == null) {
+            throw new UsageException((generate ? "hsm-keygen" : "hsm-address")
+                    + " needs --module PATH, --token LABEL (or --slot ID) and --label KEY");
+        }
+        char[] pin = secretLine("Token user PIN: ");
+        try {
+            if (pin.length == 0) {
+                throw new UsageException("No PIN was given");
+            }
+            Pkcs11Signer signer;
+            if (o.token != null) {
+                signer = generate ? Pkcs11Signer.generate(o.module, o.token, pin, o.label)
+                        : new Pkcs11Signer(o.module, o.token, pin, o.label);
+            } else if (generate) {
+                throw new UsageException("hsm-keygen names the token by --token LABEL");
+            } else {
+                signer = Pkcs11Signer.inSlot(o.module, slot(o.slot), pin, o.label);
+            }
+            try (signer) {
+                out.println(Base58.encode(signer.publicKey()));
+                return 0;
+            }
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 1;
+        } finally {
+            Secrets.wipe(pin);
+        }
+    }
+
+    private static long slot(String text) {
+        try {
+            long slot = Long.parseLong(text);
+            if (slot >= 0) {
+                return slot;
+            }
+        } catch (NumberFormatException e) {
+            // falls through
+        }
+        throw new UsageException("--slot must be a slot number, not \"" + text + "\"");
+    }
+
     private static byte[] domain() {
         byte[] d = new byte[32];
         byte[] name = DOMAIN.getBytes(StandardCharsets.US_ASCII);
@@ -216,6 +266,10 @@ public final class WalletCli {
         String message;
         String address;
         String signature;
+        String module;
+        String token;
+        String slot;
+        String label;
 
         static Options parse(Deque<String> args) {
             Options o = new Options();
@@ -228,6 +282,10 @@ public final class WalletCli {
                     case "--message" -> o.message = value(args, a);
                     case "--address" -> o.address = value(args, a);
                     case "--signature" -> o.signature = value(args, a);
+                    case "--module" -> o.module = value(args, a);
+                    case "--token" -> o.token = value(args, a);
+                    case "--slot" -> o.slot = value(args, a);
+                    case "--label" -> o.label = value(args, a);
                     default -> throw new UsageException("Unknown option: " + a);
                 }
             }
@@ -292,6 +350,12 @@ public final class WalletCli {
                                      --message or standard input; prints the signature in base58.
               verify --address A --signature S [--message TEXT]
                                      Check an off-chain message signature; prints valid or invalid (exit 1).
+              hsm-keygen --module PATH --token LABEL --label KEY
+                                     Make an Ed25519 key pair inside a PKCS#11 token (an HSM; SoftHSM2's module is
+                                     /usr/lib/softhsm/libsofthsm2.so), sensitive and not extractable; reads the
+                                     token's user PIN; prints the address. For ./nd server --treasury-pkcs11.
+              hsm-address --module PATH (--token LABEL | --slot ID) --label KEY
+                                     Print the address of a key already in a token (reads the PIN).
 
             Options:
               --dir DIR    Where wallets live (default $XDG_DATA_HOME/normal-dance/wallets).
