@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dance.normal.protocol.catalog.Track;
 import dance.normal.server.support.Fixtures;
+import dance.normal.server.support.Listening;
 import dance.normal.server.support.TestServer;
 import dance.normal.server.support.TrackUploads;
 import dance.normal.sync.api.UnreachableException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,12 @@ class SessionIT {
         String often = upload(artist, "Played Often");
         String once = upload(artist, "Played Once");
         upload(artist, "Never Played");
+        // Plays as the app makes them (streamed, then sent once the time played has passed), so they count.
+        String listener = server.listenerToken();
         List<Map<String, Object>> plays = new ArrayList<>();
-        plays.add(play(often));
-        plays.add(play(often));
-        plays.add(play(once));
-        assertThat(server.postJson("/api/v1/plays", server.listenerToken(), Map.of("plays", plays)).statusCode())
+        plays.addAll(Listening.listen(server, listener, often, 2, 35_000));
+        plays.addAll(Listening.listen(server, listener, once, 1, 35_000));
+        assertThat(server.postJson("/api/v1/plays", listener, Map.of("plays", plays)).statusCode())
                 .isEqualTo(200);
         URI url = URI.create(server.url("/"));
         Session session = signUp(new AppConfig(url, dataDir.resolve("listener"), false));
@@ -91,10 +91,5 @@ class SessionIT {
     private String upload(String artistToken, String title) {
         return TrackUploads.upload(server, artistToken, Fixtures.audio("mp3", 60, title),
                 TrackUploads.fields("title", title, "release", "Kept")).get("id").asText();
-    }
-
-    private static Map<String, Object> play(String trackId) {
-        return Map.of("id", UUID.randomUUID().toString(), "trackId", trackId,
-                "startedAt", Instant.now().minus(10, ChronoUnit.MINUTES).toString(), "playedMs", 35_000);
     }
 }

@@ -35,6 +35,7 @@ import dance.normal.server.ops.Metrics;
 import dance.normal.server.library.LikeService;
 import dance.normal.server.library.PlaylistService;
 import dance.normal.server.plays.PlayService;
+import dance.normal.server.plays.StreamEvidence;
 import dance.normal.server.storage.MediaStore;
 import dance.normal.server.stream.StreamRoutes;
 import dance.normal.server.stream.StreamUrlSigner;
@@ -127,7 +128,8 @@ public final class NormalDanceServer implements AutoCloseable {
         this.likes = new LikeService(db.jdbi(), catalog, clock);
         this.playlists = new PlaylistService(db.jdbi(), clock);
         this.streams = new StreamRoutes(catalog, media, authenticator,
-                new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics);
+                new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics,
+                new StreamEvidence(db.jdbi()), clock);
         Chain onChain = chain.apply(db);
         try {
             this.money = new TokenRoutes(db, catalog, authenticator, onChain, config.money(), config.dataDir(), clock,
@@ -292,6 +294,7 @@ public final class NormalDanceServer implements AutoCloseable {
                 .orElseThrow(() -> ApiException.notFound("There is no such release."))));
         r.get("/api/v1/media/{sha256}", this::image);
         r.post("/api/v1/plays", ctx -> ctx.json(plays.record(authenticator.require(ctx), body(ctx, PlayBatch.class))));
+        r.get("/api/v1/me/artist/plays", this::artistPlays);
         r.get("/api/v1/popular", ctx -> ctx.json(plays.popular(Http.intQuery(ctx, "limit", 20, 1, 100))));
         r.get("/api/v1/me/likes", this::likes);
         r.put("/api/v1/me/likes/{trackId}", ctx -> {
@@ -538,6 +541,14 @@ public final class NormalDanceServer implements AutoCloseable {
             ctx.header("Connection", "close");
             throw e;
         }
+    }
+
+    /** Counts per reason of the plays of the signed-in artist's tracks: what was paid, and why the rest was not. */
+    private void artistPlays(Context ctx) {
+        Principal principal = authenticator.requireArtist(ctx);
+        Artist artist = catalog.artistOfAccount(principal.accountId())
+                .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
+        ctx.json(plays.reasons(artist.id()));
     }
 
     private void deleteTrack(Context ctx) {

@@ -3,24 +3,49 @@ package dance.normal.server.plays;
 import dance.normal.protocol.plays.PlayBatch;
 import dance.normal.protocol.plays.PlayBatchResult;
 import dance.normal.protocol.plays.PlayEvent;
+import dance.normal.protocol.plays.PlayReason;
+import dance.normal.protocol.plays.PlayReasons;
 import dance.normal.protocol.plays.PlayReceipt;
+import dance.normal.protocol.plays.PlayReceipts;
 import dance.normal.protocol.plays.Popular;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
+import dance.normal.wallet.keys.Base58;
+import dance.normal.wallet.solana.OffchainMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Records plays sent by clients, exactly once: a play's id is made by the client, and a replayed id hits the
  * primary key and is acknowledged as a duplicate. A batch is all or nothing, so a client can simply resend it.
+ *
+ * <p>Every play is kept; it is paid ({@code qualified}) only with evidence, and otherwise carries the reason it is
+ * not (decision 0024, in the order checked):
+ * <ol>
+ *   <li>long enough: 30 s, or half the track ({@link PlayReason#TOO_SHORT});
+ *   <li>over by now: {@code startedAt + playedMs} is not after now, give or take {@link #CLOCK_SKEW_MS}
+ *       ({@link PlayReason#NOT_IN_TIME});
+ *   <li>a device it names is the account's ({@link PlayReason#FOREIGN_DEVICE});
+ *   <li>evidence: a receipt signed by that device's key, with a fresh counter, for a track the device downloaded
+ *       for offline play; or else a stream of the track to the account, begun no later than the play (give or take
+ *       the skew) and at least {@code playedMs} before now, that served {@link #bytesNeeded} bytes no other paid
+ *       play used;
+ *   <li>at most {@link #DAILY_CAP} paid plays of one track by one account per UTC day (by start);
+ *   <li>the wall-clock rule ({@link WallClock}): the play is credited only the time no paid play of its device
+ *       claims, and that must still be long enough ({@link PlayReason#OVERLAP}).
+ * </ol>
  */
 public final class PlayService {
 
@@ -30,6 +55,13 @@ public final class PlayService {
     private static final long MAX_PLAYED_MS = Duration.ofHours(24).toMillis();
     private static final Duration MAX_AGE = Duration.ofDays(90);
     private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    /** Paid plays of one track by one account per UTC day. */
+    public static final int DAILY_CAP = 20;
+    /** How far a client's clock may be from the server's, for the times a play claims. */
+    public static final long CLOCK_SKEW_MS = Duration.ofMinutes(2).toMillis();
+    /** How much sooner than {@code playedMs} after a stream's first byte its play may arrive (request latency). */
+    public static final long GRACE_MS = Duration.ofSeconds(2).toMillis();
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
     private final Jdbi jdbi;
     private final CatalogRepository catalog;
@@ -88,38 +120,223 @@ public final class PlayService {
             if (!seen.add(p.id())) {
                 throw ApiException.validation(where + " repeats the id of an earlier play in this batch.");
             }
+            if (p.deviceId() != null && (!validUuid(p.deviceId()))) {
+                throw ApiException.validation(where + ".deviceId must be a device id.");
+            }
+            if (p.signature() != null && (p.signature().length() > 100 || p.deviceId() == null || p.counter() == null
+                    || p.counter() < 0)) {
+                throw ApiException.validation(where + " is a receipt: it needs deviceId, a counter of 0 or more, and "
+                        + "a base58 signature.");
+            }
         }
         return jdbi.inTransaction(h -> {
+            // One account's plays are judged one batch at a time (the wall-clock rule and the daily cap read what
+            // earlier plays were given); on SQLite the write lock already does this.
+            h.createUpdate("UPDATE accounts SET id = id WHERE id = :a").bind("a", principal.accountId()).execute();
             List<PlayReceipt> receipts = new ArrayList<>();
             int recorded = 0;
             for (int i = 0; i < plays.size(); i++) {
                 PlayEvent p = plays.get(i);
-                Optional<Long> duration = validTrack(p.trackId()) ? catalog.durationMs(h, p.trackId())
-                        : Optional.empty();
-                if (duration.isEmpty()) {
+                Optional<TrackFacts> track = validUuid(p.trackId()) ? trackFacts(h, p.trackId()) : Optional.empty();
+                if (track.isEmpty()) {
                     throw ApiException.validation("plays[" + i + "].trackId names no track in the catalog.");
                 }
-                boolean qualified = qualifies(p.playedMs(), duration.get());
                 int inserted = h.createUpdate("INSERT INTO plays (id, account_id, track_id, started_at, played_ms, "
-                                + "qualified, received_at) VALUES (:id, :a, :t, :s, :ms, :q, :now) "
-                                + "ON CONFLICT (id) DO NOTHING")
+                                + "qualified, received_at, reason, credited_ms) "
+                                + "VALUES (:id, :a, :t, :s, :ms, FALSE, :now, :r, 0) ON CONFLICT (id) DO NOTHING")
                         .bind("id", p.id().toString()).bind("a", principal.accountId()).bind("t", p.trackId())
-                        .bind("s", p.startedAt().toEpochMilli()).bind("ms", p.playedMs()).bind("q", qualified)
-                        .bind("now", now).execute();
+                        .bind("s", p.startedAt().toEpochMilli()).bind("ms", p.playedMs())
+                        .bind("r", PlayReason.TOO_SHORT.name()).bind("now", now).execute();
                 if (inserted == 1) {
+                    Verdict v = judge(h, principal.accountId(), p, track.get(), now);
+                    h.createUpdate("UPDATE plays SET qualified = :q, reason = :r, device_id = :d, credited_ms = :c "
+                                    + "WHERE id = :id")
+                            .bind("q", v.reason() == PlayReason.QUALIFIED).bind("r", v.reason().name())
+                            .bind("d", v.deviceId()).bind("c", v.creditedMs()).bind("id", p.id().toString())
+                            .execute();
                     recorded++;
-                    receipts.add(new PlayReceipt(p.id(), PlayReceipt.Status.RECORDED, qualified));
+                    receipts.add(new PlayReceipt(p.id(), PlayReceipt.Status.RECORDED,
+                            v.reason() == PlayReason.QUALIFIED, v.reason()));
                 } else {
-                    boolean wasQualified = h.createQuery("SELECT qualified FROM plays WHERE id = :id")
-                            .bind("id", p.id().toString()).mapTo(Boolean.class).one();
-                    receipts.add(new PlayReceipt(p.id(), PlayReceipt.Status.DUPLICATE, wasQualified));
+                    PlayReason was = h.createQuery("SELECT reason FROM plays WHERE id = :id")
+                            .bind("id", p.id().toString()).mapTo(String.class).map(PlayReason::valueOf).one();
+                    receipts.add(new PlayReceipt(p.id(), PlayReceipt.Status.DUPLICATE, was == PlayReason.QUALIFIED,
+                            was));
                 }
             }
             return new PlayBatchResult(recorded, plays.size() - recorded, receipts);
         });
     }
 
-    private static boolean validTrack(String id) {
+    /** What a play is paid from, in the order the rules are applied (decision 0024). */
+    private Verdict judge(Handle h, String accountId, PlayEvent p, TrackFacts track, long now) {
+        if (!qualifies(p.playedMs(), track.durationMs())) {
+            return Verdict.no(PlayReason.TOO_SHORT, p.deviceId());
+        }
+        long start = p.startedAt().toEpochMilli();
+        long end = start + p.playedMs();
+        if (end > now + CLOCK_SKEW_MS) {
+            return Verdict.no(PlayReason.NOT_IN_TIME, p.deviceId());
+        }
+        Optional<String> publicKey = p.deviceId() == null ? Optional.empty()
+                : h.createQuery("SELECT public_key FROM devices WHERE id = :d AND account_id = :a")
+                        .bind("d", p.deviceId()).bind("a", accountId).mapTo(String.class).findOne();
+        if (p.deviceId() != null && publicKey.isEmpty()) {
+            return Verdict.no(PlayReason.FOREIGN_DEVICE, null);
+        }
+        String device = p.deviceId();
+        Evidence evidence;
+        if (p.signature() != null) {
+            PlayReason refused = checkReceipt(h, p, publicKey.orElseThrow(), start);
+            if (refused != null) {
+                return Verdict.no(refused, device);
+            }
+            evidence = Evidence.RECEIPT;
+        } else if (p.deviceId() != null && p.counter() != null) {
+            return Verdict.no(PlayReason.BAD_RECEIPT, device);
+        } else {
+            long need = bytesNeeded(p.playedMs(), track);
+            List<Stream> streams = h.createQuery("SELECT id, device_id, bytes_served - bytes_claimed AS free, "
+                            + "first_byte_at FROM stream_sessions WHERE account_id = :a AND track_id = :t "
+                            + "AND offline = FALSE ORDER BY first_byte_at, id")
+                    .bind("a", accountId).bind("t", p.trackId())
+                    .map((rs, ctx) -> new Stream(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                    .list();
+            if (streams.isEmpty()) {
+                return Verdict.no(PlayReason.NO_STREAM, device);
+            }
+            Optional<Stream> backing = streams.stream()
+                    .filter(s -> s.deviceId() == null || s.deviceId().equals(p.deviceId()) || p.deviceId() == null)
+                    .filter(s -> s.firstByteAt() <= start + CLOCK_SKEW_MS)
+                    .filter(s -> s.firstByteAt() + p.playedMs() <= now + GRACE_MS)
+                    .filter(s -> s.freeBytes() >= need)
+                    .findFirst();
+            if (backing.isEmpty()) {
+                return Verdict.no(PlayReason.STREAM_TOO_SHORT, device);
+            }
+            if (device == null) {
+                device = backing.get().deviceId();
+            }
+            evidence = new Evidence(backing.get().id(), need);
+        }
+        long dayStart = Math.floorDiv(start, DAY_MS) * DAY_MS;
+        long today = h.createQuery("SELECT COUNT(*) FROM plays WHERE account_id = :a AND track_id = :t AND qualified "
+                        + "AND started_at >= :from AND started_at < :to")
+                .bind("a", accountId).bind("t", p.trackId()).bind("from", dayStart).bind("to", dayStart + DAY_MS)
+                .mapTo(Long.class).one();
+        if (today >= DAILY_CAP) {
+            return Verdict.no(PlayReason.DAILY_CAP, device);
+        }
+        // A play on a device is weighed against that device's paid plays and those of no known device; a play of
+        // no known device against all of the account's (decision 0024).
+        List<WallClock.Interval> taken = h.createQuery("SELECT started_at, started_at + played_ms FROM plays "
+                        + "WHERE account_id = :a AND qualified AND started_at < :end AND started_at > :earliest "
+                        + (device == null ? "" : "AND (device_id = :d OR device_id IS NULL) ")
+                        + "AND started_at + played_ms > :start")
+                .bind("a", accountId).bind("end", end).bind("earliest", start - MAX_PLAYED_MS)
+                .bind("start", start).bind("d", device)
+                .map((rs, ctx) -> new WallClock.Interval(rs.getLong(1), rs.getLong(2))).list();
+        long credited = WallClock.uncovered(new WallClock.Interval(start, end), taken);
+        if (!qualifies(credited, track.durationMs())) {
+            return Verdict.no(PlayReason.OVERLAP, device);
+        }
+        if (evidence.streamId() != null) {
+            int claimed = h.createUpdate("UPDATE stream_sessions SET bytes_claimed = bytes_claimed + :n "
+                            + "WHERE id = :id AND bytes_served - bytes_claimed >= :n")
+                    .bind("n", evidence.bytes()).bind("id", evidence.streamId()).execute();
+            if (claimed != 1) {
+                return Verdict.no(PlayReason.STREAM_TOO_SHORT, device);
+            }
+        }
+        return new Verdict(PlayReason.QUALIFIED, device, credited);
+    }
+
+    /** Null if the receipt holds (and its counter is now used), else why not. */
+    private PlayReason checkReceipt(Handle h, PlayEvent p, String publicKey, long start) {
+        byte[] signature;
+        try {
+            signature = Base58.decode(p.signature().strip());
+        } catch (IllegalArgumentException e) {
+            return PlayReason.BAD_RECEIPT;
+        }
+        String text = PlayReceipts.message(p, p.deviceId(), p.counter());
+        if (signature.length != 64 || !OffchainMessage.verify(Base58.decode(publicKey), signature,
+                PlayReceipts.applicationDomain(), text)) {
+            return PlayReason.BAD_RECEIPT;
+        }
+        Optional<Long> grantedAt = h.createQuery("SELECT granted_at FROM offline_grants WHERE device_id = :d "
+                        + "AND track_id = :t")
+                .bind("d", p.deviceId()).bind("t", p.trackId()).mapTo(Long.class).findOne();
+        if (grantedAt.isEmpty()) {
+            return PlayReason.NO_GRANT;
+        }
+        if (start < grantedAt.get() - CLOCK_SKEW_MS) {
+            return PlayReason.NOT_IN_TIME;
+        }
+        int fresh = h.createUpdate("INSERT INTO receipt_counters (device_id, counter, play_id) VALUES (:d, :c, :p) "
+                        + "ON CONFLICT (device_id, counter) DO NOTHING")
+                .bind("d", p.deviceId()).bind("c", p.counter()).bind("p", p.id().toString()).execute();
+        return fresh == 1 ? null : PlayReason.COUNTER_USED;
+    }
+
+    /**
+     * Bytes a stream must have served, and not yet backed another paid play, for a play of {@code playedMs}: half
+     * the track's share of its file for the time played (a player may have kept bytes from a seek, and bit rates
+     * vary), at least one byte.
+     */
+    static long bytesNeeded(long playedMs, TrackFacts track) {
+        if (track.durationMs() <= 0) {
+            return Math.max(1, track.sizeBytes() / 2);
+        }
+        long played = Math.min(playedMs, track.durationMs());
+        return Math.max(1, Math.multiplyExact(track.sizeBytes(), played) / track.durationMs() / 2);
+    }
+
+    private static Optional<TrackFacts> trackFacts(Handle h, String trackId) {
+        return h.createQuery("SELECT duration_ms, size_bytes FROM tracks WHERE id = :id AND deleted_at IS NULL")
+                .bind("id", trackId).map((rs, ctx) -> new TrackFacts(rs.getLong(1), rs.getLong(2))).findOne();
+    }
+
+    record TrackFacts(long durationMs, long sizeBytes) {
+    }
+
+    private record Stream(String id, String deviceId, long freeBytes, long firstByteAt) {
+    }
+
+    private record Evidence(String streamId, long bytes) {
+        static final Evidence RECEIPT = new Evidence(null, 0);
+    }
+
+    private record Verdict(PlayReason reason, String deviceId, long creditedMs) {
+        static Verdict no(PlayReason reason, String deviceId) {
+            return new Verdict(reason, deviceId, 0);
+        }
+    }
+
+    /** Counts of plays per reason for the artist's tracks (deleted ones included: their plays happened). */
+    public PlayReasons reasons(String artistId) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, Map<PlayReason, Long>> counts = new LinkedHashMap<>();
+        Map<PlayReason, Long> total = new EnumMap<>(PlayReason.class);
+        jdbi.useHandle(h -> h.createQuery("SELECT t.id, t.title, p.reason, COUNT(*) FROM tracks t "
+                        + "JOIN plays p ON p.track_id = t.id WHERE t.artist_id = :artist "
+                        + "GROUP BY t.id, t.title, p.reason ORDER BY t.title, t.id, p.reason")
+                .bind("artist", artistId)
+                .map((rs, ctx) -> {
+                    String id = rs.getString(1);
+                    PlayReason reason = PlayReason.valueOf(rs.getString(3));
+                    long n = rs.getLong(4);
+                    titles.put(id, rs.getString(2));
+                    counts.computeIfAbsent(id, k -> new EnumMap<>(PlayReason.class)).merge(reason, n, Long::sum);
+                    total.merge(reason, n, Long::sum);
+                    return id;
+                }).list());
+        List<PlayReasons.Track> tracks = new ArrayList<>();
+        counts.forEach((id, c) -> tracks.add(new PlayReasons.Track(id, titles.get(id), c)));
+        return new PlayReasons(total, tracks);
+    }
+
+    private static boolean validUuid(String id) {
         try {
             UUID.fromString(id);
             return id.length() == 36;

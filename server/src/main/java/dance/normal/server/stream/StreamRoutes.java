@@ -9,6 +9,7 @@ import dance.normal.server.catalog.StoredFile;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
 import dance.normal.server.ops.Metrics;
+import dance.normal.server.plays.StreamEvidence;
 import dance.normal.server.storage.MappedFiles;
 import dance.normal.server.storage.MediaStore;
 import io.javalin.http.Context;
@@ -22,7 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,35 +41,65 @@ import org.slf4j.LoggerFactory;
  * 304 for a matching If-None-Match, 416 for unsatisfiable ranges. The ETag is the file's SHA-256, a strong
  * validator by construction. Bytes go out as slices of a cached read-only mapping of the file (stored files never
  * change), so a stream makes no heap copies and no per-request mappings.
+ *
+ * <p>What each response serves is evidence for paying plays (decision 0024): the bytes sent are added to the
+ * stream session of the signed URL (or of the bearer session) once when the response ends, and at most every
+ * {@link #PROGRESS_EVERY} while a long one runs (a player reads at its playing pace, and its play is reported while
+ * the stream is still open). A response of an offline download that reaches the file's last byte grants the track
+ * to the URL's device.
  */
 public final class StreamRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
     /** Mapped in slices so files larger than 2 GiB (the limit of one mapping) stream too. */
     private static final long SLICE = 64L * 1024 * 1024;
+    /** Bytes are written in pieces of this size so the bytes a slow reader has taken are known as it goes. */
+    private static final int PIECE = 128 * 1024;
+    /** How often a long response adds what it served so far to its stream session. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
     private final CatalogRepository catalog;
     private final MediaStore media;
     private final Authenticator auth;
     private final StreamUrlSigner signer;
     private final Metrics metrics;
+    private final StreamEvidence evidence;
+    private final Clock clock;
     private final MappedFiles mappedFiles = new MappedFiles(256);
 
     public StreamRoutes(CatalogRepository catalog, MediaStore media, Authenticator auth, StreamUrlSigner signer,
-                        Metrics metrics) {
+                        Metrics metrics, StreamEvidence evidence, Clock clock) {
         this.catalog = catalog;
         this.media = media;
         this.auth = auth;
         this.signer = signer;
         this.metrics = metrics;
+        this.evidence = evidence;
+        this.clock = clock;
     }
 
-    /** {@code GET /api/v1/tracks/{id}/stream-url}: a signed URL for the signed-in listener. */
+    /**
+     * {@code GET /api/v1/tracks/{id}/stream-url[?device=ID][&offline=true]}: a signed URL for the signed-in
+     * listener, on their device when it is named (plays are then counted against it), and for downloading the
+     * track to that device for offline play when {@code offline=true}.
+     */
     public void streamUrl(Context ctx) {
         Principal principal = auth.require(ctx);
         String id = Http.uuidPath(ctx, "id", "track");
         catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
-        StreamUrlSigner.Signed signed = signer.sign(id, principal.accountId());
+        String device = ctx.queryParam("device");
+        if (device != null && evidence.deviceOf(principal.accountId(), device).isEmpty()) {
+            throw ApiException.validation("device names no device registered to this account.");
+        }
+        String offlineParam = ctx.queryParam("offline");
+        if (offlineParam != null && !offlineParam.equals("true") && !offlineParam.equals("false")) {
+            throw ApiException.validation("offline must be true or false.");
+        }
+        boolean offline = "true".equals(offlineParam);
+        if (offline && device == null) {
+            throw ApiException.validation("A download for offline play needs the device it is for (device=ID).");
+        }
+        StreamUrlSigner.Signed signed = signer.sign(id, principal.accountId(), device, offline);
         String base = ctx.scheme() + "://" + ctx.host();
         ctx.json(new StreamUrl(base + "/api/v1/tracks/" + id + "/stream?" + signed.query(), signed.expiresAt()));
     }
@@ -78,10 +114,14 @@ public final class StreamRoutes {
 
     private void serve(Context ctx, boolean headOnly) throws IOException {
         String id = Http.uuidPath(ctx, "id", "track");
+        StreamUrlSigner.Viewer viewer;
         if (ctx.queryParam("sig") != null) {
-            signer.verify(id, ctx.queryParam("exp"), ctx.queryParam("acct"), ctx.queryParam("sig"));
+            viewer = signer.verify(id, ctx.queryParam("exp"), ctx.queryParam("acct"), ctx.queryParam("dev"),
+                    ctx.queryParam("off"), ctx.queryParam("sid"), ctx.queryParam("sig"));
         } else {
-            auth.require(ctx);
+            Principal principal = auth.require(ctx);
+            viewer = new StreamUrlSigner.Viewer(principal.accountId(), null, false,
+                    bearerSession(principal, id));
         }
         StoredFile file = catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
         Path path = media.find(file.sha256()).orElseThrow(() -> {
@@ -112,7 +152,8 @@ public final class StreamRoutes {
                     ctx.status(200).contentType(file.mimeType());
                     ctx.header("Content-Length", Long.toString(size));
                     if (!headOnly) {
-                        send(ctx, body, List.of(new ByteRanges.Range(0, size - 1)), null, null);
+                        List<ByteRanges.Range> whole = List.of(new ByteRanges.Range(0, size - 1));
+                        send(ctx, body, whole, null, null, served(viewer, id, whole, size));
                     }
                 }
                 case ByteRanges.Unsatisfiable u -> {
@@ -126,7 +167,7 @@ public final class StreamRoutes {
                     ctx.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size);
                     ctx.header("Content-Length", Long.toString(r.length()));
                     if (!headOnly) {
-                        send(ctx, body, ranges, null, null);
+                        send(ctx, body, ranges, null, null, served(viewer, id, ranges, size));
                     }
                 }
                 case ByteRanges.Partial(List<ByteRanges.Range> ranges) -> {
@@ -136,7 +177,7 @@ public final class StreamRoutes {
                     ctx.status(206).contentType("multipart/byteranges; boundary=" + boundary);
                     ctx.header("Content-Length", Long.toString(length));
                     if (!headOnly) {
-                        send(ctx, body, ranges, heads, boundary);
+                        send(ctx, body, ranges, heads, boundary, served(viewer, id, ranges, size));
                     }
                 }
             }
@@ -174,8 +215,98 @@ public final class StreamRoutes {
         }
     }
 
-    private void send(Context ctx, Body body, List<ByteRanges.Range> ranges, List<byte[]> heads, String boundary)
-            throws IOException {
+    /** A bearer-authenticated stream's session: one per sign-in session and track. */
+    private static String bearerSession(Principal principal, String trackId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((principal.accountId() + "\n"
+                    + principal.sessionId() + "\n" + trackId).getBytes(StandardCharsets.UTF_8));
+            return "b-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    /**
+     * Counts a response's bytes into its stream session as they go out (recorded at most every
+     * {@link #PROGRESS_EVERY}). The last piece is recorded, with the grant of an offline download that reaches the
+     * file's end, just before it is written: a client that has read the whole response can rely on its evidence
+     * being there (at the cost of counting that one piece if writing it then fails).
+     */
+    private final class Served {
+        private final StreamUrlSigner.Viewer viewer;
+        private final String trackId;
+        private final long firstByteAt = clock.millis();
+        private final boolean reachesEnd;
+        private long remaining;
+        private long unrecorded;
+        private long lastRecorded = System.nanoTime();
+
+        Served(StreamUrlSigner.Viewer viewer, String trackId, long bytes, boolean reachesEnd) {
+            this.viewer = viewer;
+            this.trackId = trackId;
+            this.remaining = bytes;
+            this.reachesEnd = reachesEnd;
+        }
+
+        /** Before writing {@code bytes} of the file. */
+        void writing(long bytes) {
+            if (bytes >= remaining) {
+                unrecorded += bytes;
+                remaining = 0;
+                record();
+                if (reachesEnd && viewer.offline() && viewer.deviceId() != null) {
+                    try {
+                        evidence.granted(viewer.deviceId(), trackId, viewer.accountId(), clock.millis());
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not record the offline grant of track {}", trackId, e);
+                    }
+                }
+            }
+        }
+
+        /** After writing {@code bytes} of the file. */
+        void written(long bytes) {
+            if (remaining == 0) {
+                return;
+            }
+            remaining -= bytes;
+            unrecorded += bytes;
+            if (System.nanoTime() - lastRecorded >= PROGRESS_EVERY.toNanos()) {
+                record();
+            }
+        }
+
+        /** When the response ends, written whole or not. */
+        void done() {
+            record();
+        }
+
+        private void record() {
+            lastRecorded = System.nanoTime();
+            if (unrecorded == 0) {
+                return;
+            }
+            try {
+                evidence.served(viewer.sessionId(), viewer.accountId(), viewer.deviceId(), trackId,
+                        viewer.offline(), unrecorded, firstByteAt, clock.millis());
+                unrecorded = 0;
+            } catch (RuntimeException e) {
+                // The listener keeps their stream; only its evidence is short (the play may then not pay).
+                LOG.warn("Could not record {} bytes streamed of track {}", unrecorded, trackId, e);
+            }
+        }
+    }
+
+    private Served served(StreamUrlSigner.Viewer viewer, String trackId, List<ByteRanges.Range> ranges, long size) {
+        long bytes = 0;
+        for (ByteRanges.Range r : ranges) {
+            bytes += r.length();
+        }
+        return new Served(viewer, trackId, bytes, ranges.getLast().last() == size - 1);
+    }
+
+    private void send(Context ctx, Body body, List<ByteRanges.Range> ranges, List<byte[]> heads, String boundary,
+                      Served served) throws IOException {
         metrics.streamStarted();
         long sent = 0;
         try {
@@ -185,7 +316,7 @@ public final class StreamRoutes {
                     out.write(heads.get(i));
                 }
                 ByteRanges.Range r = ranges.get(i);
-                sent += copy(body, r.first(), r.length(), out);
+                sent += copy(body, r.first(), r.length(), out, served);
             }
             if (heads != null) {
                 out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -193,22 +324,33 @@ public final class StreamRoutes {
             out.flush();
         } finally {
             metrics.streamEnded(sent);
+            served.done();
         }
     }
 
-    private static long copy(Body body, long first, long length, OutputStream out) throws IOException {
+    private static long copy(Body body, long first, long length, OutputStream out, Served served)
+            throws IOException {
         long done = 0;
         while (done < length) {
             long n = Math.min(SLICE, length - done);
             ByteBuffer slice = body.slice(first + done, n);
             if (out instanceof HttpOutput jetty) {
-                jetty.write(slice);
+                while (slice.hasRemaining()) {
+                    int k = Math.min(PIECE, slice.remaining());
+                    ByteBuffer piece = slice.slice(slice.position(), k);
+                    served.writing(k);
+                    jetty.write(piece);
+                    slice.position(slice.position() + k);
+                    served.written(k);
+                }
             } else {
                 byte[] chunk = new byte[64 * 1024];
                 while (slice.hasRemaining()) {
                     int k = Math.min(chunk.length, slice.remaining());
                     slice.get(chunk, 0, k);
+                    served.writing(k);
                     out.write(chunk, 0, k);
+                    served.written(k);
                 }
             }
             done += n;

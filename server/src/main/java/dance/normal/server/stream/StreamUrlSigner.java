@@ -5,6 +5,7 @@ import dance.normal.server.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +14,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Short-lived stream URLs that players fetch without headers: {@code ?exp=EPOCH_SECONDS&acct=ID&sig=HMAC}. The
- * HMAC covers track, expiry and account, so a URL cannot be moved to another track or extended.
+ * Short-lived stream URLs that players fetch without headers:
+ * {@code ?exp=EPOCH_SECONDS&acct=ID[&dev=DEVICE][&off=1]&sid=SESSION&sig=HMAC}. The HMAC covers track, expiry,
+ * account, device, whether it is an offline download, and the stream session's id, so a URL cannot be moved to
+ * another track, account or device, or extended. What a URL serves is recorded under its session (decision 0024).
  */
 public final class StreamUrlSigner {
 
     public static final Duration TTL = Duration.ofHours(1);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
     private final Clock clock;
@@ -31,39 +36,66 @@ public final class StreamUrlSigner {
     public record Signed(String query, Instant expiresAt) {
     }
 
-    public Signed sign(String trackId, String accountId) {
-        Instant exp = clock.instant().plus(TTL);
-        long expSeconds = exp.getEpochSecond();
-        return new Signed("exp=" + expSeconds + "&acct=" + accountId + "&sig=" + mac(trackId, expSeconds, accountId),
-                Instant.ofEpochSecond(expSeconds));
+    /**
+     * Who a verified URL was made for.
+     *
+     * @param accountId the listener's account
+     * @param deviceId  their device, or null when the app did not say
+     * @param offline   whether it downloads the track for offline play on that device
+     * @param sessionId the stream session the bytes it serves are counted under
+     */
+    public record Viewer(String accountId, String deviceId, boolean offline, String sessionId) {
     }
 
-    /** Checks a signed URL's parameters; returns the account it was made for. */
-    public String verify(String trackId, String exp, String accountId, String sig) {
+    /** A URL to stream for {@code accountId}, on no named device. */
+    public Signed sign(String trackId, String accountId) {
+        return sign(trackId, accountId, null, false);
+    }
+
+    /** A URL for {@code accountId} on {@code deviceId} (or null), to stream or ({@code offline}) to download. */
+    public Signed sign(String trackId, String accountId, String deviceId, boolean offline) {
+        Instant exp = clock.instant().plus(TTL);
+        long expSeconds = exp.getEpochSecond();
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        String sid = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String dev = deviceId == null ? "" : deviceId;
+        String off = offline ? "1" : "0";
+        return new Signed("exp=" + expSeconds + "&acct=" + accountId + (deviceId == null ? "" : "&dev=" + deviceId)
+                + (offline ? "&off=1" : "") + "&sid=" + sid + "&sig=" + mac(trackId, expSeconds, accountId, dev, off,
+                sid), Instant.ofEpochSecond(expSeconds));
+    }
+
+    /** Checks a signed URL's parameters; returns whom it was made for. */
+    public Viewer verify(String trackId, String exp, String accountId, String deviceId, String offline, String sid,
+                         String sig) {
         long expSeconds;
         try {
             expSeconds = Long.parseLong(exp);
         } catch (NumberFormatException e) {
             throw ApiException.unauthenticated("This stream link is not valid.");
         }
-        if (accountId == null || sig == null) {
+        if (accountId == null || sig == null || sid == null) {
             throw ApiException.unauthenticated("This stream link is not valid.");
         }
-        byte[] expected = mac(trackId, expSeconds, accountId).getBytes(StandardCharsets.US_ASCII);
+        String dev = deviceId == null ? "" : deviceId;
+        String off = "1".equals(offline) ? "1" : "0";
+        byte[] expected = mac(trackId, expSeconds, accountId, dev, off, sid).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, sig.getBytes(StandardCharsets.US_ASCII))) {
             throw ApiException.unauthenticated("This stream link is not valid.");
         }
         if (clock.instant().getEpochSecond() >= expSeconds) {
             throw new ApiException(ProblemType.LINK_EXPIRED, 403, "This stream link has expired; ask for a new one.");
         }
-        return accountId;
+        return new Viewer(accountId, deviceId, off.equals("1"), "u-" + sid);
     }
 
-    private String mac(String trackId, long expSeconds, String accountId) {
+    private String mac(String trackId, long expSeconds, String accountId, String dev, String off, String sid) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] out = mac.doFinal(("stream\n" + trackId + "\n" + expSeconds + "\n" + accountId)
+            byte[] out = mac.doFinal(("stream\n" + trackId + "\n" + expSeconds + "\n" + accountId + "\n" + dev
+                    + "\n" + off + "\n" + sid)
                     .getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {

@@ -7,7 +7,9 @@ import dance.normal.protocol.catalog.Artist;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.catalog.NewTrack;
 import dance.normal.server.db.Database;
+import dance.normal.server.storage.MediaStore;
 import dance.normal.server.support.Databases;
+import dance.normal.server.support.Listening;
 import dance.normal.server.support.ServerWithDatabase;
 import dance.normal.server.support.TestServer;
 import java.net.http.HttpResponse;
@@ -31,7 +33,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code POST /api/v1/plays} against a started server on SQLite and on PostgreSQL: qualification at both sides of
- * each threshold, exactly-once recording under replays (also concurrent ones), and all-or-nothing batches.
+ * each threshold, exactly-once recording under replays (also concurrent ones), and all-or-nothing batches. Plays
+ * meant to qualify are heard as the app hears them: streamed first, then sent once the time played has passed
+ * ({@link Listening}); the rules about evidence are tested in {@link PlayEvidenceIT}.
  */
 class PlaysIT {
 
@@ -61,6 +65,7 @@ class PlaysIT {
         }
         ServerWithDatabase direct = ServerWithDatabase.start(kind);
         CatalogRepository catalog = direct.catalog();
+        storeAudio(direct.server());
         // Tracks inserted directly, so their durations are exact and the thresholds can be tested to the millisecond.
         Env env = direct.db().jdbi().inTransaction(h -> {
             Artist artist = catalog.createArtist(h, null, "Plays Artist", "");
@@ -75,9 +80,34 @@ class PlaysIT {
         return env;
     }
 
+    /** The bytes every track of these tests streams (tracks share one stored file; only durations differ). */
+    private static final byte[] AUDIO = new byte[48_000];
+    private static final String AUDIO_SHA;
+
+    static {
+        new java.util.Random(14).nextBytes(AUDIO);
+        try {
+            AUDIO_SHA = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(AUDIO));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void storeAudio(TestServer server) {
+        try {
+            MediaStore store = new MediaStore(server.dataDir().resolve("media"));
+            java.nio.file.Path temp = store.newTempFile(".mp3");
+            java.nio.file.Files.write(temp, AUDIO);
+            store.commit(temp, AUDIO_SHA);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static NewTrack track(Artist artist, String title, long durationMs) {
         return new NewTrack(artist.id(), "Plays Release", null, null, title, 1, "Test", durationMs, "MP3",
-                "audio/mpeg", 128, 1000, "0".repeat(64), null, null);
+                "audio/mpeg", 128, AUDIO.length, AUDIO_SHA, null, null);
     }
 
     @AfterAll
@@ -95,6 +125,7 @@ class PlaysIT {
         return new Listener(pair.get("accessToken").asText(), pair.get("me").get("id").asText());
     }
 
+    /** A play sent with no evidence behind it (for the checks made before evidence is looked at). */
     private static Map<String, Object> play(String trackId, long playedMs) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", UUID.randomUUID().toString());
@@ -102,6 +133,11 @@ class PlaysIT {
         p.put("startedAt", Instant.now().minus(10, ChronoUnit.MINUTES).toString());
         p.put("playedMs", playedMs);
         return p;
+    }
+
+    /** A play as the app makes one: the track streamed to the listener, then {@code playedMs} of time passed. */
+    private static Map<String, Object> heard(Env env, Listener who, String trackId, long playedMs) {
+        return Listening.listen(env.server(), who.token(), trackId, 1, playedMs).getFirst();
     }
 
     private static HttpResponse<String> send(Env env, Listener who, List<Map<String, Object>> plays) {
@@ -130,16 +166,16 @@ class PlaysIT {
         record Case(Map<String, Object> play, boolean qualifies) {
         }
         List<Case> cases = List.of(
-                new Case(play(env.shortTrack(), 5_000), true),      // half of a 10 s track
-                new Case(play(env.shortTrack(), 4_999), false),
-                new Case(play(env.shortTrack(), 4_900), false),
-                new Case(play(env.shortTrack(), 10_000), true),
-                new Case(play(env.shortTrack(), 0), false),
-                new Case(play(env.mediumTrack(), 25_000), true),    // half of a 50 s track, before 30 s
-                new Case(play(env.mediumTrack(), 24_999), false),
-                new Case(play(env.longTrack(), 30_000), true),      // 30 s of a 10 min track, far from half
-                new Case(play(env.longTrack(), 29_999), false),
-                new Case(play(env.longTrack(), 300_000), true));
+                new Case(heard(env, who, env.shortTrack(), 5_000), true),      // half of a 10 s track
+                new Case(heard(env, who, env.shortTrack(), 4_999), false),
+                new Case(heard(env, who, env.shortTrack(), 4_900), false),
+                new Case(heard(env, who, env.shortTrack(), 10_000), true),
+                new Case(heard(env, who, env.shortTrack(), 0), false),
+                new Case(heard(env, who, env.mediumTrack(), 25_000), true),    // half of a 50 s track, before 30 s
+                new Case(heard(env, who, env.mediumTrack(), 24_999), false),
+                new Case(heard(env, who, env.longTrack(), 30_000), true),      // 30 s of a 10 min track, far from half
+                new Case(heard(env, who, env.longTrack(), 29_999), false),
+                new Case(heard(env, who, env.longTrack(), 300_000), true));
         HttpResponse<String> r = send(env, who, cases.stream().map(Case::play).toList());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode result = TestServer.json(r);
@@ -154,6 +190,7 @@ class PlaysIT {
             assertThat(receipt.get("status").asText()).isEqualTo("RECORDED");
             assertThat(receipt.get("qualified").asBoolean()).as("%s ms", c.play().get("playedMs"))
                     .isEqualTo(c.qualifies());
+            assertThat(receipt.get("reason").asText()).isEqualTo(c.qualifies() ? "QUALIFIED" : "TOO_SHORT");
         }
         Map<String, Boolean> stored = storedQualification(env, who);
         assertThat(stored).hasSize(cases.size());
@@ -180,15 +217,15 @@ class PlaysIT {
         Listener who = listener(env);
         List<Map<String, Object>> plays = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            plays.add(play(gone, 60_000));
-            plays.add(play(third, 1_000)); // too short to count
+            plays.add(heard(env, who, gone, 60_000));
+            plays.add(heard(env, who, third, 1_000)); // too short to count
         }
         for (int i = 0; i < 3; i++) {
-            plays.add(play(first, 60_000));
+            plays.add(heard(env, who, first, 60_000));
         }
-        plays.add(play(second, 60_000));
-        plays.add(play(second, 45_000));
-        plays.add(play(third, 40_000));
+        plays.add(heard(env, who, second, 60_000));
+        plays.add(heard(env, who, second, 45_000));
+        plays.add(heard(env, who, third, 40_000));
         assertThat(send(env, who, plays).statusCode()).isEqualTo(200);
         env.db().jdbi().useTransaction(h -> catalog.deleteTrack(h, gone));
 
@@ -209,8 +246,8 @@ class PlaysIT {
     void replayedPlaysAreAcknowledgedAndNeverCountedTwice(Databases.Kind kind) {
         Env env = env(kind);
         Listener who = listener(env);
-        List<Map<String, Object>> batch = List.of(play(env.longTrack(), 45_000), play(env.shortTrack(), 1_000),
-                play(env.mediumTrack(), 40_000));
+        List<Map<String, Object>> batch = List.of(heard(env, who, env.longTrack(), 45_000),
+                heard(env, who, env.shortTrack(), 1_000), heard(env, who, env.mediumTrack(), 40_000));
         assertThat(TestServer.json(send(env, who, batch)).get("recorded").asInt()).isEqualTo(3);
 
         for (int replay = 0; replay < 2; replay++) {
@@ -231,7 +268,7 @@ class PlaysIT {
         }
 
         // A batch mixing a replayed play with a new one records only the new one.
-        List<Map<String, Object>> mixed = List.of(batch.get(0), play(env.longTrack(), 60_000));
+        List<Map<String, Object>> mixed = List.of(batch.get(0), heard(env, who, env.longTrack(), 60_000));
         JsonNode result = TestServer.json(send(env, who, mixed));
         assertThat(result.get("recorded").asInt()).isEqualTo(1);
         assertThat(result.get("duplicates").asInt()).isEqualTo(1);
@@ -329,7 +366,7 @@ class PlaysIT {
         Listener who = listener(env);
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            batch.add(play(i % 2 == 0 ? env.longTrack() : env.shortTrack(), 31_000));
+            batch.add(heard(env, who, i % 2 == 0 ? env.longTrack() : env.shortTrack(), 31_000));
         }
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);

@@ -450,6 +450,7 @@ class StreamIT {
         String exp = param(good, "exp");
         String acct = param(good, "acct");
         String sig = param(good, "sig");
+        String sid = "&sid=" + param(good, "sid");
         assertThat(getUrl(good.toString()).statusCode()).isEqualTo(200);
 
         char last = sig.charAt(sig.length() - 1);
@@ -457,15 +458,20 @@ class StreamIT {
         String otherAcct = UUID.randomUUID().toString();
         long laterExp = Long.parseLong(exp) + 3600;
         List<String> tampered = List.of(
-                base(good) + "?exp=" + exp + "&acct=" + acct + "&sig=" + otherSig,
-                base(good) + "?exp=" + laterExp + "&acct=" + acct + "&sig=" + sig,
-                base(good) + "?exp=" + exp + "&acct=" + otherAcct + "&sig=" + sig,
+                base(good) + "?exp=" + exp + "&acct=" + acct + sid + "&sig=" + otherSig,
+                base(good) + "?exp=" + laterExp + "&acct=" + acct + sid + "&sig=" + sig,
+                base(good) + "?exp=" + exp + "&acct=" + otherAcct + sid + "&sig=" + sig,
                 server.url(streamPath(wavId)) + "?" + good.getRawQuery(),
-                base(good) + "?exp=" + exp + "&acct=" + acct + "&sig=",
-                base(good) + "?exp=" + exp + "&sig=" + sig,
-                base(good) + "?acct=" + acct + "&sig=" + sig,
-                base(good) + "?exp=abc&acct=" + acct + "&sig=" + sig,
-                base(good) + "?exp=" + exp + "&acct=" + acct + "&sig=" + sig + "x");
+                base(good) + "?exp=" + exp + "&acct=" + acct + sid + "&sig=",
+                base(good) + "?exp=" + exp + sid + "&sig=" + sig,
+                base(good) + "?acct=" + acct + sid + "&sig=" + sig,
+                base(good) + "?exp=abc&acct=" + acct + sid + "&sig=" + sig,
+                base(good) + "?exp=" + exp + "&acct=" + acct + sid + "&sig=" + sig + "x",
+                // Another stream session, another device, or made an offline download: each is signed.
+                base(good) + "?exp=" + exp + "&acct=" + acct + "&sid=other" + "&sig=" + sig,
+                base(good) + "?exp=" + exp + "&acct=" + acct + sid + "&dev=" + otherAcct + "&sig=" + sig,
+                base(good) + "?exp=" + exp + "&acct=" + acct + sid + "&off=1&sig=" + sig,
+                base(good) + "?exp=" + exp + "&acct=" + acct + "&sig=" + sig);
         for (String url : tampered) {
             HttpResponse<byte[]> r = getUrl(url);
             assertThat(r.statusCode()).as(url).isEqualTo(401);
@@ -486,10 +492,12 @@ class StreamIT {
         }
     }
 
-    private static String hmac(byte[] key, String trackId, long exp, String acct) throws Exception {
+    private static String hmac(byte[] key, String trackId, long exp, String acct, String sid) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        byte[] out = mac.doFinal(("stream\n" + trackId + "\n" + exp + "\n" + acct).getBytes(StandardCharsets.UTF_8));
+        // No device, not an offline download (decision 0024 adds both to what is signed).
+        byte[] out = mac.doFinal(("stream\n" + trackId + "\n" + exp + "\n" + acct + "\n\n0\n" + sid)
+                .getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
     }
 
@@ -497,20 +505,21 @@ class StreamIT {
     void expiredSignedUrlIs403LinkExpired() throws Exception {
         URI good = signedUrl(mp3Id);
         String acct = param(good, "acct");
+        String sid = param(good, "sid");
         byte[] key = streamKey();
         // The test signs exactly as the server does: proven on the fresh link first.
-        assertThat(hmac(key, mp3Id, Long.parseLong(param(good, "exp")), acct)).isEqualTo(param(good, "sig"));
+        assertThat(hmac(key, mp3Id, Long.parseLong(param(good, "exp")), acct, sid)).isEqualTo(param(good, "sig"));
 
         long past = Instant.now().minusSeconds(5).getEpochSecond();
-        HttpResponse<byte[]> r = getUrl(base(good) + "?exp=" + past + "&acct=" + acct + "&sig="
-                + hmac(key, mp3Id, past, acct));
+        HttpResponse<byte[]> r = getUrl(base(good) + "?exp=" + past + "&acct=" + acct + "&sid=" + sid + "&sig="
+                + hmac(key, mp3Id, past, acct, sid));
         assertThat(r.statusCode()).isEqualTo(403);
         JsonNode problem = TestServer.JSON.readTree(r.body());
         assertThat(problem.get("type").asText()).endsWith("/link-expired");
 
         long future = Instant.now().plusSeconds(120).getEpochSecond();
-        HttpResponse<byte[]> fresh = getUrl(base(good) + "?exp=" + future + "&acct=" + acct + "&sig="
-                + hmac(key, mp3Id, future, acct));
+        HttpResponse<byte[]> fresh = getUrl(base(good) + "?exp=" + future + "&acct=" + acct + "&sid=" + sid
+                + "&sig=" + hmac(key, mp3Id, future, acct, sid));
         assertThat(fresh.statusCode()).isEqualTo(200);
         assertThat(fresh.body()).isEqualTo(mp3);
     }

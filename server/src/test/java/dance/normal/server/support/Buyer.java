@@ -1,6 +1,8 @@
 package dance.normal.server.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dance.normal.protocol.plays.PlayEvent;
+import dance.normal.protocol.plays.PlayReceipts;
 import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.keys.SoftwareSigner;
@@ -10,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +34,15 @@ public final class Buyer {
     private final String accountId;
     private final String email;
     private final SoftwareSigner wallet;
+    private final String deviceId;
 
-    private Buyer(Api server, String token, String accountId, String email, SoftwareSigner wallet) {
+    private Buyer(Api server, String token, String accountId, String email, SoftwareSigner wallet, String deviceId) {
         this.server = server;
         this.token = token;
         this.accountId = accountId;
         this.email = email;
         this.wallet = wallet;
+        this.deviceId = deviceId;
     }
 
     public static Buyer signUp(Api server) {
@@ -49,12 +55,41 @@ public final class Buyer {
             throw new IllegalStateException("Device registration failed: " + device.body());
         }
         return new Buyer(server, token, tokens.get("me").get("id").asText(), tokens.get("me").get("email").asText(),
-                wallet);
+                wallet, TestServer.json(device).get("id").asText());
     }
 
     /** The same listener and wallet talking to another server process (after a restart). */
     public Buyer on(Api other) {
-        return new Buyer(other, token, accountId, email, wallet);
+        return new Buyer(other, token, accountId, email, wallet, deviceId);
+    }
+
+    /** The id of the device this wallet is registered as. */
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /**
+     * {@code play} (as {@link Listening#play} makes it) as this device's signed receipt number {@code counter}, as
+     * the app signs a play of a downloaded track.
+     */
+    public Map<String, Object> receipt(Map<String, Object> play, long counter) {
+        return receiptAs(play, counter, deviceId);
+    }
+
+    /** A receipt naming {@code device} but signed with this wallet's key (a forgery unless it is this device). */
+    public Map<String, Object> receiptAs(Map<String, Object> play, long counter, String device) {
+        Map<String, Object> signed = new LinkedHashMap<>(play);
+        signed.put("deviceId", device);
+        signed.put("counter", counter);
+        signed.put("signature", OffchainMessage.sign(wallet, PlayReceipts.applicationDomain(),
+                PlayReceipts.message(event(play), device, counter)).signatureBase58());
+        return signed;
+    }
+
+    /** A play map as the protocol's record. */
+    public static PlayEvent event(Map<String, Object> play) {
+        return new PlayEvent(UUID.fromString((String) play.get("id")), (String) play.get("trackId"),
+                Instant.parse((String) play.get("startedAt")), ((Number) play.get("playedMs")).longValue());
     }
 
     public String token() {

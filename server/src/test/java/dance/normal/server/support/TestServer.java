@@ -31,11 +31,13 @@ public final class TestServer implements Api, AutoCloseable {
 
     private final Path dataDir;
     private final NormalDanceServer server;
+    private final TestClock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Path dataDir, NormalDanceServer server) {
+    private TestServer(Path dataDir, NormalDanceServer server, TestClock clock) {
         this.dataDir = dataDir;
         this.server = server;
+        this.clock = clock;
     }
 
     public static TestServer start() {
@@ -66,8 +68,9 @@ public final class TestServer implements Api, AutoCloseable {
             }
             ServerConfig adjusted = adjust.apply(config);
             Function<Database, Chain> c = chain == null ? NormalDanceServer.chainFor(adjusted) : chain;
-            return new TestServer(dir, clock == null ? NormalDanceServer.start(adjusted, c)
-                    : NormalDanceServer.start(adjusted, c, clock));
+            TestClock testClock = clock == null ? new TestClock() : null;
+            return new TestServer(dir, NormalDanceServer.start(adjusted, c, clock == null ? testClock : clock),
+                    testClock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,11 +78,25 @@ public final class TestServer implements Api, AutoCloseable {
 
     /** A new server on an existing data dir (SQLite), as after a restart. */
     public static TestServer restart(Path dataDir, UnaryOperator<ServerConfig> adjust) {
-        return new TestServer(dataDir, NormalDanceServer.start(adjust.apply(ServerConfig.forTests(dataDir))));
+        ServerConfig config = adjust.apply(ServerConfig.forTests(dataDir));
+        TestClock clock = new TestClock();
+        return new TestServer(dataDir, NormalDanceServer.start(config, NormalDanceServer.chainFor(config), clock),
+                clock);
     }
 
     public NormalDanceServer server() {
         return server;
+    }
+
+    /**
+     * The server's clock: real time, moved on by tests that need time to have passed (plays are paid only for time
+     * that has passed). Not there when the test started the server on a clock of its own.
+     */
+    public TestClock clock() {
+        if (clock == null) {
+            throw new IllegalStateException("This server runs on the clock its test gave it");
+        }
+        return clock;
     }
 
     public Path dataDir() {
