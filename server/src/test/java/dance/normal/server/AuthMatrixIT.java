@@ -142,6 +142,7 @@ class AuthMatrixIT {
             rule("POST /api/v1/plays", Access.LISTENER).json(w -> Map.of("plays", List.of(Map.of(
                     "id", UUID.randomUUID().toString(), "trackId", w.trackId,
                     "startedAt", Instant.now().minusSeconds(60).toString(), "playedMs", 30_000)))).answers(200),
+            rule("GET /api/v1/me/artist/plays", Access.ARTIST).answers(200),
             rule("GET /api/v1/popular", Access.PUBLIC).answers(200),
             rule("GET /api/v1/me/likes", Access.LISTENER).answers(200),
             rule("PUT /api/v1/me/likes/{trackId}", Access.LISTENER).request((w, c) -> c.path("trackId", w.trackId))
