@@ -57,7 +57,10 @@ public final class TestServer implements Api, AutoCloseable {
         return start(kind, adjust, chain, null);
     }
 
-    /** As {@link #start(Databases.Kind, UnaryOperator, Function)}, on {@code clock} (null for a {@link TestClock} of its own). */
+    /**
+     * As {@link #start(Databases.Kind, UnaryOperator, Function)}, on {@code clock} (null for a {@link TestClock} of
+     * its own).
+     */
     public static TestServer start(Databases.Kind kind, UnaryOperator<ServerConfig> adjust,
                                    Function<Database, Chain> chain, Clock clock) {
         try {
