@@ -141,7 +141,7 @@ class AuthMatrixIT {
             // plays and library
             rule("POST /api/v1/plays", Access.LISTENER).json(w -> Map.of("plays", List.of(Map.of(
                     "id", UUID.randomUUID().toString(), "trackId", w.trackId,
-                    "startedAt", Instant.now().minusSeconds(60).toString(), "playedMs", 30_000)))).answers(200),
+                    "startedAt", w.now().minusSeconds(60).toString(), "playedMs", 30_000)))).answers(200),
             rule("GET /api/v1/me/artist/plays", Access.ARTIST).answers(200),
             rule("GET /api/v1/popular", Access.PUBLIC).answers(200),
             rule("GET /api/v1/me/likes", Access.LISTENER).answers(200),
@@ -656,13 +656,13 @@ class AuthMatrixIT {
             JsonNode listenerClaims = claims(listener.token());
             JsonNode artistClaims = claims(market.artistToken());
             expiredToken = new TokenService(serverKey("access-token-hs256"),
-                    Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
+                    Clock.fixed(now().minus(Duration.ofHours(1)), ZoneOffset.UTC))
                     .issue(listener.accountId(), Role.LISTENER, listenerClaims.path("sid").asText());
             // The artist's own claims, unexpired, signed with a key that is not the server's.
             Map<String, Object> impersonation = Map.of("iss", artistClaims.path("iss").asText(),
                     "sub", artistClaims.path("sub").asText(), "role", "artist",
                     "sid", artistClaims.path("sid").asText(), "jti", UUID.randomUUID().toString(),
-                    "iat", Instant.now().getEpochSecond(), "exp", Instant.now().plus(Duration.ofMinutes(10))
+                    "iat", now().getEpochSecond(), "exp", now().plus(Duration.ofMinutes(10))
                             .getEpochSecond());
             byte[] otherKey = new byte[32];
             RANDOM.nextBytes(otherKey);
@@ -676,6 +676,11 @@ class AuthMatrixIT {
                     .POST(HttpRequest.BodyPublishers.ofString(TestServer.JSON.createObjectNode()
                             .put("refreshToken", session.path("refreshToken").asText()).toString())).build());
             expectStatus(logout, 204, "signing the extra session out");
+        }
+
+        /** The server's time (a test clock that runs with real time). */
+        Instant now() {
+            return server.clock().instant();
         }
 
         // ---- resources
@@ -783,7 +788,7 @@ class AuthMatrixIT {
                     yield q.substring(0, q.length() - 1) + (last == 'A' ? 'B' : 'A');
                 }
                 case SIGNED_URL_EXPIRED -> "?" + new StreamUrlSigner(serverKey("stream-url-hs256"),
-                        Clock.fixed(Instant.now().minus(StreamUrlSigner.TTL).minus(Duration.ofMinutes(5)),
+                        Clock.fixed(now().minus(StreamUrlSigner.TTL).minus(Duration.ofMinutes(5)),
                                 ZoneOffset.UTC)).sign(trackIdInPath, listener.accountId()).query();
                 default -> "";
             };
@@ -798,7 +803,7 @@ class AuthMatrixIT {
 
         /** The Stripe-Signature a webhook caller sends, or null. */
         String stripeSignature(byte[] payload, Caller caller) {
-            long now = Instant.now().getEpochSecond();
+            long now = now().getEpochSecond();
             return switch (caller) {
                 case STRIPE_SIGNED -> stripe(WEBHOOK_SECRET, now, payload);
                 case STRIPE_SIGNED_WITH_ANOTHER_SECRET -> stripe("whsec_someone_else", now, payload);
