@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.mnemonic.Mnemonic;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -58,6 +59,18 @@ class SecretLeakExtensionTest {
             SecretLeakExtension.watchPhrase("thrown", phrase, 0);
             SecretLeakExtension.record(new IllegalStateException("bad phrase: " + new String(phrase)));
         })).isInstanceOf(AssertionError.class).hasMessageContaining("thrown phrase");
+    }
+
+    @Test
+    void aTextSecretIsFoundAsWrittenAndEncodedInAChildsOutput() {
+        char[] pin = "pin-7c41e09b2d5f".toCharArray();
+        SecretLeakExtension extension = new SecretLeakExtension();
+        assertThatThrownBy(() -> runClass(extension, () -> {
+            SecretLeakExtension.watchText("pin", pin);
+            byte[] bytes = new String(pin).getBytes(StandardCharsets.UTF_8);
+            assertThat(SecretLeakExtension.leaksIn(HexFormat.of().formatHex(bytes))).contains("pin (UTF-8) (hex)");
+            SecretLeakExtension.recordOutput("{\"message\":\"C_Login with pin-7c41e09b2d5f\"}");
+        })).isInstanceOf(AssertionError.class).hasMessageContaining("pin (text)");
     }
 
     @Test
