@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dance.normal.app.onboarding.OnboardingController;
 import dance.normal.app.shell.ShellController;
 import dance.normal.app.ui.Background;
+import dance.normal.app.ui.Browser;
 import dance.normal.app.ui.I18n;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public final class NormalDanceApp extends Application {
 
     private static final long DEMO_TOP_UP_MICROS = 25_000_000;
     private static final String SETTINGS = "settings.properties";
+    /** Set by UI tests before launch to see the pages the app opens; otherwise the system's browser. */
+    static volatile Browser browserForTests;
     private final Background background = new Background();
     private AppConfig config;
     private Path prefsFile;
@@ -128,8 +131,10 @@ public final class NormalDanceApp extends Application {
         if (shell != null) {
             shell.close();
         }
+        Browser browser = browserForTests != null ? browserForTests : page -> getHostServices().showDocument(
+                page.toString());
         shell = new ShellController(session, background, i18n, prefs, this::changePrefs, this::switchServer,
-                this::signOut);
+                this::signOut, browser);
         stage.getScene().setRoot(shell.view());
         Timings.firstUsableFrame();
     }

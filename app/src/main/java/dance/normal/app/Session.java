@@ -348,10 +348,21 @@ public final class Session implements AutoCloseable {
                 Map.of("Idempotency-Key", key), true);
     }
 
+    /** Adds money with {@code card} (a test card number or a token), or on Stripe's page when it is blank. */
     public Topup topUp(long micros, String card, String key) {
         Background.requireBackground("Topping up");
-        return api.call("POST", "/api/v1/me/topups", new TopupRequest(micros, card), Topup.class,
+        String method = card == null || card.isBlank() ? Topup.CHECKOUT : card;
+        return api.call("POST", "/api/v1/me/topups", new TopupRequest(micros, method), Topup.class,
                 Map.of("Idempotency-Key", key), true);
+    }
+
+    /** Where a top-up stands now (a queued or pending one goes on by itself on the server). */
+    public Topup topup(String id) {
+        Background.requireBackground("Reading a top-up");
+        if (!id.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("The server sent a top-up id that is not one");
+        }
+        return api.call("GET", "/api/v1/me/topups/" + id, null, Topup.class, Map.of(), true);
     }
 
     /**

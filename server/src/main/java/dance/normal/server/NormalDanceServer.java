@@ -55,6 +55,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +134,7 @@ public final class NormalDanceServer implements AutoCloseable {
         Chain onChain = chain.apply(db);
         try {
             this.money = new TokenRoutes(db, catalog, authenticator, onChain, config.money(), config.dataDir(), clock,
-                    json);
+                    json, () -> URI.create(baseUrl()));
         } catch (RuntimeException e) {
             onChain.close(); // an HSM session must not outlive a server that did not start
             throw e;

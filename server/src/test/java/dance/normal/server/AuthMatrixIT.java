@@ -191,6 +191,7 @@ class AuthMatrixIT {
             rule("POST /api/v1/payments/stripe/webhook", Access.WEBHOOK).request((w, c) -> c.json(Map.of(
                     "id", "evt_matrix_" + UUID.randomUUID().toString().replace("-", ""),
                     "type", "customer.created", "data", Map.of("object", Map.of())))).answers(200),
+            rule("GET /api/v1/payments/checkout/return", Access.PUBLIC).answers(200),
             rule("GET /api/v1/me/holdings", Access.LISTENER).answers(200),
             rule("GET /api/v1/me/earnings", Access.LISTENER).answers(200),
             rule("GET /api/v1/me/ledger", Access.LISTENER).answers(200),

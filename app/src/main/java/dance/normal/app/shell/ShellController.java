@@ -12,6 +12,7 @@ import dance.normal.app.search.SearchController;
 import dance.normal.app.settings.SettingsController;
 import dance.normal.app.track.TrackPanelController;
 import dance.normal.app.ui.Background;
+import dance.normal.app.ui.Browser;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.wallet.WalletController;
 import dance.normal.player.queue.QueueItem;
@@ -84,16 +85,17 @@ public final class ShellController {
      * @param onPrefs   the listener changed a setting (theme, language, budget)
      * @param onServer  the listener chose another server (one that answered)
      * @param onSignOut the listener signed out
+     * @param browser   opens Stripe's payment page for a top-up
      */
     public ShellController(Session session, Background background, I18n i18n, AppPrefs prefs,
-                           Consumer<AppPrefs> onPrefs, Consumer<URI> onServer, Runnable onSignOut) {
+                           Consumer<AppPrefs> onPrefs, Consumer<URI> onServer, Runnable onSignOut, Browser browser) {
         this.session = session;
         this.i18n = i18n;
         this.nowPlaying = new NowPlayingController(session.player(), i18n, background,
                 (trackId, size) -> session.track(trackId).flatMap(t -> session.artwork(t.artworkUrl(), size)));
         this.queue = new QueueController(session.player(), i18n);
         this.downloads = new DownloadsController(session, background, i18n);
-        this.wallet = new WalletController(session, background, i18n);
+        this.wallet = new WalletController(session, background, i18n, browser);
         this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, onServer,
                 onSignOut);
         this.browse = new BrowseController(session, background, i18n, this::play, this::choose);

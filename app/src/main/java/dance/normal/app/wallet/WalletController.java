@@ -2,11 +2,15 @@ package dance.normal.app.wallet;
 
 import dance.normal.app.Session;
 import dance.normal.app.ui.Background;
+import dance.normal.app.ui.Browser;
 import dance.normal.app.ui.I18n;
 import dance.normal.protocol.Money;
 import dance.normal.protocol.tokens.Holding;
 import dance.normal.protocol.tokens.StatementLine;
 import dance.normal.protocol.tokens.Topup;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -15,7 +19,10 @@ import javafx.scene.Parent;
 
 /**
  * The wallet as a listener sees it: dollars, never keys. Adding money goes through the server's payment provider
- * (the test card in the demo), once per press: the Idempotency-Key is made when the button is pressed.
+ * (the test card in the demo), once per press: the Idempotency-Key is made when the button is pressed. With the card
+ * field empty the money is paid on Stripe's hosted page, opened in the listener's browser (a real card is typed
+ * there, never here). A top-up that does not end at once (queued while the payment service is down, or waiting for
+ * Stripe's page) is followed here, polling its state every {@link #POLL} with a progress indicator, until it ends.
  */
 public final class WalletController {
 
@@ -27,11 +34,18 @@ public final class WalletController {
     private final Session session;
     private final Background background;
     private final I18n i18n;
+    private final Browser browser;
+    static final Duration POLL = Duration.ofSeconds(2);
+    /** Longer than a Checkout page stays open (an hour), after which the server ends the top-up by itself. */
+    private static final Duration FOLLOW_FOR = Duration.ofMinutes(75);
+    /** The top-up being followed, so a newer one replaces it (FX thread). */
+    private String followed;
 
-    public WalletController(Session session, Background background, I18n i18n) {
+    public WalletController(Session session, Background background, I18n i18n, Browser browser) {
         this.session = session;
         this.background = background;
         this.i18n = i18n;
+        this.browser = browser;
         this.view = new WalletView(model, i18n, this::onTopUp);
     }
 
@@ -89,14 +103,52 @@ public final class WalletController {
         background.run(() -> session.topUp(dollars * 1_000_000, card, key), (Topup t) -> {
             model.working.set(false);
             view.card.clear();
-            refresh();
-            model.message.set(t.state().equals("SUCCEEDED")
-                    ? i18n.get("wallet.added", Money.ofMicros(t.amountMicros()).format(),
-                    Money.ofMicros(t.balanceMicros()).format())
-                    : t.notice());
+            followed = null;
+            shown(t, Instant.now().plus(FOLLOW_FOR), false);
         }, error -> {
             model.working.set(false);
             model.error.set(i18n.sentence(error));
+        });
+    }
+
+    /** Shows where a top-up stands; one that goes on is followed (its page opened once) until it ends. */
+    private void shown(Topup t, Instant until, boolean opened) {
+        if (followed != null && !followed.equals(t.id())) {
+            return; // a newer top-up is shown
+        }
+        if (t.done()) {
+            followed = null;
+            model.following.set(false);
+            refresh();
+            if (t.state().equals("SUCCEEDED")) {
+                model.error.set("");
+                model.message.set(i18n.get("wallet.added", Money.ofMicros(t.amountMicros()).format(),
+                        Money.ofMicros(t.balanceMicros()).format()));
+            } else {
+                model.message.set("");
+                model.error.set(i18n.get("wallet.failed", t.failure() == null ? "" : t.failure()));
+            }
+            return;
+        }
+        followed = t.id();
+        model.following.set(true);
+        boolean open = !opened && t.checkoutUrl() != null;
+        model.message.set(t.checkoutUrl() != null ? i18n.get("wallet.checkoutOpened") : t.notice());
+        if (Instant.now().isAfter(until)) {
+            model.following.set(false);
+            return;
+        }
+        background.run(() -> {
+            if (open) {
+                browser.open(URI.create(t.checkoutUrl()));
+                return session.topup(t.id());
+            }
+            Thread.sleep(POLL.toMillis());
+            return session.topup(t.id());
+        }, next -> shown(next, until, opened || open), error -> {
+            // The server may be out of reach for a moment: the top-up goes on there, so keep following it.
+            model.error.set(i18n.sentence(error));
+            shown(t, until, true);
         });
     }
 }

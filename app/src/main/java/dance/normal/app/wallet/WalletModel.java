@@ -20,4 +20,6 @@ final class WalletModel {
     /** Offline, the wallet as last seen: a note, not an error. */
     final StringProperty asOf = new SimpleStringProperty("");
     final BooleanProperty working = new SimpleBooleanProperty(false);
+    /** A queued or pending top-up is being followed until it ends: a progress indicator shows. */
+    final BooleanProperty following = new SimpleBooleanProperty(false);
 }

@@ -1,11 +1,13 @@
 package dance.normal.server.payments;
 
+import dance.normal.protocol.tokens.Topup;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns what a listener typed into a payment method token, so a card number is never stored: Stripe's test card
- * numbers map to Stripe's test payment methods; anything else must already be a token ({@code pm_...}).
+ * numbers map to Stripe's test payment methods; anything else must already be a token ({@code pm_...}), or
+ * {@code checkout} (the card is typed on Stripe's own page, never here).
  */
 public final class PaymentMethods {
 
@@ -26,6 +28,9 @@ public final class PaymentMethods {
             return Optional.ofNullable(TEST_CARDS.get(digits));
         }
         String t = input.strip();
+        if (t.equals(Topup.CHECKOUT)) {
+            return Optional.of(Topup.CHECKOUT);
+        }
         return t.matches("pm_[A-Za-z0-9_]{1,96}") ? Optional.of(t) : Optional.empty();
     }
 
@@ -34,6 +39,7 @@ public final class PaymentMethods {
         return switch (token) {
             case "pm_card_visa" -> "test card ending 4242";
             case "pm_card_chargeDeclined" -> "test card ending 0002";
+            case Topup.CHECKOUT -> "card on Stripe's payment page";
             default -> "payment method " + token;
         };
     }

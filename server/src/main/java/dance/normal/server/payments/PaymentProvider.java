@@ -19,7 +19,8 @@ public interface PaymentProvider {
 
     /**
      * Charges {@code amountMicros} (whole cents) once per {@code idempotencyKey}: the same key again returns the
-     * first charge, never a second one.
+     * first charge, never a second one. For the method {@code checkout} the charge is a hosted payment page: PENDING,
+     * with its address, ended by the provider's webhook.
      *
      * @throws ProviderUnavailableException when the provider cannot be reached or answers with a server error
      */
@@ -35,8 +36,17 @@ public interface PaymentProvider {
         return Optional.empty();
     }
 
-    /** The outcome of a charge. */
-    record Charge(Status status, String reference, String failure) {
+    /**
+     * The outcome of a charge.
+     *
+     * @param redirectUrl for a charge the listener finishes on the provider's own page (Stripe Checkout), its
+     *                    address; otherwise null
+     */
+    record Charge(Status status, String reference, String failure, String redirectUrl) {
+
+        public Charge(Status status, String reference, String failure) {
+            this(status, reference, failure, null);
+        }
     }
 
     enum Status {

@@ -2,6 +2,7 @@ package dance.normal.server.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.tokens.Topup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,10 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -20,23 +23,37 @@ import java.util.stream.Collectors;
  * as Stripe's {@code Idempotency-Key}, so a retry after a timeout or a crash never charges twice. Amounts go to
  * Stripe in cents. A card error is a decline; 5xx, 429 and network failures make the provider unavailable (the
  * top-up is queued). {@code requires_action} or {@code processing} leaves the top-up pending until the webhook.
+ *
+ * <p>For real cards typed by the listener, a top-up can instead be a Checkout Session: Stripe's hosted payment page,
+ * opened in the listener's browser; its webhook ({@code checkout.session.*}) ends the top-up. Plain HTTP rather than
+ * stripe-java keeps the adapter small and its requests visible to the tests (decision 0025).
  */
 public final class StripeProvider implements PaymentProvider {
+
+    /** How long a Checkout page stays open (Stripe allows 30 minutes to 24 hours); then it expires, unpaid. */
+    static final Duration CHECKOUT_OPEN_FOR = Duration.ofMinutes(60);
+    public static final String RETURN_PATH = "/api/v1/payments/checkout/return";
 
     private final URI apiBase;
     private final String authorization;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final Supplier<URI> serverBase;
+    private final Clock clock;
 
     /**
-     * @param apiBase   {@code https://api.stripe.com} in production
-     * @param secretKey the account's secret key ({@code sk_live_...} or {@code sk_test_...}); never logged
+     * @param apiBase    {@code https://api.stripe.com} in production
+     * @param secretKey  the account's secret key ({@code sk_live_...} or {@code sk_test_...}); never logged
+     * @param serverBase this server's address as the listener's browser reaches it: Checkout sends the browser back
+     *                   to {@link #RETURN_PATH} there
      */
-    public StripeProvider(URI apiBase, String secretKey, ObjectMapper json) {
+    public StripeProvider(URI apiBase, String secretKey, ObjectMapper json, Supplier<URI> serverBase, Clock clock) {
         this.apiBase = apiBase;
         this.authorization = "Bearer " + secretKey;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.serverBase = serverBase;
+        this.clock = clock;
     }
 
     @Override
@@ -55,13 +72,17 @@ public final class StripeProvider implements PaymentProvider {
      */
     @Override
     public boolean accepts(String method) {
-        return method.startsWith("pm_") && (testMode() || !method.startsWith("pm_card_"));
+        return method.equals(Topup.CHECKOUT) || method.startsWith("pm_") && (testMode()
+                || !method.startsWith("pm_card_"));
     }
 
     @Override
     public Charge charge(String idempotencyKey, long amountMicros, String method, String topupId) {
         if (amountMicros % 10_000 != 0) {
             throw new IllegalArgumentException("Stripe charges whole cents");
+        }
+        if (method.equals(Topup.CHECKOUT)) {
+            return checkout(idempotencyKey, amountMicros, topupId);
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("amount", Long.toString(amountMicros / 10_000));
@@ -72,15 +93,7 @@ public final class StripeProvider implements PaymentProvider {
         form.put("automatic_payment_methods[allow_redirects]", "never");
         form.put("metadata[topup_id]", topupId);
         form.put("description", "Normal Dance balance top-up");
-        HttpRequest request = HttpRequest.newBuilder(apiBase.resolve("/v1/payment_intents"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", authorization)
-                .header("Idempotency-Key", idempotencyKey)
-                .header("Stripe-Version", "2024-06-20")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
-                .build();
-        Reply reply = send(request);
+        Reply reply = send(post("/v1/payment_intents", idempotencyKey, form));
         if (reply.status() == 200) {
             return fromIntent(reply.body());
         }
@@ -92,17 +105,79 @@ public final class StripeProvider implements PaymentProvider {
         throw refused(reply);
     }
 
-    /** Retrieves the PaymentIntent {@code pi_...} and reads its status. */
-    @Override
-    public Optional<Charge> lookup(String reference) {
-        if (!reference.matches("pi_[A-Za-z0-9_]{1,200}")) {
-            return Optional.empty();
-        }
-        Reply reply = send(get("/v1/payment_intents/" + reference));
+    /**
+     * A Checkout Session in payment mode for one line, "Normal Dance balance top-up", in cents; the top-up's id rides
+     * along as {@code client_reference_id} and in the metadata of the session and of its PaymentIntent, so every
+     * webhook names it. The session's page is where the listener types a card (any card, 3-D Secure included).
+     */
+    private Charge checkout(String idempotencyKey, long amountMicros, String topupId) {
+        URI back = serverBase.get().resolve(RETURN_PATH);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mode", "payment");
+        form.put("line_items[0][price_data][currency]", "usd");
+        form.put("line_items[0][price_data][unit_amount]", Long.toString(amountMicros / 10_000));
+        form.put("line_items[0][price_data][product_data][name]", "Normal Dance balance top-up");
+        form.put("line_items[0][quantity]", "1");
+        form.put("client_reference_id", topupId);
+        form.put("metadata[topup_id]", topupId);
+        form.put("payment_intent_data[metadata][topup_id]", topupId);
+        form.put("payment_intent_data[description]", "Normal Dance balance top-up");
+        form.put("success_url", back + "?result=paid");
+        form.put("cancel_url", back + "?result=cancelled");
+        form.put("expires_at", Long.toString(clock.instant().plus(CHECKOUT_OPEN_FOR).getEpochSecond()));
+        Reply reply = send(post("/v1/checkout/sessions", idempotencyKey, form));
         if (reply.status() != 200) {
             throw refused(reply);
         }
-        return Optional.of(fromIntent(reply.body()));
+        Charge charge = fromSession(reply.body());
+        String url = reply.body().path("url").asText("");
+        if (charge.status() == Status.PENDING && !url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new IllegalStateException("Stripe answered a Checkout Session without a page address");
+        }
+        return charge;
+    }
+
+    /**
+     * A Checkout Session's state as a charge outcome: paid (or nothing to pay) when complete, declined when expired,
+     * pending (with the page's address while it is open) otherwise.
+     */
+    static Charge fromSession(JsonNode session) {
+        String id = session.path("id").asText();
+        String intent = session.path("payment_intent").asText("");
+        String reference = intent.startsWith("pi_") ? intent : id;
+        String paid = session.path("payment_status").asText("");
+        return switch (session.path("status").asText()) {
+            case "complete" -> paid.equals("paid") || paid.equals("no_payment_required")
+                    ? new Charge(Status.SUCCEEDED, reference, null)
+                    : new Charge(Status.PENDING, id, null);
+            case "expired" -> new Charge(Status.DECLINED, id, "The payment page closed before a payment was made.");
+            default -> new Charge(Status.PENDING, id, null, session.path("url").asText(null));
+        };
+    }
+
+    /** Retrieves the PaymentIntent {@code pi_...} (or the Checkout Session {@code cs_...}) and reads its status. */
+    @Override
+    public Optional<Charge> lookup(String reference) {
+        boolean session = reference.matches("cs_[A-Za-z0-9_]{1,200}");
+        if (!session && !reference.matches("pi_[A-Za-z0-9_]{1,200}")) {
+            return Optional.empty();
+        }
+        Reply reply = send(get((session ? "/v1/checkout/sessions/" : "/v1/payment_intents/") + reference));
+        if (reply.status() != 200) {
+            throw refused(reply);
+        }
+        return Optional.of(session ? fromSession(reply.body()) : fromIntent(reply.body()));
+    }
+
+    private HttpRequest post(String path, String idempotencyKey, Map<String, String> form) {
+        return HttpRequest.newBuilder(apiBase.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", authorization)
+                .header("Idempotency-Key", idempotencyKey)
+                .header("Stripe-Version", "2024-06-20")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build();
     }
 
     private HttpRequest get(String path) {

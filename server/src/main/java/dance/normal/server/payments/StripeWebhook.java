@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,11 @@ public final class StripeWebhook {
                         topups.settle(h, topupId, "stripe", StripeProvider.fromIntent(object));
                     }
                 }
+                case "checkout.session.completed", "checkout.session.async_payment_succeeded",
+                     "checkout.session.expired" -> settleSession(h, object, StripeProvider.fromSession(object));
+                case "checkout.session.async_payment_failed" -> settleSession(h, object, new PaymentProvider.Charge(
+                        PaymentProvider.Status.DECLINED, object.path("id").asText(),
+                        "Your bank did not complete the payment."));
                 default -> LOG.debug("Stripe event {} of type {} needs nothing from us", id, type);
             }
             return true;
@@ -81,6 +87,15 @@ public final class StripeWebhook {
             LOG.info("Stripe event {} was handled before; ignored", id);
         }
         return fresh;
+    }
+
+    /** Ends the top-up a Checkout Session names (metadata, else client_reference_id), unless it is still going. */
+    private void settleSession(Handle h, JsonNode session, PaymentProvider.Charge outcome) {
+        String topupId = session.path("metadata").path("topup_id").asText(
+                session.path("client_reference_id").asText(""));
+        if (!topupId.isEmpty() && outcome.status() != PaymentProvider.Status.PENDING) {
+            topups.settle(h, topupId, "stripe", outcome);
+        }
     }
 
     /** Refuses (400) a payload whose signature is missing, wrong or too old. */

@@ -242,10 +242,10 @@ public final class TopupService {
     private void finish(Handle h, Row row, String provider, PaymentProvider.Charge charge) {
         String to = charge.status().name();
         int moved = h.createUpdate("UPDATE topups SET state = :to, provider = :p, provider_ref = :ref, "
-                        + "failure = :f, updated_at = :now WHERE id = :id "
+                        + "failure = :f, checkout_url = COALESCE(:url, checkout_url), updated_at = :now WHERE id = :id "
                         + "AND state IN ('CHARGING', 'QUEUED', 'PENDING') AND state <> :to")
                 .bind("to", to).bind("p", provider).bind("ref", charge.reference()).bind("f", charge.failure())
-                .bind("now", clock.millis()).bind("id", row.id()).execute();
+                .bind("url", charge.redirectUrl()).bind("now", clock.millis()).bind("id", row.id()).execute();
         if (moved == 1 && charge.status() == PaymentProvider.Status.SUCCEEDED) {
             credit(h, row, provider);
         }
@@ -275,12 +275,15 @@ public final class TopupService {
             case "QUEUED", "CHARGING" -> "We cannot reach the payment service right now. Your top-up of "
                     + Money.ofMicros(row.amount()).format() + " is queued and goes through by itself; nothing has "
                     + "been charged yet.";
-            case "PENDING" -> "Your bank is confirming the payment; the money arrives when it does.";
+            case "PENDING" -> row.checkoutUrl() != null
+                    ? "Finish paying on Stripe's page in your browser; the money arrives as soon as Stripe confirms "
+                    + "it."
+                    : "Your bank is confirming the payment; the money arrives when it does.";
             default -> testMode(row.provider()) ? TestCardProvider.NOTICE : null;
         };
         return new Topup(row.id(), row.state().equals("CHARGING") ? "QUEUED" : row.state(), row.amount(),
                 row.label(), row.provider(), testMode(row.provider()), row.failure(), notice, balance,
-                Instant.ofEpochMilli(row.createdAt()));
+                Instant.ofEpochMilli(row.createdAt()), row.state().equals("PENDING") ? row.checkoutUrl() : null);
     }
 
     private boolean testMode(String provider) {

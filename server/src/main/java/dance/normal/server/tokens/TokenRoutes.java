@@ -23,6 +23,7 @@ import dance.normal.server.payments.TopupService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +64,12 @@ public final class TokenRoutes implements AutoCloseable {
     private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("nd-money-jobs").daemon().factory());
 
+    /**
+     * @param serverBase this server's address as a listener's browser reaches it (where Stripe Checkout sends the
+     *                   browser back), asked for when a Checkout page is made
+     */
     public TokenRoutes(Database db, CatalogRepository catalog, Authenticator authenticator, Chain chain,
-                       MoneyConfig config, Path dataDir, Clock clock, ObjectMapper json) {
+                       MoneyConfig config, Path dataDir, Clock clock, ObjectMapper json, Supplier<URI> serverBase) {
         config.testMoneyRisk().ifPresent(risk -> {
             throw new IllegalStateException(risk);
         });
@@ -76,7 +82,8 @@ public final class TokenRoutes implements AutoCloseable {
         this.quotes = new QuoteService(db.jdbi(), catalog, offerings, clock);
         this.purchases = new PurchaseService(db.jdbi(), db.dialect(), ledger, catalog, offerings, quotes, chain, clock,
                 json);
-        List<PaymentProvider> providers = config.payments().stream().map(name -> provider(name, config)).toList();
+        List<PaymentProvider> providers = config.payments().stream()
+                .map(name -> provider(name, config, clock, serverBase)).toList();
         this.topups = new TopupService(db.jdbi(), ledger, providers, clock);
         this.stripeWebhook = config.stripe().map(s -> new StripeWebhook(
                 s.webhookSecret().getBytes(StandardCharsets.UTF_8), db.jdbi(), topups, json, clock)).orElse(null);
@@ -90,10 +97,10 @@ public final class TokenRoutes implements AutoCloseable {
         }
     }
 
-    private PaymentProvider provider(String name, MoneyConfig c) {
+    private PaymentProvider provider(String name, MoneyConfig c, Clock clock, Supplier<URI> serverBase) {
         return switch (name) {
             case "stripe" -> new StripeProvider(c.stripe().orElseThrow().apiBase(),
-                    c.stripe().orElseThrow().secretKey(), json);
+                    c.stripe().orElseThrow().secretKey(), json, serverBase, clock);
             case "test-card" -> new TestCardProvider();
             default -> throw new IllegalArgumentException("Unknown payment provider " + name);
         };
@@ -150,6 +157,7 @@ public final class TokenRoutes implements AutoCloseable {
                 Http.uuidPath(ctx, "id", "top-up")).orElseThrow(() -> ApiException.notFound(
                 "There is no such top-up."))));
         r.post("/api/v1/payments/stripe/webhook", this::stripeWebhook);
+        r.get(StripeProvider.RETURN_PATH, this::checkoutReturn);
         r.get("/api/v1/me/holdings", ctx -> ctx.json(earnings.holdings(authenticator.require(ctx))));
         r.get("/api/v1/me/earnings", ctx -> ctx.json(earnings.holderEarnings(authenticator.require(ctx))));
         r.get("/api/v1/me/ledger", ctx -> ctx.json(earnings.ledger(authenticator.require(ctx),
@@ -191,6 +199,20 @@ public final class TokenRoutes implements AutoCloseable {
         }
         boolean fresh = stripeWebhook.handle(ctx.header("Stripe-Signature"), ctx.bodyAsBytes());
         ctx.json(Map.of("received", true, "duplicate", !fresh));
+    }
+
+    /**
+     * Where Stripe's payment page sends the listener's browser back: a page that says to return to the app (which
+     * follows the top-up by itself). Nothing here changes money; only the webhook or a lookup at Stripe does.
+     */
+    private void checkoutReturn(Context ctx) {
+        boolean paid = "paid".equals(ctx.queryParam("result"));
+        String sentence = paid ? "Thank you. Your payment is with Stripe; Normal Dance adds the money as soon as "
+                + "Stripe confirms it. You can close this page and go back to the app."
+                : "No payment was made. You can close this page and go back to the app.";
+        ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result("<!doctype html>"
+                + "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Normal Dance</title></head><body>"
+                + "<h1>Normal Dance</h1><p>" + sentence + "</p></body></html>");
     }
 
     private <T> T body(Context ctx, Class<T> type) {

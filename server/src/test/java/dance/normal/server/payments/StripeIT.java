@@ -14,6 +14,7 @@ import dance.normal.server.support.Buyer;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.MoneyInvariants;
 import dance.normal.server.support.MutableClock;
+import dance.normal.server.support.StripeStandIn;
 import dance.normal.server.support.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -185,6 +186,93 @@ class StripeIT {
         assertThat(buyer.balance()).isEqualTo(20_000_000);
         topups.reconcilePending();
         assertThat(retrievals).as("a settled top-up is not asked about").hasSize(2);
+    }
+
+    @Test
+    void aCheckoutTopUpAnswersStripesPageAndTheSignedWebhookCompletesIt() {
+        try (StripeStandIn stand = StripeStandIn.start()) {
+            server = invariants.watch(TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money()
+                    .withPayments(List.of("stripe", "test-card"), Optional.of(stand.config())))));
+            Buyer buyer = Buyer.signUp(server);
+
+            HttpResponse<String> r = buyer.topUp(20_000_000, "checkout");
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            JsonNode topup = TestServer.json(r);
+            String id = topup.get("id").asText();
+            String session = stand.sessionOf(id).orElseThrow();
+            assertThat(topup.get("state").asText()).isEqualTo("PENDING");
+            assertThat(topup.get("provider").asText()).isEqualTo("stripe");
+            assertThat(topup.get("checkoutUrl").asText()).isEqualTo("https://checkout.stripe.com/c/pay/" + session
+                    + "#fidkdWxOYHwnPyd1blpxYHZxWjA0TormalDance");
+            assertThat(topup.get("notice").asText()).contains("Stripe's page");
+            assertThat(stand.created()).singleElement().satisfies(f -> assertThat(f)
+                    .containsEntry("mode", "payment")
+                    .containsEntry("line_items[0][price_data][currency]", "usd")
+                    .containsEntry("line_items[0][price_data][unit_amount]", "2000")
+                    .containsEntry("line_items[0][quantity]", "1")
+                    .containsEntry("client_reference_id", id)
+                    .containsEntry("metadata[topup_id]", id)
+                    .containsEntry("payment_intent_data[metadata][topup_id]", id)
+                    .containsEntry("success_url", server.url(StripeProvider.RETURN_PATH) + "?result=paid")
+                    .containsEntry("cancel_url", server.url(StripeProvider.RETURN_PATH) + "?result=cancelled")
+                    .containsEntry("@Idempotency-Key", id)
+                    .containsEntry("@Authorization", "Bearer " + StripeStandIn.SECRET_KEY));
+            assertThat(buyer.get("/api/v1/me/topups/" + id).get("checkoutUrl").asText()).contains(session);
+            assertThat(buyer.balance()).isZero();
+
+            assertThat(stand.pay(server.url("/api/v1/payments/stripe/webhook"), id)).isEqualTo(200);
+
+            JsonNode done = buyer.get("/api/v1/me/topups/" + id);
+            assertThat(done.get("state").asText()).isEqualTo("SUCCEEDED");
+            assertThat(done.get("checkoutUrl").isNull()).isTrue();
+            assertThat(buyer.balance()).isEqualTo(20_000_000);
+            HttpResponse<String> back = server.send(server.request(StripeProvider.RETURN_PATH + "?result=paid")
+                    .GET().build());
+            assertThat(back.statusCode()).isEqualTo(200);
+            assertThat(back.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(back.body()).contains("go back to the app");
+        }
+    }
+
+    @Test
+    void aCheckoutPageThatExpiresEndsTheTopUpDeclinedWithNothingAdded() {
+        try (StripeStandIn stand = StripeStandIn.start()) {
+            server = invariants.watch(TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money()
+                    .withPayments(List.of("stripe"), Optional.of(stand.config())))));
+            Buyer buyer = Buyer.signUp(server);
+            String id = TestServer.json(buyer.topUp(20_000_000, "checkout")).get("id").asText();
+
+            assertThat(stand.expire(server.url("/api/v1/payments/stripe/webhook"), id)).isEqualTo(200);
+
+            JsonNode ended = buyer.get("/api/v1/me/topups/" + id);
+            assertThat(ended.get("state").asText()).isEqualTo("DECLINED");
+            assertThat(ended.get("failure").asText()).isEqualTo("The payment page closed before a payment was made.");
+            assertThat(buyer.balance()).isZero();
+            // Paying after all (a late event for an ended top-up) adds nothing.
+            stand.pay(server.url("/api/v1/payments/stripe/webhook"), id);
+            assertThat(buyer.balance()).isZero();
+        }
+    }
+
+    @Test
+    void aCheckoutWhoseWebhookIsLostIsSettledByRetrievingTheSession() {
+        MutableClock clock = MutableClock.ofNow();
+        try (StripeStandIn stand = StripeStandIn.start()) {
+            server = invariants.watch(TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money()
+                    .withPayments(List.of("stripe"), Optional.of(stand.config()))), null, clock));
+            Buyer buyer = Buyer.signUp(server);
+            String id = TestServer.json(buyer.topUp(20_000_000, "checkout")).get("id").asText();
+            stand.settleQuietly(id, "complete");
+
+            clock.advance(TopupService.RECONCILE_AFTER.plusSeconds(1));
+            server.server().money().topups().reconcilePending();
+
+            assertThat(stand.retrievals()).containsExactly("/v1/checkout/sessions/" + stand.sessionOf(id)
+                    .orElseThrow());
+            assertThat(buyer.get("/api/v1/me/topups/" + id).get("state").asText()).isEqualTo("SUCCEEDED");
+            assertThat(buyer.balance()).isEqualTo(20_000_000);
+        }
     }
 
     private void sql(List<String> statements) {
