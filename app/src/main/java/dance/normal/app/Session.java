@@ -14,6 +14,7 @@ import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.vlc.VlcEngine;
 import dance.normal.protocol.Role;
+import dance.normal.protocol.auth.Device;
 import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.LoginRequest;
 import dance.normal.protocol.auth.Me;
@@ -24,6 +25,7 @@ import dance.normal.protocol.catalog.Release;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.plays.Popular;
 import dance.normal.protocol.plays.PlayEvent;
+import dance.normal.protocol.plays.PlayReceipts;
 import dance.normal.protocol.tokens.Holdings;
 import dance.normal.protocol.tokens.LedgerPage;
 import dance.normal.protocol.tokens.Offering;
@@ -130,8 +132,40 @@ public final class Session implements AutoCloseable {
                 t.releaseTitle() == null ? "" : t.releaseTitle(),
                 artwork.file(t.artworkUrl()).map(f -> f.toUri().toString()).orElse(null)))
                 .orElse(PlayerMpris.Extras.NONE));
+        knowDevice(false);
         downloads.start();
         sync.start();
+    }
+
+    private static final String DEVICE_KEY = "app.device.";
+
+    /**
+     * Finds which registered device this wallet is (kept in the local store; asked of the server once, when
+     * {@code askServer}), so stream URLs name it and downloads and plays of downloaded tracks are this device's
+     * (decision 0024). Stays unknown while offline and the store has none; it is asked again at the next play.
+     */
+    private Optional<String> knowDevice(boolean askServer) {
+        Optional<String> known = api.device();
+        if (known.isPresent()) {
+            return known;
+        }
+        String key = DEVICE_KEY + wallet.address();
+        Optional<String> kept = store.read(c -> LocalStore.state(c, key));
+        if (kept.isEmpty() && askServer) {
+            try {
+                kept = api.me().devices().stream().filter(d -> d.publicKey().equals(wallet.address()))
+                        .map(Device::id).findFirst();
+            } catch (RuntimeException e) {
+                LOG.debug("The device is not known yet: {}", e.getMessage());
+                return Optional.empty();
+            }
+            kept.ifPresent(id -> store.write(c -> {
+                LocalStore.setState(c, key, id);
+                return null;
+            }));
+        }
+        kept.ifPresent(api::useDevice);
+        return kept;
     }
 
     /** libVLC with the system's audio output, or with none under {@code -Dnd.audio=dummy} (tests, CI). */
@@ -141,9 +175,22 @@ public final class Session implements AutoCloseable {
                 : new VlcEngine(List.of("--no-video"), Duration.ofSeconds(10));
     }
 
-    /** A play that counts goes to the outbox, and on to the server (royalties) when it can be reached. */
+    /**
+     * A play that counts goes to the outbox, and on to the server (royalties) when it can be reached. A play of a
+     * downloaded track (played from the file, as {@link TrackSource} prefers it) is signed by the wallet as this
+     * device's receipt, the server's only evidence of it (decision 0024); a streamed one needs none, the server
+     * saw the stream.
+     */
     private void played(QualifiedPlay play) {
-        outbox.recordPlay(new PlayEvent(play.playId(), play.trackId(), play.startedAt(), play.playedMs()));
+        PlayEvent event = new PlayEvent(play.playId(), play.trackId(), play.startedAt(), play.playedMs());
+        Optional<String> device = downloads.verifiedFile(play.trackId()).isPresent()
+                ? knowDevice(sync.status().online()) : Optional.empty();
+        if (device.isPresent()) {
+            outbox.recordReceipt(event, device.get(), text -> Base58.encode(wallet.sign(OffchainMessage.create(
+                    PlayReceipts.applicationDomain(), List.of(Address.of(wallet.address())), text).serialize())));
+        } else {
+            outbox.recordPlay(event);
+        }
         changedLocally();
     }
 
@@ -170,9 +217,11 @@ public final class Session implements AutoCloseable {
         ApiClient api = new ApiClient(config.server(), tokens);
         try {
             Me me;
+            boolean online = true;
             try {
                 me = api.me();
             } catch (UnreachableException offline) {
+                online = false;
                 // Offline start: who signed in is in the saved session; the server hears from us when it is back.
                 me = tokens.current().map(TokenPair::me).orElseThrow(() -> offline);
             }
@@ -182,8 +231,10 @@ public final class Session implements AutoCloseable {
                 return Optional.empty();
             }
             Wallet wallet = Wallet.open(userDir.resolve("wallet.json"), secrets(userDir));
-            return Optional.of(new Session(api, LocalStore.forUser(config.dataDir(), me.id()), wallet, me.email(),
-                    userDir, tokens));
+            Session session = new Session(api, LocalStore.forUser(config.dataDir(), me.id()), wallet, me.email(),
+                    userDir, tokens);
+            session.knowDevice(online);
+            return Optional.of(session);
         } catch (RuntimeException e) {
             api.close();
             if (e instanceof ProblemException) {
@@ -279,8 +330,10 @@ public final class Session implements AutoCloseable {
                 api.call("POST", "/api/v1/me/devices", new DeviceRequest(wallet.address(), "This computer"),
                         Object.class, Map.of(), false);
             }
-            return new Session(api, store, wallet, pair.me().email(),
+            Session session = new Session(api, store, wallet, pair.me().email(),
                     config.dataDir().resolve("users").resolve(userId), tokens);
+            session.knowDevice(true);
+            return session;
         } catch (RuntimeException e) {
             api.close();
             throw e;

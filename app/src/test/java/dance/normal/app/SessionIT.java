@@ -3,6 +3,8 @@ package dance.normal.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dance.normal.player.queue.QueueItem;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.server.support.Fixtures;
 import dance.normal.server.support.Listening;
@@ -11,10 +13,17 @@ import dance.normal.server.support.TrackUploads;
 import dance.normal.sync.api.UnreachableException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +37,7 @@ class SessionIT {
     @TempDir
     Path dataDir;
     private TestServer server;
+    private String artistToken;
     private final List<Session> sessions = new ArrayList<>();
 
     @AfterEach
@@ -89,7 +99,74 @@ class SessionIT {
     }
 
     private String upload(String artistToken, String title) {
-        return TrackUploads.upload(server, artistToken, Fixtures.audio("mp3", 60, title),
+        return upload(artistToken, title, 60);
+    }
+
+    private String upload(String artistToken, String title, int seconds) {
+        return TrackUploads.upload(server, artistToken, Fixtures.audio("mp3", seconds, title),
                 TrackUploads.fields("title", title, "release", "Kept")).get("id").asText();
     }
+    @Test
+    void playsInTheAppPayStreamedOnlineAndAsSignedReceiptsWhenDownloaded() throws Exception {
+        server = TestServer.start();
+        artistToken = server.signup("artist").get("accessToken").asText();
+        String streamed = upload(artistToken, "Streamed Here", 4);
+        String kept = upload(artistToken, "Kept Here", 4);
+        Session session = signUp(new AppConfig(URI.create(server.url("/")), dataDir.resolve("listener"), false));
+        session.syncCatalog();
+        // Downloaded for offline play through the real stream route: a grant to this device.
+        session.downloads().download(kept, false);
+        await("the download", () -> session.downloads().verifiedFile(kept).isPresent());
+
+        // Each track played past half its length: the downloaded one from its file, the other streamed.
+        for (String trackId : List.of(kept, streamed)) {
+            Track track = session.track(trackId).orElseThrow();
+            session.player().playNow(List.of(QueueItem.of(trackId, track.title(), "", track.durationMs())), 0);
+            // Delivered by the sync (asked again while waiting), then judged by the server.
+            await("a paid play of " + track.title(), () -> {
+                session.sync().syncNow();
+                return reasons(trackId).containsKey("QUALIFIED");
+            });
+            session.player().stop();
+        }
+
+        assertThat(reasons(kept)).containsExactly(Map.entry("QUALIFIED", 1L));
+        assertThat(reasons(streamed)).containsExactly(Map.entry("QUALIFIED", 1L));
+        // The downloaded track's play came as this device's signed receipt, the streamed one from the stream.
+        assertThat(serverRows("SELECT COUNT(*) FROM receipt_counters")).isEqualTo(1);
+        assertThat(serverRows("SELECT COUNT(*) FROM plays p JOIN devices d ON d.id = p.device_id "
+                + "WHERE p.qualified")).isEqualTo(2);
+    }
+
+    private Map<String, Long> reasons(String trackId) {
+        Map<String, Long> counts = new HashMap<>();
+        JsonNode answer = TestServer.json(server.get("/api/v1/me/artist/plays", artistToken));
+        for (JsonNode t : answer.get("tracks")) {
+            if (t.get("trackId").asText().equals(trackId)) {
+                t.get("counts").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
+            }
+        }
+        return counts;
+    }
+
+    /** A count over the server's own database. */
+    private long serverRows(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir().resolve("normal-dance.db"));
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            try (ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void await(String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
 }

@@ -72,6 +72,7 @@ public final class ApiClient implements AutoCloseable {
     private final OkHttpClient http;
     private final CircuitBreaker breaker;
     private final ObjectMapper json = mapper();
+    private volatile String deviceId;
     private final Object refreshLock = new Object();
 
     public ApiClient(URI baseUrl, TokenStore tokens) {
@@ -144,9 +145,34 @@ public final class ApiClient implements AutoCloseable {
         return get("/api/v1/tracks/" + encode(id), Track.class);
     }
 
-    /** A fresh signed stream URL for a track. */
+    /**
+     * The registered device this app runs on (its wallet's device), once known: stream URLs then name it, so the
+     * server counts what it streams as this device's, and downloads become offline grants to it (decision 0024).
+     */
+    public void useDevice(String deviceId) {
+        this.deviceId = deviceId;
+    }
+
+    /** The device set by {@link #useDevice}, if any. */
+    public Optional<String> device() {
+        return Optional.ofNullable(deviceId);
+    }
+
+    /** A fresh signed stream URL for a track, on this device when it is known. */
     public StreamUrl streamUrl(String trackId) {
-        return get("/api/v1/tracks/" + encode(trackId) + "/stream-url", StreamUrl.class);
+        String device = deviceId;
+        return get("/api/v1/tracks/" + encode(trackId) + "/stream-url"
+                + (device == null ? "" : "?device=" + encode(device)), StreamUrl.class);
+    }
+
+    /**
+     * A fresh signed URL to download a track for offline play on this device (the server then accepts this device's
+     * signed receipts for its plays); a plain stream URL while the device is not known.
+     */
+    public StreamUrl downloadUrl(String trackId) {
+        String device = deviceId;
+        return device == null ? streamUrl(trackId) : get("/api/v1/tracks/" + encode(trackId) + "/stream-url?device="
+                + encode(device) + "&offline=true", StreamUrl.class);
     }
 
     /** Records plays; safe to repeat (each play carries its own id), so it is retried like a GET. */

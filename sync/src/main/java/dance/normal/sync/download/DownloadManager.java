@@ -352,7 +352,7 @@ public final class DownloadManager implements AutoCloseable {
         String sha = store.read(c -> sha256(c, trackId));
         long have = Files.exists(part) ? Files.size(part) : 0;
         if (have < d.bytesTotal()) {
-            StreamUrl url = api.streamUrl(trackId);
+            StreamUrl url = api.downloadUrl(trackId);
             Request.Builder request = new Request.Builder().url(url.url());
             if (have > 0) {
                 request.header("Range", "bytes=" + have + "-").header("If-Range", "\"" + sha + "\"");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.protocol.plays.PlayBatch;
 import dance.normal.protocol.plays.PlayEvent;
+import dance.normal.protocol.plays.PlayReceipts;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ApiException;
 import dance.normal.sync.api.BadResponseException;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outbox {
 
+    private static final String RECEIPT_COUNTER = "receipts.counter.";
+
     /** The most plays sent in one request. */
     public static final int PLAY_BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -83,6 +86,46 @@ public final class Outbox {
     /** A finished play; its id is its idempotency key. */
     public void recordPlay(PlayEvent play) {
         add(OutboxEntry.Kind.PLAY, "play:" + play.id(), play.id().toString(), play);
+    }
+
+    /**
+     * Signs a receipt for a play of a downloaded track (decision 0024).
+     */
+    @FunctionalInterface
+    public interface ReceiptSigner {
+        /** The device key's base58 signature of the receipt text, as {@code PlayReceipts} describes it. */
+        String sign(String receiptText);
+    }
+
+    /**
+     * A finished play of a downloaded track, as {@code deviceId}'s signed receipt: the device's next receipt
+     * counter is taken, and the signed play stored for delivery, in one transaction, so a counter is never used
+     * twice, also across restarts. Replays of the same play are ignored like {@link #recordPlay}.
+     */
+    public void recordReceipt(PlayEvent play, String deviceId, ReceiptSigner signer) {
+        Objects.requireNonNull(deviceId, "deviceId");
+        store.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE idempotency_key = ?")) {
+                ps.setString(1, play.id().toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return null; // already waiting, under its own counter
+                    }
+                }
+            }
+            String key = RECEIPT_COUNTER + deviceId;
+            long counter = LocalStore.state(c, key).map(Long::parseLong).orElse(0L) + 1;
+            LocalStore.setState(c, key, Long.toString(counter));
+            String signature = signer.sign(PlayReceipts.message(play, deviceId, counter));
+            add(c, OutboxEntry.Kind.PLAY, "play:" + play.id(), play.id().toString(),
+                    play.signed(deviceId, counter, signature));
+            return null;
+        });
+    }
+
+    /** The last receipt counter this store gave {@code deviceId}, 0 before the first. */
+    public long receiptCounter(String deviceId) {
+        return store.read(c -> LocalStore.state(c, RECEIPT_COUNTER + deviceId).map(Long::parseLong).orElse(0L));
     }
 
     public void like(String trackId) {
