@@ -13,6 +13,7 @@ import dance.normal.player.mpris.PlayerMpris;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.vlc.VlcEngine;
+import dance.normal.protocol.Money;
 import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.Device;
 import dance.normal.protocol.auth.DeviceRequest;
@@ -52,7 +53,12 @@ import dance.normal.sync.library.LocalPlaylist;
 import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.store.LocalStore;
 import dance.normal.wallet.Wallet;
+import dance.normal.wallet.WalletException;
 import dance.normal.wallet.keys.Base58;
+import dance.normal.wallet.policy.PriceBook;
+import dance.normal.wallet.policy.SigningPolicy;
+import dance.normal.wallet.policy.SpendingLedger;
+import dance.normal.wallet.policy.SpendingLimits;
 import dance.normal.wallet.solana.Address;
 import dance.normal.wallet.solana.OffchainMessage;
 import dance.normal.wallet.unlock.DeviceSecretStore;
@@ -66,6 +72,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -100,6 +107,9 @@ public final class Session implements AutoCloseable {
     private final Player player;
     private final PlayerMpris mpris;
     private final ArtworkCache artwork;
+    /** The listener's spending limits on this device and what was spent today, beside the wallet. */
+    private final SpendingLedger spendingLedger;
+    private final SigningPolicy spendingPolicy;
 
     private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens) {
         this.api = api;
@@ -120,6 +130,9 @@ public final class Session implements AutoCloseable {
         sync.syncLibrary(library);
         this.sources = new TrackSource(api, mirror, downloads, () -> sync.status().online());
         this.queueMemory = new QueueMemory(userDir.resolve("queue.json"), queue);
+        this.spendingLedger = new SpendingLedger(userDir.resolve("spending.json"), Clock.systemUTC(),
+                ZoneId.systemDefault());
+        this.spendingPolicy = new SigningPolicy(PriceBook.empty(), spendingLedger);
         this.artwork = new ArtworkCache(api.http(), okhttp3.HttpUrl.get(api.baseUrl()), userDir.resolve("artwork"));
         this.player = new Player(Session::engine, queue, item -> {
             TrackSource.Resolved resolved = sources.resolve(item.trackId());
@@ -385,20 +398,68 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Signs the quote with the wallet, after checking that the bytes it signs say exactly what the quote says and
-     * name this wallet, then buys under {@code key} (the same key again returns the first answer).
+     * Signs the quote with the wallet, after checking that the bytes it signs say exactly what the quote says, name
+     * this wallet and pay the quote's total, then buys under {@code key} (the same key again returns the first
+     * answer). The signature goes through the wallet's signing policy: within the listener's spending limits it is
+     * made at once; above them it needs the account password, and a wrong one signs nothing.
+     *
+     * @param password the account password when the listener was asked for it, else null; wiped here
+     * @throws dance.normal.wallet.WalletException {@code PASSWORD_REQUIRED} (nothing signed: ask for the password
+     *                                             and call again), {@code WRONG_PASSWORD}, {@code TOO_MANY_ATTEMPTS}
      */
-    public Purchase buy(Quote quote, String key) {
-        Background.requireBackground("Buying");
-        byte[] message = Base64.getDecoder().decode(quote.message());
-        OffchainMessage decoded = OffchainMessage.decode(message);
-        if (!decoded.text().equals(quote.text()) || !decoded.signers().equals(List.of(Address.of(wallet.address())))
-                || !Arrays.equals(decoded.applicationDomain(), TokenMessages.applicationDomain())) {
-            throw new IllegalStateException("The message to sign does not match the quote; nothing was signed.");
+    public Purchase buy(Quote quote, String key, char[] password) {
+        try {
+            Background.requireBackground("Buying");
+            byte[] message = Base64.getDecoder().decode(quote.message());
+            OffchainMessage decoded = OffchainMessage.decode(message);
+            Money total = Money.ofMicros(quote.totalMicros());
+            if (!decoded.text().equals(quote.text())
+                    || !decoded.signers().equals(List.of(Address.of(wallet.address())))
+                    || !Arrays.equals(decoded.applicationDomain(), TokenMessages.applicationDomain())
+                    || !decoded.text().contains("\nPay " + total.format() + " from my Normal Dance balance\n")) {
+                throw new IllegalStateException("The message to sign does not match the quote; nothing was signed.");
+            }
+            String signature = Base58.encode(wallet.signSpending(message, total, spendingPolicy, password));
+            return api.call("POST", "/api/v1/purchases", new PurchaseRequest(quote.id(), signature), Purchase.class,
+                    Map.of("Idempotency-Key", key), true);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
-        String signature = Base58.encode(wallet.sign(message));
-        return api.call("POST", "/api/v1/purchases", new PurchaseRequest(quote.id(), signature), Purchase.class,
-                Map.of("Idempotency-Key", key), true);
+    }
+
+    /** The listener's spending limits on this device: above either, a purchase asks for the password. */
+    public SpendingLimits spendingLimits() {
+        Background.requireBackground("Reading the spending limits");
+        return spendingLedger.limits();
+    }
+
+    /**
+     * Sets the spending limits. Lowering them needs nothing; raising either needs the account password (checked by
+     * the wallet, with its back-off), so whoever finds the app open cannot lift them and then spend.
+     *
+     * @param password the account password, or null when the limits only go down; wiped here
+     * @throws dance.normal.wallet.WalletException {@code PASSWORD_REQUIRED} when raising without it,
+     *                                             {@code WRONG_PASSWORD}, {@code TOO_MANY_ATTEMPTS}
+     */
+    public void setSpendingLimits(SpendingLimits limits, char[] password) {
+        try {
+            Background.requireBackground("Changing the spending limits");
+            SpendingLimits now = spendingLedger.limits();
+            if (limits.perPurchase().compareTo(now.perPurchase()) > 0 || limits.perDay().compareTo(now.perDay()) > 0) {
+                if (password == null || password.length == 0) {
+                    throw new WalletException(WalletException.Kind.PASSWORD_REQUIRED,
+                            "Raising a spending limit needs your password.");
+                }
+                wallet.verifyPassword(password);
+            }
+            spendingLedger.setLimits(limits);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
     }
 
     /** Adds money with {@code card} (a test card number or a token), or on Stripe's page when it is blank. */

@@ -17,16 +17,20 @@ import java.util.UUID;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Money in the app against a real server on loopback, on the real JavaFX toolkit (headless Monocle) and libVLC: what
- * a play earns a holder is a fraction of a cent, and the Wallet shows it exactly. Screens are saved under
- * target/screenshots.
+ * a play earns a holder is a fraction of a cent, and the Wallet shows it exactly; purchases within the spending limits
+ * set in Settings go through at once, above them the password is asked and a wrong one buys nothing. Screens are
+ * saved under target/screenshots.
  */
 class SpendingIT {
 
@@ -95,6 +99,102 @@ class SpendingIT {
         app.await("the holding's earnings", () -> !holdings.getItems().isEmpty()
                 && holdings.getItems().getFirst().endsWith(earned), () -> String.join("\n", holdings.getItems()));
         app.shoot("wallet-sub-cent-en");
+    }
+
+    @Test
+    void aPurchaseAboveTheLimitSetInSettingsAsksForThePasswordAndAWrongOneBuysNothing() throws Exception {
+        signUpAndAddTwentyDollars();
+
+        // Lower the limits in Settings: $1 a purchase, $2 a day. Raising them would need the password.
+        app.click("#nav-settings");
+        reveal("#spending-limits");
+        TextField perPurchase = app.node("#limit-per-purchase");
+        TextField perDay = app.node("#limit-per-day");
+        app.await("the limits as they are", () -> perPurchase.getText().equals("20.00")
+                && perDay.getText().equals("50.00"), perPurchase::getText);
+        app.robot.interact(() -> {
+            perPurchase.setText("100");
+            perDay.setText("100");
+        });
+        app.click("#save-limits");
+        Label limitsError = app.node("#limits-error");
+        app.await("raising refused", () -> limitsError.getText().equals("Raising a limit needs your password."),
+                limitsError::getText);
+        app.robot.interact(() -> {
+            perPurchase.setText("1");
+            perDay.setText("2");
+        });
+        app.click("#save-limits");
+        Label saved = app.node("#limits-message");
+        app.await("the limits saved", () -> saved.getText().equals("Saved: up to $1.00 a purchase and $2.00 a day "
+                + "without your password."), () -> saved.getText() + limitsError.getText());
+        app.shoot("settings-limits-en");
+
+        // Under the limit: bought at once, nothing asked.
+        ListView<TrackRow> results = search("small change");
+        buy(results, 2);
+        assertThat(app.<Label>node("#receipt").getText())
+                .isEqualTo("Done. You hold 2 tokens of this track; your balance is $19.50.");
+        assertThat(app.robot.lookup("#password-prompt").tryQuery()).isEmpty();
+
+        // Above it ($1.50): the password is asked; a wrong one buys nothing and says so.
+        Label offering = app.node("#offering");
+        app.await("the offering after the first purchase", () -> offering.getText().startsWith("2 of 10 tokens sold"),
+                offering::getText);
+        app.robot.doubleClickOn(app.find("#quantity .text-field").queryAs(Node.class)).write("6").type(KeyCode.ENTER);
+        app.click("#quote");
+        app.await("the price of six", () -> app.<Label>node("#price").getText().startsWith("You pay $1.50 "));
+        app.click("#confirm");
+        app.await("the password prompt", () -> app.robot.lookup("#prompt-password").tryQuery().isPresent());
+        assertThat(app.robot.lookup("#prompt-reason").queryAs(Label.class).getText())
+                .isEqualTo("Paying $1.50 goes past your spending limit. Enter your password to buy.");
+        Screenshots.DIR.toFile().mkdirs();
+        app.robot.interact(() -> Screenshots.save(app.robot.lookup("#password-prompt").queryAs(Node.class)
+                .getScene(), "purchase-password-en"));
+        app.robot.clickOn(app.robot.lookup("#prompt-password").queryAs(Node.class)).write("not my password");
+        app.robot.clickOn(app.robot.lookup("#prompt-confirm").queryAs(Node.class));
+        Label error = app.node("#buy-error");
+        app.await("the wrong-password sentence", () -> error.getText().equals("That password is not right. Nothing "
+                + "was bought."), error::getText);
+        app.shoot("purchase-wrong-password-en");
+        app.await("the offering unchanged", () -> offering.getText().startsWith("2 of 10 tokens sold"),
+                offering::getText);
+        assertThat(app.<Label>node("#receipt").getText()).isEmpty();
+
+        // The right password: bought (after the wallet's short wait that follows a wrong password).
+        Label receipt = app.node("#receipt");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (receipt.getText().isEmpty()) {
+            assertThat(System.nanoTime()).as("bought in time; the app said: %s", error.getText())
+                    .isLessThan(deadline);
+            app.click("#confirm");
+            app.await("the password prompt again", () -> app.robot.lookup("#prompt-password").tryQuery()
+                    .isPresent());
+            app.robot.clickOn(app.robot.lookup("#prompt-password").queryAs(Node.class))
+                    .write("correct horse battery");
+            app.robot.clickOn(app.robot.lookup("#prompt-confirm").queryAs(Node.class));
+            app.await("an answer", () -> !receipt.getText().isEmpty() || error.getText().startsWith("Too many"),
+                    error::getText);
+        }
+        assertThat(receipt.getText()).isEqualTo("Done. You hold 8 tokens of this track; your balance is $18.00.");
+        app.click("#nav-wallet");
+        Label balance = app.node("#balance");
+        app.await("the balance", () -> balance.getText().equals("$18.00"), balance::getText);
+        app.shoot("wallet-after-limits-en");
+    }
+
+    /** Scrolls Settings so that {@code query} is at the top of its view (or as far as it goes). */
+    private void reveal(String query) {
+        app.robot.interact(() -> {
+            Node section = app.node(query);
+            ScrollPane scroll = (ScrollPane) app.find(".scroll-pane").queryAll().stream()
+                    .filter(n -> n instanceof ScrollPane s && s.getContent() == section.getParent()).findFirst()
+                    .orElseThrow();
+            double room = scroll.getContent().getBoundsInLocal().getHeight()
+                    - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, section.getBoundsInParent().getMinY() / room));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void signUpAndAddTwentyDollars() throws Exception {

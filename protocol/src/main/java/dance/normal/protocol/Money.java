@@ -26,6 +26,27 @@ public record Money(long micros) implements Comparable<Money> {
         return new Money(Math.addExact(Math.multiplyExact(dollars, MICROS_PER_DOLLAR), cents * 10_000L));
     }
 
+    /**
+     * Dollars as a person writes them: whole dollars or dollars and cents ("20", "12.5", "12.50", "$1,000"), never
+     * negative, never more than two decimals; no floating point on the way.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static Money parseDollars(String text) {
+        String s = text == null ? "" : text.strip().replace(",", "");
+        if (s.startsWith("$")) {
+            s = s.substring(1).strip();
+        }
+        if (!s.matches("[0-9]{1,12}(\\.[0-9]{0,2})?")) {
+            throw new IllegalArgumentException("Write an amount in dollars, like 20 or 12.50.");
+        }
+        int dot = s.indexOf('.');
+        long dollars = Long.parseLong(dot < 0 ? s : s.substring(0, dot));
+        String cents = dot < 0 ? "" : s.substring(dot + 1);
+        int c = cents.isEmpty() ? 0 : Integer.parseInt(cents.length() == 1 ? cents + "0" : cents);
+        return of(dollars, c);
+    }
+
     @JsonValue
     @Override
     public long micros() {

@@ -40,6 +40,18 @@ class MoneyTest {
     }
 
     @Test
+    void dollarsAsPeopleWriteThem() {
+        assertThat(Money.parseDollars("20")).isEqualTo(Money.of(20, 0));
+        assertThat(Money.parseDollars(" 12.5 ")).isEqualTo(Money.of(12, 50));
+        assertThat(Money.parseDollars("$1,000.05")).isEqualTo(Money.of(1_000, 5));
+        assertThat(Money.parseDollars("0")).isEqualTo(Money.ZERO);
+        for (String bad : new String[] {"", "-5", "1.005", "ten", "1e3", "0.1.2", "9999999999999"}) {
+            assertThatThrownBy(() -> Money.parseDollars(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Write an amount in dollars, like 20 or 12.50.");
+        }
+    }
+
+    @Test
     void centsMustBeACentAmount() {
         assertThatThrownBy(() -> Money.of(1, 100)).isInstanceOf(IllegalArgumentException.class);
     }

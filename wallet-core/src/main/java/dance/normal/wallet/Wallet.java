@@ -1,5 +1,6 @@
 package dance.normal.wallet;
 
+import dance.normal.protocol.Money;
 import dance.normal.wallet.WalletException.Kind;
 import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.keys.Secrets;
@@ -316,6 +317,42 @@ public final class Wallet implements AutoCloseable {
         SignedTransaction signed = transaction.sign(view);
         policy.signed(review.preview());
         return signed;
+    }
+
+    /**
+     * Signs an off-chain message that spends {@code value} of the person's money (a purchase from their balance),
+     * under the signing policy: within their limits it signs without asking; above them it needs {@code password}
+     * (checked with back-off and audited, as for {@link #signTransaction}); a wrong password signs nothing. The caller
+     * has checked that the message says {@code value}. The spend counts against today's limit.
+     *
+     * @param password the account password, or null when none was asked for (the caller wipes it)
+     * @throws WalletException {@link Kind#POLICY_REFUSED} with the reason, {@link Kind#PASSWORD_REQUIRED} with the
+     *                         reason, or the password errors of {@link #verifyPassword}
+     */
+    public byte[] signSpending(byte[] message, Money value, SigningPolicy policy, char[] password) {
+        checkOpen();
+        // One spend at a time per policy: two purchases at once must not both fit what is left of today's limit.
+        synchronized (policy) {
+            return signSpendingLocked(message, value, policy, password);
+        }
+    }
+
+    private byte[] signSpendingLocked(byte[] message, Money value, SigningPolicy policy, char[] password) {
+        switch (policy.decide(value)) {
+            case SigningDecision.Refuse refuse -> throw new WalletException(Kind.POLICY_REFUSED, refuse.reason());
+            case SigningDecision.NeedsPassword needs -> {
+                if (password == null) {
+                    throw new WalletException(Kind.PASSWORD_REQUIRED, needs.reason());
+                }
+                verifyPassword(password);
+            }
+            case SigningDecision.Allow allow -> {
+                // within the limits: nothing to ask
+            }
+        }
+        byte[] signature = sign(message);
+        policy.spent(value);
+        return signature;
     }
 
     /**

@@ -4,6 +4,7 @@ import static dance.normal.wallet.SecretLeakExtension.expectFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dance.normal.protocol.Money;
 import dance.normal.wallet.WalletException.Kind;
 import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.keys.Signatures;
@@ -13,6 +14,10 @@ import dance.normal.wallet.keys.SolanaKeys;
 import dance.normal.wallet.keystore.Argon2Params;
 import dance.normal.wallet.keystore.KeystoreFile;
 import dance.normal.wallet.mnemonic.Mnemonic;
+import dance.normal.wallet.policy.PriceBook;
+import dance.normal.wallet.policy.SigningPolicy;
+import dance.normal.wallet.policy.SpendingLedger;
+import dance.normal.wallet.policy.SpendingLimits;
 import dance.normal.wallet.unlock.AuditLog;
 import dance.normal.wallet.unlock.FileDeviceSecretStore;
 import dance.normal.wallet.unlock.PasswordBackoff;
@@ -24,6 +29,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -364,6 +370,36 @@ class WalletTest {
         KeystoreFile.read(KeystoreFile.backupOf(file)).unlockWithPassword(password).close();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+    @Test
+    void aSpendWithinTheLimitsSignsAtOnceAboveThemOnlyWithTheRightPassword() {
+        SigningPolicy policy = new SigningPolicy(PriceBook.empty(), new SpendingLedger(dir.resolve("spending.json"),
+                clock, ZoneOffset.UTC));
+        assertThat(policy.limits()).isEqualTo(SpendingLimits.DEFAULT); // $20 a purchase, $50 a day
+        byte[] small = "Pay $0.50".getBytes(StandardCharsets.UTF_8);
+        byte[] big = "Pay $25.00".getBytes(StandardCharsets.UTF_8);
+        try (Wallet wallet = create()) {
+            byte[] signature = wallet.signSpending(small, Money.ofMicros(500_000), policy, null);
+            assertThat(Signatures.verify(wallet.publicKey(), small, signature)).isTrue();
+
+            WalletException asked = expectFailure(Kind.PASSWORD_REQUIRED, () -> wallet.signSpending(big,
+                    Money.of(25, 0), policy, null));
+            assertThat(asked.getMessage()).isEqualTo("This purchase ($25.00) is above your limit of $20.00 per "
+                    + "purchase.");
+            expectFailure(Kind.WRONG_PASSWORD, () -> wallet.signSpending(big, Money.of(25, 0), policy,
+                    "not my password".toCharArray()));
+            clock.advance(Duration.ofSeconds(1)); // the back-off after one wrong password
+            byte[] confirmed = wallet.signSpending(big, Money.of(25, 0), policy, password.clone());
+            assertThat(Signatures.verify(wallet.publicKey(), big, confirmed)).isTrue();
+
+            // $25.50 spent today: $20 more still fits the $50 a day, $5 after that does not.
+            wallet.signSpending(small, Money.of(20, 0), policy, null);
+            WalletException daily = expectFailure(Kind.PASSWORD_REQUIRED, () -> wallet.signSpending(small,
+                    Money.of(5, 0), policy, null));
+            assertThat(daily.getMessage()).isEqualTo("With this purchase you would spend $50.50 today, above your "
+                    + "daily limit of $50.00.");
+            expectFailure(Kind.POLICY_REFUSED, () -> wallet.signSpending(small, Money.ofMicros(-1), policy, null));
         }
     }
 }

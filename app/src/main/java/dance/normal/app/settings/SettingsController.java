@@ -45,6 +45,7 @@ public final class SettingsController {
     private final FlowPane phrase = new FlowPane(8, 8);
     private final PasswordField password = new PasswordField();
     private final Label phraseError = new Label();
+    private final SpendingLimitsSection limits;
     /** The settings as last changed here: each change starts from the one before. */
     private AppPrefs prefs;
 
@@ -152,6 +153,8 @@ public final class SettingsController {
         } else {
             root.getChildren().addAll(backupHint, ask, phraseError, phrase);
         }
+        limits = new SpendingLimitsSection(session, background, i18n);
+        root.getChildren().addAll(new Separator(), limits.view());
         root.setPadding(new Insets(16));
         root.setId("settings");
         scroll.setFitToWidth(true);
@@ -189,6 +192,7 @@ public final class SettingsController {
         phrase.getChildren().clear();
         password.clear();
         phraseError.setText("");
+        limits.onLeave();
     }
 
     public Parent view() {

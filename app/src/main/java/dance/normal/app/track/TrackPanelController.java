@@ -4,6 +4,7 @@ import dance.normal.app.Session;
 import dance.normal.app.downloads.DownloadsController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.PasswordPrompt;
 import dance.normal.protocol.Money;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.tokens.Holding;
@@ -12,6 +13,7 @@ import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.Quote;
 import dance.normal.sync.download.Download;
 import dance.normal.sync.download.DownloadListener;
+import dance.normal.wallet.WalletException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -254,11 +256,20 @@ public final class TrackPanelController {
     }
 
     private void onConfirm() {
+        buy(null);
+    }
+
+    /**
+     * Buys what the quote says. Above the listener's spending limit the wallet signs nothing and asks for the
+     * password first (a dialog); a wrong password buys nothing and says so.
+     */
+    private void buy(char[] password) {
         Quote q = quote;
         String k = key;
         String id = track.id();
         model.working.set(true);
-        background.run(() -> session.buy(q, k), (Purchase p) -> {
+        model.error.set("");
+        background.run(() -> session.buy(q, k, password), (Purchase p) -> {
             model.working.set(false);
             if (!showing(id)) {
                 return; // the panel moved on; the purchase and its receipt are in the Wallet
@@ -274,10 +285,25 @@ public final class TrackPanelController {
             }
         }, error -> {
             model.working.set(false);
-            if (showing(id)) {
-                model.confirming.set(false);
-                model.error.set(i18n.sentence(error));
+            if (!showing(id)) {
+                return;
             }
+            if (error instanceof WalletException w && w.kind() == WalletException.Kind.PASSWORD_REQUIRED) {
+                // Nothing was signed: the confirm step stays while the password is asked.
+                PasswordPrompt.ask(view.root.getScene() == null ? null : view.root.getScene().getWindow(), i18n,
+                        i18n.get("track.overLimit", Money.ofMicros(q.totalMicros()).format()),
+                        i18n.get("track.confirm"), this::buy, () -> model.error.set(i18n.get("track.notBought")));
+                return;
+            }
+            if (error instanceof WalletException w && (w.kind() == WalletException.Kind.WRONG_PASSWORD
+                    || w.kind() == WalletException.Kind.TOO_MANY_ATTEMPTS)) {
+                // Nothing was signed; the same quote can be confirmed again with the right password.
+                model.error.set(w.kind() == WalletException.Kind.WRONG_PASSWORD ? i18n.get("track.wrongPassword")
+                        : i18n.get("settings.tooManyAttempts"));
+                return;
+            }
+            model.confirming.set(false);
+            model.error.set(i18n.sentence(error));
         });
     }
 

@@ -37,7 +37,17 @@ public final class SigningPolicy {
         if (preview.value().isEmpty()) {
             return new SigningDecision.NeedsPassword("This sends something whose dollar value is unknown.");
         }
-        Money value = preview.value().get();
+        return decide(preview.value().get());
+    }
+
+    /**
+     * The decision for spending {@code value} now, e.g. a purchase from the listener's balance authorised by an
+     * off-chain message: allowed within the limit per purchase and what is left of today's, else the password.
+     */
+    public SigningDecision decide(Money value) {
+        if (value.isNegative()) {
+            return new SigningDecision.Refuse("A purchase cannot cost less than nothing.");
+        }
         SpendingLimits limits = ledger.limits();
         if (value.compareTo(limits.perPurchase()) > 0) {
             return new SigningDecision.NeedsPassword("This purchase (" + value.format() + ") is above your limit of "
@@ -54,5 +64,15 @@ public final class SigningPolicy {
     /** Counts a signed transaction against today's limit. */
     public void signed(TransactionPreview preview) {
         preview.value().ifPresent(ledger::record);
+    }
+
+    /** Counts a signed spend against today's limit. */
+    public void spent(Money value) {
+        ledger.record(value);
+    }
+
+    /** The limits in force. */
+    public SpendingLimits limits() {
+        return ledger.limits();
     }
 }
