@@ -50,7 +50,7 @@ public final class Main {
             String arg = args[i];
             switch (arg) {
                 case "--data-dir" -> config = config.withDataDir(Path.of(value(args, ++i, arg)).toAbsolutePath());
-                case "--port" -> config = config.withPort(port(value(args, ++i, arg)));
+                case "--port" -> config = config.withPort(port(value(args, ++i, arg), arg));
                 case "--host" -> config = config.withHost(value(args, ++i, arg));
                 case "--db" -> {
                     String url = value(args, ++i, arg);
@@ -68,6 +68,10 @@ public final class Main {
                 case "--payments" -> config = config.withMoney(config.money().withPayments(
                         List.of(value(args, ++i, arg).split(",")), config.money().stripe()));
                 case "--allow-test-money" -> config = config.withMoney(config.money().withAllowTestMoney(true));
+                case "--public-url" -> config = config.withHttp(config.http().withPublicUrl(
+                        publicUrl(value(args, ++i, arg))));
+                case "--metrics-port" -> config = config.withHttp(config.http().withMetricsPort(
+                        port(value(args, ++i, arg), arg)));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
@@ -101,7 +105,16 @@ public final class Main {
         return args[i];
     }
 
-    private static int port(String text) {
+    private static URI publicUrl(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--public-url must be a URL like https://music.example.org, not \""
+                    + text + "\"");
+        }
+    }
+
+    private static int port(String text, String option) {
         try {
             int port = Integer.parseInt(text);
             if (port < 0 || port > 65535) {
@@ -109,7 +122,7 @@ public final class Main {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a number from 0 to 65535, not \"" + text + "\"");
+            throw new IllegalArgumentException(option + " must be a number from 0 to 65535, not \"" + text + "\"");
         }
     }
 }

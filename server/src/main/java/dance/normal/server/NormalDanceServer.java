@@ -30,6 +30,7 @@ import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
 import dance.normal.server.http.Json;
 import dance.normal.server.http.ProblemErrorHandler;
+import dance.normal.server.http.RequestGuards;
 import dance.normal.server.media.AudioInspector;
 import dance.normal.server.ops.Metrics;
 import dance.normal.server.library.LikeService;
@@ -50,12 +51,15 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.component.LifeCycle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +70,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -90,6 +95,10 @@ public final class NormalDanceServer implements AutoCloseable {
     private static final String PROBLEM_WRITTEN = "nd.problem";
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
     private static final int ACCEPT_QUEUE = 1024;
+    private static final String METRICS_CONNECTOR = "metrics";
+    /** Prefixes of routes whose answers carry tokens or an account's own data: never kept by a cache. */
+    private static final List<String> NO_STORE = List.of("/api/v1/auth/", "/api/v1/me", "/api/v1/admin/",
+            "/api/v1/quotes", "/api/v1/purchases", "/api/v1/artists/me/");
 
     private final ServerConfig config;
     private final Database db;
@@ -130,7 +139,7 @@ public final class NormalDanceServer implements AutoCloseable {
         this.playlists = new PlaylistService(db.jdbi(), clock);
         this.streams = new StreamRoutes(catalog, media, authenticator,
                 new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics,
-                new StreamEvidence(db.jdbi()), clock);
+                new StreamEvidence(db.jdbi()), clock, config.http().publicUrl());
         Chain onChain = chain.apply(db);
         try {
             this.money = new TokenRoutes(db, catalog, authenticator, onChain, config.money(), config.dataDir(), clock,
@@ -187,7 +196,7 @@ public final class NormalDanceServer implements AutoCloseable {
                 new DemoSeeder(db.jdbi(), server.catalog, server.uploads).seed(config.dataDir().resolve("demo"));
             }
             server.money.start();
-            server.app = Javalin.create(server::configure).start(config.host(), config.port());
+            server.app = Javalin.create(server::configure).start();
         } catch (RuntimeException e) {
             server.money.close();
             db.close();
@@ -235,6 +244,15 @@ public final class NormalDanceServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
+    /**
+     * The JDK's default listen backlog of 50 drops connections when hundreds of clients arrive at once (a release
+     * going live), so connectors get a deeper queue; a connection idle for the configured time is closed.
+     */
+    private void configureConnector(ServerConnector connector) {
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        connector.setIdleTimeout(config.http().idleTimeout().toMillis());
+    }
+
     private void configure(JavalinConfig c) {
         c.startup.showJavalinBanner = false;
         // Not on SQLite: its busy handler waits in native code, which pins a virtual thread's carrier; with a
@@ -244,29 +262,34 @@ public final class NormalDanceServer implements AutoCloseable {
         c.http.prefer405over404 = true;
         c.events.handlerAdded(meta -> routes.add(meta.getHttpMethod() + " " + meta.getPath()));
         c.requestLogger.http(this::logRequest);
-        // Errors Jetty answers before Javalin sees the request (%00 in a path, a 20 kB URI) are problems too.
-        c.jetty.modifyServer(server -> {
-            server.setErrorHandler(new ProblemErrorHandler(json));
-            // The JDK's default listen backlog of 50 drops connections when hundreds of clients arrive at once (a
-            // release going live); the connector Javalin adds at start gets a deeper queue.
-            server.addEventListener(new LifeCycle.Listener() {
-                @Override
-                public void lifeCycleStarting(LifeCycle event) {
-                    for (Connector connector : server.getConnectors()) {
-                        if (connector instanceof ServerConnector sc) {
-                            sc.setAcceptQueueSize(ACCEPT_QUEUE);
-                        }
-                    }
-                }
-            });
+        c.jetty.modifyHttpConfiguration(h -> {
+            h.addCustomizer(new RequestGuards(config.http().minRequestBytesPerSecond()));
+            h.setIdleTimeout(config.http().idleTimeout().toMillis());
         });
+        c.jetty.addConnector((server, h) -> {
+            ServerConnector main = new ServerConnector(server, new HttpConnectionFactory(h));
+            main.setHost(config.host());
+            main.setPort(config.port());
+            configureConnector(main);
+            return main;
+        });
+        config.http().metricsPort().ifPresent(port -> c.jetty.addConnector((server, h) -> {
+            ServerConnector local = new ServerConnector(server, new HttpConnectionFactory(h));
+            local.setName(METRICS_CONNECTOR);
+            local.setHost("127.0.0.1");
+            local.setPort(port);
+            configureConnector(local);
+            return local;
+        }));
+        // Errors Jetty answers before Javalin sees the request (%00 in a path, a 20 kB URI) are problems too.
+        c.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(json)));
 
         var r = c.routes;
         r.before(this::beginRequest);
 
         r.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         r.get("/ready", this::ready);
-        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        r.get("/metrics", this::metrics);
         r.get("/openapi.json", this::openApi);
 
         r.post("/api/v1/auth/signup", ctx -> ctx.status(201).json(auth.signup(body(ctx, SignupRequest.class))));
@@ -367,7 +390,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private void likes(Context ctx) {
         Likes mine = likes.likes(authenticator.require(ctx));
         String etag = LikeService.etag(mine);
-        ctx.header("ETag", etag).header("Cache-Control", "private, no-cache");
+        ctx.header("ETag", etag).header("Cache-Control", "no-store");
         if (Http.notModified(ctx, etag)) {
             ctx.status(304);
         } else {
@@ -382,6 +405,13 @@ public final class NormalDanceServer implements AutoCloseable {
         MDC.put("requestId", id);
         ctx.attribute("nd.requestId", id);
         ctx.header("X-Request-Id", id);
+        String path = ctx.path();
+        if (onMetricsPort(ctx) && !path.equals("/metrics")) {
+            throw ApiException.notFound("Only /metrics is served on this port.");
+        }
+        if (NO_STORE.stream().anyMatch(path::startsWith)) {
+            ctx.header("Cache-Control", "no-store");
+        }
         if (draining && !ctx.path().equals("/health")) {
             ctx.header("Retry-After", "5");
             throw new ApiException(ProblemType.UNAVAILABLE, 503, "The server is shutting down; try again shortly.");
@@ -476,6 +506,50 @@ public final class NormalDanceServer implements AutoCloseable {
     private static String safePath(Context ctx) {
         String p = ctx.path().replaceAll("[^\\x20-\\x7E]", "?");
         return p.length() > 200 ? p.substring(0, 200) + "..." : p;
+    }
+
+    /**
+     * Prometheus text. With {@code --metrics-port} only there (loopback); otherwise on the main port for the admin
+     * token, since route timings and counts tell an outsider how the service is used.
+     */
+    private void metrics(Context ctx) {
+        if (config.http().metricsPort().isPresent()) {
+            if (!onMetricsPort(ctx)) {
+                throw ApiException.notFound("There is nothing at /metrics on this port.");
+            }
+        } else {
+            money.admin().require(ctx);
+        }
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    }
+
+    private boolean onMetricsPort(Context ctx) {
+        return config.http().metricsPort().isPresent() && ctx.req().getLocalPort() == metricsPort();
+    }
+
+    /** The port {@code /metrics} is served on when {@code --metrics-port} is given; -1 otherwise. */
+    public int metricsPort() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector sc && METRICS_CONNECTOR.equals(sc.getName())) {
+                return sc.getLocalPort();
+            }
+        }
+        return -1;
+    }
+
+    /** The address the metrics port is bound to, when there is one. */
+    public Optional<InetAddress> metricsAddress() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector sc && METRICS_CONNECTOR.equals(sc.getName())
+                    && sc.getTransport() instanceof ServerSocketChannel channel) {
+                try {
+                    return Optional.of(((InetSocketAddress) channel.getLocalAddress()).getAddress());
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private void ready(Context ctx) {

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param jdbcUrl empty for the embedded default (SQLite in the data dir)
  * @param maxUploadBytes uploads larger than this are refused with 413 while streaming
  * @param money          tokens, payments and settlement
+ * @param http           public URL, request data rate, idle timeout, metrics port
  */
 public record ServerConfig(Path dataDir, String host, int port, Optional<String> jdbcUrl, Optional<String> dbUser,
-                           Optional<String> dbPassword, boolean demo, long maxUploadBytes, MoneyConfig money) {
+                           Optional<String> dbPassword, boolean demo, long maxUploadBytes, MoneyConfig money,
+                           HttpOptions http) {
 
     public static final int DEFAULT_PORT = 7878;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
@@ -22,7 +24,7 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
     public static ServerConfig defaults() {
         return new ServerConfig(defaultDataDir(), "127.0.0.1", DEFAULT_PORT, Optional.empty(),
                 Optional.ofNullable(System.getenv("ND_DB_USER")), Optional.ofNullable(System.getenv("ND_DB_PASSWORD")),
-                false, DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults());
+                false, DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults(), HttpOptions.defaults());
     }
 
     /**
@@ -32,7 +34,7 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(dataDir, "127.0.0.1", 0, Optional.empty(), Optional.empty(), Optional.empty(), false,
                 DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults().withPayments(List.of("test-card"),
-                Optional.empty()).withAllowTestMoney(true));
+                Optional.empty()).withAllowTestMoney(true), HttpOptions.defaults());
     }
 
     /** $XDG_DATA_HOME/normal-dance/server, falling back to ~/.local/share as the XDG spec says. */
@@ -48,43 +50,47 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(dir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money);
+        return new ServerConfig(dir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(dataDir, h, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money);
+        return new ServerConfig(dataDir, h, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(dataDir, host, p, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money);
+        return new ServerConfig(dataDir, host, p, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http);
     }
 
     public ServerConfig withJdbcUrl(String url) {
         return new ServerConfig(dataDir, host, port, Optional.of(url), dbUser, dbPassword, demo, maxUploadBytes,
-                money);
+                money, http);
     }
 
     public ServerConfig withDbCredentials(String user, String password) {
         return new ServerConfig(dataDir, host, port, jdbcUrl, Optional.ofNullable(user), Optional.ofNullable(password),
-                demo, maxUploadBytes, money);
+                demo, maxUploadBytes, money, http);
     }
 
     public ServerConfig withDemo(boolean d) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, d, maxUploadBytes, money);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, d, maxUploadBytes, money, http);
     }
 
     public ServerConfig withMaxUploadBytes(long max) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, max, money);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, max, money, http);
     }
 
     public ServerConfig withMoney(MoneyConfig m) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, m);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, m, http);
+    }
+
+    public ServerConfig withHttp(HttpOptions h) {
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, h);
     }
 
     @Override
     public String toString() {
         return "ServerConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", db="
                 + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=<redacted>")).orElse("sqlite")
-                + ", demo=" + demo + ", maxUploadBytes=" + maxUploadBytes + ", " + money + "]";
+                + ", demo=" + demo + ", maxUploadBytes=" + maxUploadBytes + ", " + money + ", " + http + "]";
     }
 }

@@ -95,7 +95,7 @@ class AuthMatrixIT {
             // operations
             rule("GET /health", Access.PUBLIC).answers(200),
             rule("GET /ready", Access.PUBLIC).answers(200),
-            rule("GET /metrics", Access.PUBLIC).answers(200),
+            rule("GET /metrics", Access.ADMIN).answers(200),
             rule("GET /openapi.json", Access.PUBLIC).answers(200),
 
             // accounts and sessions

@@ -61,7 +61,7 @@ class OpsIT {
         server.get("/api/v1/tracks?limit=5", null);
         server.get("/no/such/" + unknownTrack, null);
 
-        HttpResponse<String> r = server.get("/metrics", null);
+        HttpResponse<String> r = server.get("/metrics", server.adminToken());
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -80,7 +80,7 @@ class OpsIT {
 
     @Test
     void metricsReportStreamsBytesAndUploadsFromTheStart() {
-        String text = server.get("/metrics", null).body();
+        String text = server.get("/metrics", server.adminToken()).body();
 
         assertThat(text).containsPattern("(?m)^nd_active_streams(\\{[^}]*\\})? 0(\\.0)?$");
         assertThat(text).containsPattern("(?m)^nd_streamed_bytes_total(\\{[^}]*\\})? \\d");

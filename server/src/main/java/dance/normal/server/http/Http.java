@@ -1,6 +1,8 @@
 package dance.normal.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -64,9 +66,25 @@ public final class Http {
             throw ApiException.badRequest("The field \"" + path(e) + "\" has a value of the wrong type.");
         } catch (MismatchedInputException e) {
             String field = path(e);
-            throw ApiException.badRequest(field.isEmpty()
-                    ? "The request body must be a JSON object."
+            if (field.isEmpty()) {
+                throw ApiException.badRequest("The request body must be a JSON object.");
+            }
+            if (isWholeNumber(e.getTargetType()) && e.getMessage() != null
+                    && e.getMessage().contains("Floating-point")) {
+                throw ApiException.badRequest("The field \"" + field + "\" must be a whole number, not a fraction.");
+            }
+            throw ApiException.badRequest("The field \"" + field + "\" has a value of the wrong type.");
+        } catch (JsonMappingException e) {
+            // A number too large for its field arrives as the parser's coercion error, wrapped with the field's path.
+            String field = path(e);
+            if (e.getCause() instanceof InputCoercionException coercion && !field.isEmpty()) {
+                throw ApiException.badRequest("The field \"" + field + "\" is out of range"
+                        + (isWholeNumber(coercion.getTargetType()) ? " for a whole number." : "."));
+            }
+            throw ApiException.badRequest(field.isEmpty() ? "The request body does not have the expected shape."
                     : "The field \"" + field + "\" has a value of the wrong type.");
+        } catch (InputCoercionException e) {
+            throw ApiException.badRequest("A number in the request body is out of range.");
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("The request body is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
@@ -88,7 +106,13 @@ public final class Http {
         }
     }
 
-    private static String path(MismatchedInputException e) {
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == java.math.BigInteger.class;
+    }
+
+    private static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {

@@ -33,6 +33,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
         String requestId = UUID.randomUUID().toString();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.getHeaders().put("X-Request-Id", requestId);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.write(true, ByteBuffer.wrap(body(code, requestId)), callback);
     }
 
@@ -41,6 +42,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
         String requestId = UUID.randomUUID().toString();
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE));
         fields.put("X-Request-Id", requestId);
+        fields.put("X-Content-Type-Options", "nosniff");
         return ByteBuffer.wrap(body(status, requestId));
     }
 

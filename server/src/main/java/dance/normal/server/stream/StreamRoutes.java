@@ -16,6 +16,7 @@ import io.javalin.http.Context;
 import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -65,11 +66,13 @@ public final class StreamRoutes {
     private final Metrics metrics;
     private final StreamEvidence evidence;
     private final Clock clock;
+    private final Optional<URI> publicUrl;
     private final MappedFiles mappedFiles = new MappedFiles(256);
 
     public StreamRoutes(CatalogRepository catalog, MediaStore media, Authenticator auth, StreamUrlSigner signer,
-                        Metrics metrics, StreamEvidence evidence, Clock clock) {
+                        Metrics metrics, StreamEvidence evidence, Clock clock, Optional<URI> publicUrl) {
         this.catalog = catalog;
+        this.publicUrl = publicUrl;
         this.media = media;
         this.auth = auth;
         this.signer = signer;
@@ -82,6 +85,9 @@ public final class StreamRoutes {
      * {@code GET /api/v1/tracks/{id}/stream-url[?device=ID][&offline=true]}: a signed URL for the signed-in
      * listener, on their device when it is named (plays are then counted against it), and for downloading the
      * track to that device for offline play when {@code offline=true}.
+     * The URL is absolute under the configured public URL, else relative to the server the client asked: never
+     * built from the request's Host header, which anyone can set (a poisoned cache or a proxy would hand out a
+     * link to another host).
      */
     public void streamUrl(Context ctx) {
         Principal principal = auth.require(ctx);
@@ -100,7 +106,8 @@ public final class StreamRoutes {
             throw ApiException.validation("A download for offline play needs the device it is for (device=ID).");
         }
         StreamUrlSigner.Signed signed = signer.sign(id, principal.accountId(), device, offline);
-        String base = ctx.scheme() + "://" + ctx.host();
+        String base = publicUrl.map(URI::toString).orElse("");
+        ctx.header("Cache-Control", "no-store");
         ctx.json(new StreamUrl(base + "/api/v1/tracks/" + id + "/stream?" + signed.query(), signed.expiresAt()));
     }
 

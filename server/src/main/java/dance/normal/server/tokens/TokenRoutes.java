@@ -224,6 +224,11 @@ public final class TokenRoutes implements AutoCloseable {
         return topups;
     }
 
+    /** The operator's credential, for other admin-only answers (metrics). */
+    public AdminAuth admin() {
+        return admin;
+    }
+
     /** For tests and the admin route: the audit of every money and token invariant. */
     public TokenAudit audit() {
         return audit;

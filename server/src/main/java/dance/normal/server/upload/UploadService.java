@@ -40,6 +40,10 @@ public final class UploadService {
     private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
     public static final long MAX_ARTWORK_BYTES = 10L * 1024 * 1024;
     private static final int MAX_FIELD_BYTES = 4 * 1024;
+    /** Text fields an upload may carry; the form has five, so this leaves room and refuses a flood. */
+    static final int MAX_FIELDS = 16;
+    /** Room for part headers, text fields, preamble and epilogue besides the audio and the artwork. */
+    private static final long MAX_FORM_OVERHEAD = 64 * 1024;
 
     private final CatalogRepository catalog;
     private final MediaStore media;
@@ -66,14 +70,17 @@ public final class UploadService {
         String boundary = MultipartReader.boundary(contentType).orElseThrow(() -> new ApiException(
                 ProblemType.UNSUPPORTED_MEDIA, 415,
                 "Send the upload as multipart/form-data with the audio in a part named \"file\"."));
-        if (contentLength > maxAudioBytes + MAX_ARTWORK_BYTES + 64 * 1024) {
+        long maxBody = maxAudioBytes + MAX_ARTWORK_BYTES + MAX_FORM_OVERHEAD;
+        if (contentLength > maxBody) {
             metrics.upload("too_large");
             throw tooLarge();
         }
         Path audio = null;
         Path artwork = null;
         try {
-            MultipartReader reader = new MultipartReader(body, boundary);
+            // A chunked body has no Content-Length to refuse up front; it is counted as it arrives instead, so no
+            // mix of preamble, fields and parts can make an upload read more than the limit.
+            MultipartReader reader = new MultipartReader(new BoundedInputStream(body, maxBody), boundary);
             Map<String, String> fields = new HashMap<>();
             String audioSha = null;
             String artworkSha = null;
@@ -96,8 +103,17 @@ public final class UploadService {
                         artworkSha = copyHashed(reader, artwork, MAX_ARTWORK_BYTES);
                     }
                     default -> {
+                        if (fields.size() >= MAX_FIELDS) {
+                            throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, 413, "An upload has at most "
+                                    + MAX_FIELDS + " text fields besides the audio and the artwork.");
+                        }
                         var text = new ByteArrayOutputStream();
-                        reader.copyPart(text, MAX_FIELD_BYTES);
+                        try {
+                            reader.copyPart(text, MAX_FIELD_BYTES);
+                        } catch (MultipartReader.PartTooLargeException e) {
+                            throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, 413, "The field \""
+                                    + printable(name) + "\" is longer than " + (MAX_FIELD_BYTES / 1024) + " KiB.");
+                        }
                         fields.put(name, text.toString(StandardCharsets.UTF_8).strip());
                     }
                 }
@@ -112,7 +128,7 @@ public final class UploadService {
         } catch (InvalidAudioException e) {
             metrics.upload("rejected");
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415, e.getMessage());
-        } catch (MultipartReader.PartTooLargeException e) {
+        } catch (MultipartReader.PartTooLargeException | BoundedInputStream.TooLongException e) {
             metrics.upload("too_large");
             throw tooLarge();
         } catch (MultipartReader.MalformedMultipartException e) {
@@ -176,6 +192,12 @@ public final class UploadService {
             throw e;
         }
         return Map.entry(tmp, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** A part name for a message: printable ASCII, cut short. */
+    private static String printable(String name) {
+        String p = name.replaceAll("[^\\x20-\\x7E]", "?");
+        return p.length() > 40 ? p.substring(0, 40) + "..." : p;
     }
 
     private ApiException tooLarge() {

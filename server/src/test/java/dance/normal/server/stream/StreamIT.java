@@ -105,7 +105,10 @@ class StreamIT {
         JsonNode json = TestServer.json(r);
         Instant expires = Instant.parse(json.get("expiresAt").asText());
         assertThat(expires).isBetween(Instant.now().plusSeconds(60), Instant.now().plus(Duration.ofHours(2)));
-        return URI.create(json.get("url").asText());
+        String url = json.get("url").asText();
+        assertThat(url).as("relative to the server, never built from the Host header")
+                .startsWith("/api/v1/tracks/" + trackId + "/stream?");
+        return URI.create(server.url(url));
     }
 
     private HttpRequest.Builder request(Auth auth, String trackId) {

@@ -28,8 +28,8 @@ public final class Listening {
         if (url.statusCode() != 200) {
             throw new IllegalStateException("No stream URL: " + url.statusCode() + " " + url.body());
         }
-        HttpResponse<byte[]> bytes = server.sendBytes(HttpRequest.newBuilder(URI.create(
-                TestServer.json(url).get("url").asText())).timeout(Duration.ofSeconds(30)).GET().build());
+        HttpResponse<byte[]> bytes = server.sendBytes(HttpRequest.newBuilder(URI.create(server.url(
+                TestServer.json(url).get("url").asText()))).timeout(Duration.ofSeconds(30)).GET().build());
         if (bytes.statusCode() != 200) {
             throw new IllegalStateException("Streaming failed: " + bytes.statusCode());
         }

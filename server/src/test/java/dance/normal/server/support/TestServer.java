@@ -135,6 +135,15 @@ public final class TestServer implements Api, AutoCloseable {
         }
     }
 
+    /** The operator's bearer token, as the server made it in its data dir. */
+    public String adminToken() {
+        try {
+            return Files.readString(dataDir.resolve("admin-token")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String listenerToken() {
         return signup("listener").get("accessToken").asText();
     }

@@ -468,6 +468,96 @@ class UploadIT {
         }
     }
 
+    /** Text fields and bodies without a Content-Length: bounded like the file parts. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Bounded {
+
+        private TestServer server;
+        private String artist;
+
+        @BeforeAll
+        void start() {
+            server = TestServer.start(dance.normal.server.support.Databases.Kind.SQLITE,
+                    c -> c.withMaxUploadBytes(100_000));
+            artist = server.signup("artist").get("accessToken").asText();
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        @Test
+        void aFloodOfTextFieldsIs413() {
+            TrackUploads.Body body = TrackUploads.body();
+            for (int i = 0; i < 200; i++) {
+                body.field("junk" + i, "x".repeat(1000));
+            }
+            body.file("file", "a.mp3", "audio/mpeg", read(Fixtures.audio("mp3", 1, "Fields")));
+            HttpResponse<String> r = TrackUploads.post(server, artist, body);
+
+            assertProblem(r, 413, "payload-too-large");
+            assertThat(TestServer.json(r).get("detail").asText()).contains("16 text fields");
+            assertNothingStored(server);
+        }
+
+        @Test
+        void aLongTextFieldIs413NamingIt() {
+            HttpResponse<String> r = TrackUploads.post(server, artist, TrackUploads.audio(
+                    Fixtures.audio("mp3", 1, "Long Field"), Map.of("genre", "g".repeat(5000))));
+
+            assertProblem(r, 413, "payload-too-large");
+            assertThat(TestServer.json(r).get("detail").asText()).contains("\"genre\"");
+            assertNothingStored(server);
+        }
+
+        @Test
+        void aChunkedUploadLargerThanTheLimitIs413() throws Exception {
+            // No Content-Length: 11 MiB of preamble before the first part (more than the audio limit, the artwork
+            // limit and the form's room together), then a small valid file.
+            TrackUploads.Body parts = TrackUploads.body()
+                    .file("file", "a.mp3", "audio/mpeg", read(Fixtures.audio("mp3", 1, "Chunked")));
+            byte[] preamble = new byte[11 * 1024 * 1024];
+            Arrays.fill(preamble, (byte) 'p');
+            byte[] body = concat(preamble, "\r\n".getBytes(StandardCharsets.US_ASCII), parts.bytes());
+            try (Socket socket = new Socket("127.0.0.1", server.server().port())) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                Thread writer = Thread.ofVirtual().start(() -> {
+                    try {
+                        out.write(("POST /api/v1/tracks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + artist
+                                + "\r\nContent-Type: " + parts.contentType() + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        for (int off = 0; off < body.length; off += 64 * 1024) {
+                            int n = Math.min(64 * 1024, body.length - off);
+                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            out.write(body, off, n);
+                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    } catch (IOException e) {
+                        // the server stopped reading: expected once it refused the upload
+                    }
+                });
+                String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertThat(status).isEqualTo("HTTP/1.1 413");
+                socket.close();
+                writer.join();
+            }
+            assertNothingStored(server);
+        }
+
+        private static byte[] concat(byte[]... parts) {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (byte[] p : parts) {
+                all.writeBytes(p);
+            }
+            return all.toByteArray();
+        }
+    }
+
     static List<Path> regularFiles(Path dir) {
         if (!Files.exists(dir)) {
             return List.of();

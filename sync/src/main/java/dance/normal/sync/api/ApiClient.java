@@ -161,8 +161,8 @@ public final class ApiClient implements AutoCloseable {
     /** A fresh signed stream URL for a track, on this device when it is known. */
     public StreamUrl streamUrl(String trackId) {
         String device = deviceId;
-        return get("/api/v1/tracks/" + encode(trackId) + "/stream-url"
-                + (device == null ? "" : "?device=" + encode(device)), StreamUrl.class);
+        return absolute(get("/api/v1/tracks/" + encode(trackId) + "/stream-url"
+                + (device == null ? "" : "?device=" + encode(device)), StreamUrl.class));
     }
 
     /**
@@ -171,8 +171,21 @@ public final class ApiClient implements AutoCloseable {
      */
     public StreamUrl downloadUrl(String trackId) {
         String device = deviceId;
-        return device == null ? streamUrl(trackId) : get("/api/v1/tracks/" + encode(trackId) + "/stream-url?device="
-                + encode(device) + "&offline=true", StreamUrl.class);
+        return device == null ? streamUrl(trackId) : absolute(get("/api/v1/tracks/" + encode(trackId)
+                + "/stream-url?device=" + encode(device) + "&offline=true", StreamUrl.class));
+    }
+
+    /**
+     * The stream URL made absolute: the server answers a URL relative to itself unless it was told its public
+     * address (it never trusts the Host header), so a relative one is resolved against the server this client
+     * talks to.
+     */
+    private StreamUrl absolute(StreamUrl answer) {
+        HttpUrl resolved = answer.url() == null ? null : base.resolve(answer.url());
+        if (resolved == null) {
+            throw new BadResponseException("The server's stream URL is not a URL.", null);
+        }
+        return new StreamUrl(resolved.toString(), answer.expiresAt());
     }
 
     /** Records plays; safe to repeat (each play carries its own id), so it is retried like a GET. */
