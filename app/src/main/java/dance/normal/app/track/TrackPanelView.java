@@ -2,6 +2,7 @@ package dance.normal.app.track;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.ui.I18n;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -123,6 +124,10 @@ final class TrackPanelView {
         cancel.setOnAction(e -> onCancel.run());
         VBox confirmBox = new VBox(8, price, label(i18n.get("track.preview"), Styles.TEXT_MUTED), preview,
                 new HBox(8, confirm, cancel));
+        // A short window squeezes the wallet's preview (it scrolls), never the sentences around it.
+        VBox.setVgrow(preview, Priority.ALWAYS);
+        preview.setMinHeight(60);
+        VBox.setVgrow(confirmBox, Priority.ALWAYS);
         confirmBox.visibleProperty().bind(model.confirming);
         confirmBox.managedProperty().bind(confirmBox.visibleProperty());
         confirmBox.disableProperty().bind(model.working);
@@ -152,6 +157,10 @@ final class TrackPanelView {
         VBox details = new VBox(10, heading, new VBox(0, artist, release), actions, downloadState, offering, holding,
                 pick, confirmBox, progress, result, error);
         details.setId("track-details");
+        VBox.setVgrow(details, Priority.ALWAYS);
+        for (Label sentence : List.of(downloadState, offering, holding, price, result, error)) {
+            sentence.setMinHeight(Region.USE_PREF_SIZE);
+        }
         details.visibleProperty().bind(model.title.isNotEmpty());
         details.managedProperty().bind(details.visibleProperty());
         // Until a track is chosen the column stays, with a word on what it is for: choosing one never moves the page.
