@@ -1,6 +1,7 @@
 package dance.normal.server;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,9 +17,21 @@ import java.util.Optional;
  * @param idleTimeout         a connection with nothing sent or received for this long is closed
  * @param metricsPort         when present, {@code /metrics} is served only on this port, bound to 127.0.0.1 (0 for
  *                            a free port), and not on the main one; otherwise it needs the admin token
+ * @param tls                 HTTPS (and HTTP/2) with this identity; without it plain http, for loopback only
  */
 public record HttpOptions(Optional<URI> publicUrl, long minRequestBytesPerSecond, Duration idleTimeout,
-                          Optional<Integer> metricsPort) {
+                          Optional<Integer> metricsPort, Optional<Tls> tls) {
+
+    /** Where the server's TLS identity comes from. */
+    public sealed interface Tls {
+        /** A certificate chain and its private key in PEM files ({@code --tls-cert}, {@code --tls-key}). */
+        record Pem(Path cert, Path key) implements Tls {
+        }
+
+        /** A self-signed certificate made once and kept in the data dir ({@code --tls self-signed}). */
+        record SelfSigned() implements Tls {
+        }
+    }
 
     /** 1 KiB/s: any real client sends faster; a trickle of a byte every few seconds is cut off. */
     public static final long DEFAULT_MIN_REQUEST_BYTES_PER_SECOND = 1024;
@@ -41,23 +54,27 @@ public record HttpOptions(Optional<URI> publicUrl, long minRequestBytesPerSecond
 
     public static HttpOptions defaults() {
         return new HttpOptions(Optional.empty(), DEFAULT_MIN_REQUEST_BYTES_PER_SECOND, DEFAULT_IDLE_TIMEOUT,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public HttpOptions withPublicUrl(URI url) {
-        return new HttpOptions(Optional.of(url), minRequestBytesPerSecond, idleTimeout, metricsPort);
+        return new HttpOptions(Optional.of(url), minRequestBytesPerSecond, idleTimeout, metricsPort, tls);
     }
 
     public HttpOptions withMinRequestBytesPerSecond(long rate) {
-        return new HttpOptions(publicUrl, rate, idleTimeout, metricsPort);
+        return new HttpOptions(publicUrl, rate, idleTimeout, metricsPort, tls);
     }
 
     public HttpOptions withIdleTimeout(Duration timeout) {
-        return new HttpOptions(publicUrl, minRequestBytesPerSecond, timeout, metricsPort);
+        return new HttpOptions(publicUrl, minRequestBytesPerSecond, timeout, metricsPort, tls);
     }
 
     public HttpOptions withMetricsPort(int port) {
-        return new HttpOptions(publicUrl, minRequestBytesPerSecond, idleTimeout, Optional.of(port));
+        return new HttpOptions(publicUrl, minRequestBytesPerSecond, idleTimeout, Optional.of(port), tls);
+    }
+
+    public HttpOptions withTls(Tls t) {
+        return new HttpOptions(publicUrl, minRequestBytesPerSecond, idleTimeout, metricsPort, Optional.of(t));
     }
 
     /** The public URL without a trailing slash; http(s), a host, no query or fragment. */

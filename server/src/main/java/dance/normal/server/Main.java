@@ -3,6 +3,7 @@ package dance.normal.server;
 import dance.normal.server.chain.TreasuryPkcs11;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,9 @@ public final class Main {
         String chain = "ledger";
         Optional<URI> rpc = Optional.empty();
         Optional<TreasuryPkcs11> hsm = Optional.empty();
+        Optional<Path> tlsCert = Optional.empty();
+        Optional<Path> tlsKey = Optional.empty();
+        boolean selfSigned = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -72,6 +76,16 @@ public final class Main {
                         publicUrl(value(args, ++i, arg))));
                 case "--metrics-port" -> config = config.withHttp(config.http().withMetricsPort(
                         port(value(args, ++i, arg), arg)));
+                case "--tls-cert" -> tlsCert = Optional.of(Path.of(value(args, ++i, arg)).toAbsolutePath());
+                case "--tls-key" -> tlsKey = Optional.of(Path.of(value(args, ++i, arg)).toAbsolutePath());
+                case "--tls" -> {
+                    String mode = value(args, ++i, arg);
+                    if (!mode.equals("self-signed")) {
+                        throw new IllegalArgumentException("--tls takes self-signed, not \"" + mode
+                                + "\" (for a certificate of your own use --tls-cert FILE --tls-key FILE)");
+                    }
+                    selfSigned = true;
+                }
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
@@ -83,6 +97,23 @@ public final class Main {
             hsm.get().checkPinSource();
             config = config.withMoney(config.money().withTreasuryPkcs11(hsm.get()));
         }
+        if (tlsCert.isPresent() != tlsKey.isPresent()) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: the certificate and its key");
+        }
+        if (selfSigned && tlsCert.isPresent()) {
+            throw new IllegalArgumentException("Give either --tls self-signed or --tls-cert/--tls-key, not both");
+        }
+        if (tlsCert.isPresent()) {
+            for (Path file : List.of(tlsCert.get(), tlsKey.get())) {
+                if (!Files.isReadable(file)) {
+                    throw new IllegalArgumentException("Cannot read " + file);
+                }
+            }
+            config = config.withHttp(config.http().withTls(new HttpOptions.Tls.Pem(tlsCert.get(), tlsKey.get())));
+        } else if (selfSigned) {
+            config = config.withHttp(config.http().withTls(new HttpOptions.Tls.SelfSigned()));
+        }
+        NormalDanceServer.requireTlsBeyondLoopback(config);
         return config;
     }
 

@@ -31,6 +31,7 @@ import dance.normal.server.http.Http;
 import dance.normal.server.http.Json;
 import dance.normal.server.http.ProblemErrorHandler;
 import dance.normal.server.http.RequestGuards;
+import dance.normal.server.http.TlsKeys;
 import dance.normal.server.media.AudioInspector;
 import dance.normal.server.ops.Metrics;
 import dance.normal.server.library.LikeService;
@@ -51,8 +52,16 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,6 +72,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,6 +128,8 @@ public final class NormalDanceServer implements AutoCloseable {
     private final MediaStore media;
     private final AudioInspector inspector;
     private final TokenRoutes money;
+    /** The TLS identity, or null for plain http. */
+    private final TlsKeys tls;
     private volatile boolean draining;
     private volatile RouteTemplates routeTemplates;
     private Javalin app;
@@ -126,6 +138,10 @@ public final class NormalDanceServer implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = db;
+        this.tls = config.http().tls().map(t -> switch (t) {
+            case HttpOptions.Tls.Pem pem -> TlsKeys.fromPem(pem.cert(), pem.key());
+            case HttpOptions.Tls.SelfSigned self -> TlsKeys.selfSigned(config.dataDir());
+        }).orElse(null);
         this.feed = new ChangeFeed(db.jdbi(), db.dialect(), json);
         this.catalog = new CatalogRepository(db, feed);
         TokenService tokens = new TokenService(ServerKeys.getOrCreate(db.jdbi(), "access-token-hs256"), clock);
@@ -166,6 +182,7 @@ public final class NormalDanceServer implements AutoCloseable {
 
     /** As {@link #start(ServerConfig)}, with tokens kept by {@code chain} (made once the database is open). */
     public static NormalDanceServer start(ServerConfig config, Function<Database, Chain> chain) {
+        requireTlsBeyondLoopback(config);
         return start(config, chain, Clock.systemUTC());
     }
 
@@ -227,7 +244,36 @@ public final class NormalDanceServer implements AutoCloseable {
 
     public String baseUrl() {
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
-        return "http://" + host + ":" + app.port();
+        return (tls == null ? "http://" : "https://") + host + ":" + app.port();
+    }
+
+    /** The certificate served, when the server speaks TLS. */
+    public Optional<X509Certificate> certificate() {
+        return Optional.ofNullable(tls).map(TlsKeys::certificate);
+    }
+
+    /**
+     * Plain http carries passwords and tokens in the clear, so it is for this machine only: a server that binds any
+     * other address needs TLS, or an https {@code --public-url} saying a proxy in front terminates it.
+     */
+    static void requireTlsBeyondLoopback(ServerConfig config) {
+        if (config.http().tls().isPresent()) {
+            return;
+        }
+        if (config.http().publicUrl().map(u -> u.getScheme().equalsIgnoreCase("https")).orElse(false)) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(config.host()).isLoopbackAddress();
+        } catch (IOException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new IllegalArgumentException("Plain http is for this machine only, and --host " + config.host()
+                    + " serves a network. Give --tls-cert FILE --tls-key FILE, or --tls self-signed for a LAN, or "
+                    + "--public-url https://... when a proxy in front of the server speaks TLS.");
+        }
     }
 
     public int port() {
@@ -253,6 +299,28 @@ public final class NormalDanceServer implements AutoCloseable {
         connector.setIdleTimeout(config.http().idleTimeout().toMillis());
     }
 
+    /**
+     * HTTPS with HTTP/2 (ALPN "h2", falling back to HTTP/1.1). The SNI host check is off: a self-signed certificate
+     * on a LAN is reached by an address it may not name, and the app pins the certificate itself rather than
+     * trusting names.
+     */
+    private ServerConnector httpsConnector(Server server, HttpConfiguration h) {
+        HttpConfiguration https = new HttpConfiguration(h);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(tls.keyStorePassword());
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setCipherComparator(HTTP2Cipher.COMPARATOR);
+        HttpConnectionFactory http11 = new HttpConnectionFactory(https);
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(https);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+        alpn.setDefaultProtocol(http11.getProtocol());
+        return new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, h2, http11);
+    }
+
     private void configure(JavalinConfig c) {
         c.startup.showJavalinBanner = false;
         // Not on SQLite: its busy handler waits in native code, which pins a virtual thread's carrier; with a
@@ -267,7 +335,8 @@ public final class NormalDanceServer implements AutoCloseable {
             h.setIdleTimeout(config.http().idleTimeout().toMillis());
         });
         c.jetty.addConnector((server, h) -> {
-            ServerConnector main = new ServerConnector(server, new HttpConnectionFactory(h));
+            ServerConnector main = tls == null ? new ServerConnector(server, new HttpConnectionFactory(h))
+                    : httpsConnector(server, h);
             main.setHost(config.host());
             main.setPort(config.port());
             configureConnector(main);

@@ -20,6 +20,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,15 +84,37 @@ public final class ApiClient implements AutoCloseable {
     }
 
     public ApiClient(URI baseUrl, TokenStore tokens, Options options, Clock clock) {
+        this(baseUrl, tokens, options, clock, Optional.empty());
+    }
+
+    /**
+     * A client of a server whose certificate the listener pinned on first use ({@link CertificatePins}): over https it
+     * trusts that certificate and no other, whatever names it carries; a changed one fails every call with
+     * {@link UntrustedCertificateException}. Without a pin, certificates are checked against the system's
+     * authorities as usual.
+     */
+    public ApiClient(URI baseUrl, TokenStore tokens, Options options, Clock clock, Optional<String> pinned) {
         this.base = Objects.requireNonNull(HttpUrl.parse(baseUrl.toString()), "baseUrl must be http(s)");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.options = Objects.requireNonNull(options, "options");
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .callTimeout(options.callTimeout())
-                .retryOnConnectionFailure(false)
-                .build();
+                .retryOnConnectionFailure(false);
+        if (pinned.isPresent() && base.isHttps()) {
+            X509TrustManager trust = CertificatePins.trusting(pinned.get());
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {trust}, null);
+                builder.sslSocketFactory(context.getSocketFactory(), trust)
+                        // The pinned certificate is the identity; a LAN address need not be among its names.
+                        .hostnameVerifier((host, session) -> true);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        this.http = builder.build();
         this.breaker = new CircuitBreaker(options.breakerThreshold(), options.breakerOpenFor(), clock);
     }
 
@@ -306,6 +332,12 @@ public final class ApiClient implements AutoCloseable {
                 }
                 pause(attempt);
             } catch (IOException e) {
+                CertificatePins.ChangedCertificateException changed = changedCertificate(e);
+                if (changed != null) {
+                    throw new UntrustedCertificateException("The server's certificate changed since you trusted it "
+                            + "(it now shows " + changed.presented + "). Someone may be in between; if the server's "
+                            + "owner replaced it, choose the server again in Settings to trust the new one.", e);
+                }
                 breaker.failure();
                 if (attempt >= attempts) {
                     throw new UnreachableException("The server could not be reached.", e);
@@ -315,6 +347,20 @@ public final class ApiClient implements AutoCloseable {
                 pause(attempt);
             }
         }
+    }
+
+    private static CertificatePins.ChangedCertificateException changedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificatePins.ChangedCertificateException c) {
+                return c;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof CertificatePins.ChangedCertificateException c) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     private Request request(String method, HttpUrl url, byte[] payload, Map<String, String> headers,

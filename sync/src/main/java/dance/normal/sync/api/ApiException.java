@@ -6,7 +6,7 @@ package dance.normal.sync.api;
  * "the server sent something we cannot read" ({@link BadResponseException}).
  */
 public abstract sealed class ApiException extends RuntimeException
-        permits ProblemException, UnreachableException, BadResponseException {
+        permits ProblemException, UnreachableException, BadResponseException, UntrustedCertificateException {
 
     ApiException(String message, Throwable cause) {
         super(message, cause);

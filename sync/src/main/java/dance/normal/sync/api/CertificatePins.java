@@ -1,0 +1,202 @@
+package dance.normal.sync.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Trust on first use, for a server whose certificate no authority vouches for (a server started with
+ * {@code --tls self-signed} on a LAN). The listener is shown the certificate's SHA-256 fingerprint once
+ * ({@link #inspect}); once they accept it, it is kept here ({@link #pin}) and {@link ApiClient} trusts that
+ * certificate and no other for the server: a changed one is refused with {@link UntrustedCertificateException}.
+ * A certificate that chains to an authority the system trusts is checked the usual way and never pinned.
+ *
+ * <p>Pins live in a properties file (server origin = fingerprint), written to a temporary name and renamed.
+ */
+public final class CertificatePins {
+
+    /** What a server presented in a handshake. */
+    public record Presented(String fingerprint, String subject, boolean trustedByAuthority) {
+    }
+
+    private final Path file;
+
+    public CertificatePins(Path file) {
+        this.file = file;
+    }
+
+    /** The fingerprint the listener accepted for {@code server}, if any. */
+    public synchronized Optional<String> pinned(URI server) {
+        return Optional.ofNullable(load().getProperty(origin(server)));
+    }
+
+    /** Keeps {@code fingerprint} as the only certificate trusted for {@code server} from now on. */
+    public synchronized void pin(URI server, String fingerprint) {
+        Properties pins = load();
+        pins.setProperty(origin(server), fingerprint);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    pins.store(out, "Certificates trusted on first use: server = SHA-256 fingerprint");
+                }
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the server's certificate in " + file, e);
+        }
+    }
+
+    private Properties load() {
+        Properties pins = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                pins.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the trusted certificates in " + file, e);
+            }
+        }
+        return pins;
+    }
+
+    /** scheme://host:port in lower case, the port always written: one server, one pin. */
+    static String origin(URI server) {
+        String scheme = server.getScheme().toLowerCase(Locale.ROOT);
+        int port = server.getPort() >= 0 ? server.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + server.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    /** SHA-256 of the certificate as people compare it: upper-case hex pairs joined by colons. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Shakes hands with an https server and says what certificate it presents and whether an authority this
+     * system trusts vouches for it. Nothing is sent but the handshake. Blocks; run it off the UI thread.
+     *
+     * @throws IOException when nothing answers or the other side does not speak TLS
+     */
+    public static Presented inspect(URI server, Duration timeout) throws IOException {
+        X509Certificate[][] seen = new X509Certificate[1][];
+        X509TrustManager recorder = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("not a server");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                seen[0] = chain.clone(); // only recorded: judged below, and this connection carries nothing
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        int port = server.getPort() >= 0 ? server.getPort() : 443;
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {recorder}, null);
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+                socket.connect(new InetSocketAddress(server.getHost(), port), (int) timeout.toMillis());
+                socket.setSoTimeout((int) timeout.toMillis());
+                socket.startHandshake();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        if (seen[0] == null || seen[0].length == 0) {
+            throw new IOException("The server presented no certificate.");
+        }
+        X509Certificate leaf = seen[0][0];
+        return new Presented(fingerprint(leaf), leaf.getSubjectX500Principal().getName(),
+                trustedByAuthority(seen[0]));
+    }
+
+    private static boolean trustedByAuthority(X509Certificate[] chain) {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            for (TrustManager tm : factory.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x509) {
+                    x509.checkServerTrusted(chain, "UNKNOWN");
+                    return true;
+                }
+            }
+            return false;
+        } catch (CertificateException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A trust manager that accepts exactly the certificate with {@code fingerprint}, and says so when it changed. */
+    static X509TrustManager trusting(String fingerprint) {
+        return new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("not a server");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                if (chain == null || chain.length == 0 || !fingerprint(chain[0]).equals(fingerprint)) {
+                    throw new ChangedCertificateException(chain == null || chain.length == 0 ? "none"
+                            : fingerprint(chain[0]));
+                }
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+    }
+
+    /** The server presented a certificate other than the one the listener trusted. */
+    static final class ChangedCertificateException extends CertificateException {
+        final String presented;
+
+        ChangedCertificateException(String presented) {
+            super("The server's certificate changed since it was trusted");
+            this.presented = presented;
+        }
+    }
+}
