@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.protocol.auth.TokenPair;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.TokenStore;
+import dance.normal.wallet.WalletException;
+import dance.normal.wallet.keystore.AtomicFiles;
 import dance.normal.wallet.unlock.DeviceSecretStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the signed-in session's tokens on this device so a restart stays signed in: encrypted (AES-256-GCM) in
  * {@code file}, under a key held by the device's secret store (the OS keychain, else an owner-only key file).
- * Tokens are never logged; the file is replaced atomically.
+ * Tokens are never logged; the file is replaced atomically and durably before new tokens are used.
  */
 final class DeviceTokenStore implements TokenStore {
 
@@ -75,9 +75,14 @@ final class DeviceTokenStore implements TokenStore {
         return Optional.ofNullable(tokens);
     }
 
+    /**
+     * Seals the tokens and writes them durably (a temporary file, fsync, an atomic rename, fsync of the directory)
+     * before they become current, so a crash right after a refresh still finds them on the next start. When the
+     * file cannot be written they are used for this run anyway (the old ones were spent by the server); the next
+     * start then asks to sign in, or retries the old token within the server's grace.
+     */
     @Override
     public void save(TokenPair newTokens) {
-        tokens = newTokens;
         byte[] key = secrets.load(keyId).orElseGet(() -> {
             byte[] fresh = DeviceSecretStore.newSecret(random);
             secrets.store(keyId, fresh);
@@ -92,14 +97,8 @@ final class DeviceTokenStore implements TokenStore {
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
             byte[] body = c.doFinal(plain);
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "session", ".tmp");
-            Files.write(tmp, ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array());
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | GeneralSecurityException e) {
+            AtomicFiles.write(file, ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array());
+        } catch (IOException | GeneralSecurityException | WalletException e) {
             LOG.warn("The session could not be saved; the next start will ask to sign in");
         } finally {
             Arrays.fill(key, (byte) 0);
@@ -107,6 +106,7 @@ final class DeviceTokenStore implements TokenStore {
                 Arrays.fill(plain, (byte) 0);
             }
         }
+        tokens = newTokens;
     }
 
     @Override

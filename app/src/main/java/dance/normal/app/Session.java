@@ -306,7 +306,8 @@ public final class Session implements AutoCloseable {
         return email.endsWith(DEMO_DOMAIN);
     }
 
-    private static TokenStore tokens(AppConfig config) {
+    /** The tokens this device keeps for {@code config}'s server (package-private for tests). */
+    static TokenStore tokens(AppConfig config) {
         // The secret store names keys by a lowercase UUID: one derived from the server, one session per server.
         String id = UUID.nameUUIDFromBytes(("session " + config.server()).getBytes(StandardCharsets.UTF_8))
                 .toString();

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dance.normal.player.queue.QueueItem;
+import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Track;
+import dance.normal.server.support.Databases;
 import dance.normal.server.support.Fixtures;
 import dance.normal.server.support.Listening;
+import dance.normal.server.support.TestClock;
 import dance.normal.server.support.TestServer;
 import dance.normal.server.support.TrackUploads;
 import dance.normal.sync.api.UnreachableException;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +93,23 @@ class SessionIT {
         // Someone who never saw them online has nothing kept: the screens say the server cannot be reached.
         assertThatThrownBy(() -> newcomer.popular(10)).isInstanceOf(UnreachableException.class);
         assertThatThrownBy(newcomer::walletState).isInstanceOf(UnreachableException.class);
+    }
+
+    @Test
+    void signingOutEndsTheSessionOnTheServerAlsoAfterTheAccessTokenExpired() {
+        TestClock clock = new TestClock();
+        server = TestServer.start(Databases.Kind.SQLITE, UnaryOperator.identity(), clock);
+        AppConfig config = new AppConfig(URI.create(server.url("/")), dataDir.resolve("leaving"), false);
+        Session session = signUp(config);
+        TokenPair saved = Session.tokens(config).current().orElseThrow();
+        clock.advance(Duration.ofMinutes(16)); // idle: the access token has expired
+
+        session.signOut();
+
+        assertThat(Session.tokens(config).current()).as("forgotten here").isEmpty();
+        assertThat(server.postJson("/api/v1/auth/refresh", null, Map.of("refreshToken", saved.refreshToken()))
+                .statusCode()).as("ended on the server").isEqualTo(401);
+        assertThat(Session.resume(config)).isEmpty();
     }
 
     private Session signUp(AppConfig config) {

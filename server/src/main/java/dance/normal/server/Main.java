@@ -86,6 +86,8 @@ public final class Main {
                     }
                     selfSigned = true;
                 }
+                case "--trusted-proxy" -> config = config.withAuth(config.auth().withTrustedProxy(
+                        value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }

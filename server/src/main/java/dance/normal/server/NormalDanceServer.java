@@ -145,7 +145,8 @@ public final class NormalDanceServer implements AutoCloseable {
         this.feed = new ChangeFeed(db.jdbi(), db.dialect(), json);
         this.catalog = new CatalogRepository(db, feed);
         TokenService tokens = new TokenService(ServerKeys.getOrCreate(db.jdbi(), "access-token-hs256"), clock);
-        this.auth = new AuthService(db.jdbi(), catalog, new PasswordHasher(), tokens, clock);
+        this.auth = new AuthService(db.jdbi(), catalog, new PasswordHasher(19 * 1024, 2, 1,
+                config.auth().maxHashing()), tokens, clock, config.auth().signupsPerHour());
         this.authenticator = new Authenticator(tokens, auth);
         this.media = new MediaStore(config.dataDir().resolve("media"));
         this.inspector = new AudioInspector();
@@ -188,7 +189,7 @@ public final class NormalDanceServer implements AutoCloseable {
 
     /**
      * As {@link #start(ServerConfig, Function)}, on {@code clock}: tests move time forward to run background jobs
-     * (top-up retries and reconciliation) instead of waiting for them.
+     * (top-up retries and reconciliation) and to time sessions and windows, instead of waiting for them.
      */
     public static NormalDanceServer start(ServerConfig config, Function<Database, Chain> chain, Clock clock) {
         try {
@@ -361,8 +362,10 @@ public final class NormalDanceServer implements AutoCloseable {
         r.get("/metrics", this::metrics);
         r.get("/openapi.json", this::openApi);
 
-        r.post("/api/v1/auth/signup", ctx -> ctx.status(201).json(auth.signup(body(ctx, SignupRequest.class))));
-        r.post("/api/v1/auth/login", ctx -> ctx.json(auth.login(body(ctx, LoginRequest.class), ctx.ip())));
+        r.post("/api/v1/auth/signup", ctx -> ctx.status(201).json(auth.signup(body(ctx, SignupRequest.class),
+                clientAddress(ctx))));
+        r.post("/api/v1/auth/login", ctx -> ctx.json(auth.login(body(ctx, LoginRequest.class),
+                clientAddress(ctx))));
         r.post("/api/v1/auth/refresh", ctx -> ctx.json(auth.refresh(body(ctx, RefreshRequest.class).refreshToken())));
         r.post("/api/v1/auth/logout", this::logout);
         r.get("/api/v1/me", ctx -> ctx.json(auth.me(authenticator.require(ctx))));
@@ -449,6 +452,12 @@ public final class NormalDanceServer implements AutoCloseable {
                 problem(ctx, ProblemType.BAD_REQUEST, 405, ctx.method() + " is not allowed on " + safePath(ctx) + ".");
             }
         });
+    }
+
+    /** The client's address for limits: the TCP peer, or what a configured trusted proxy says it saw. */
+    private String clientAddress(Context ctx) {
+        return config.auth().trustedProxies().clientAddress(ctx.req().getRemoteAddr(),
+                ctx.header("X-Forwarded-For"));
     }
 
     private <T> T body(Context ctx, Class<T> type) {
@@ -640,11 +649,28 @@ public final class NormalDanceServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sign-out with the refresh token in the body, the access token as bearer, or both: an app signing out after a
+     * while idle has no live access token, so an expired or revoked bearer is ignored when a refresh token came.
+     */
     private void logout(Context ctx) {
-        Principal principal = authenticator.require(ctx);
         String refresh = null;
         if (ctx.contentType() != null && ctx.contentLength() != 0) {
             refresh = body(ctx, RefreshRequest.class).refreshToken();
+        }
+        boolean hasRefresh = refresh != null && !refresh.isBlank();
+        Principal principal = null;
+        if (ctx.header("Authorization") != null) {
+            try {
+                principal = authenticator.require(ctx);
+            } catch (ApiException e) {
+                if (!hasRefresh) {
+                    throw e;
+                }
+            }
+        }
+        if (principal == null && !hasRefresh) {
+            throw ApiException.unauthenticated("Send the refresh token (or the access token) of the session to end.");
         }
         auth.logout(principal, refresh);
         ctx.status(204);

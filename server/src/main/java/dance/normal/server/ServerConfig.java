@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param maxUploadBytes uploads larger than this are refused with 413 while streaming
  * @param money          tokens, payments and settlement
  * @param http           public URL, request data rate, idle timeout, metrics port
+ * @param auth           sessions, sign-in limits and keys
  */
 public record ServerConfig(Path dataDir, String host, int port, Optional<String> jdbcUrl, Optional<String> dbUser,
                            Optional<String> dbPassword, boolean demo, long maxUploadBytes, MoneyConfig money,
-                           HttpOptions http) {
+                           HttpOptions http, AuthConfig auth) {
 
     public static final int DEFAULT_PORT = 7878;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
@@ -24,7 +25,8 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
     public static ServerConfig defaults() {
         return new ServerConfig(defaultDataDir(), "127.0.0.1", DEFAULT_PORT, Optional.empty(),
                 Optional.ofNullable(System.getenv("ND_DB_USER")), Optional.ofNullable(System.getenv("ND_DB_PASSWORD")),
-                false, DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults(), HttpOptions.defaults());
+                false, DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults(), HttpOptions.defaults(),
+                AuthConfig.defaults());
     }
 
     /**
@@ -34,7 +36,8 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
     public static ServerConfig forTests(Path dataDir) {
         return new ServerConfig(dataDir, "127.0.0.1", 0, Optional.empty(), Optional.empty(), Optional.empty(), false,
                 DEFAULT_MAX_UPLOAD_BYTES, MoneyConfig.defaults().withPayments(List.of("test-card"),
-                Optional.empty()).withAllowTestMoney(true), HttpOptions.defaults());
+                Optional.empty()).withAllowTestMoney(true), HttpOptions.defaults(),
+                AuthConfig.defaults().withSignupsPerHour(0));
     }
 
     /** $XDG_DATA_HOME/normal-dance/server, falling back to ~/.local/share as the XDG spec says. */
@@ -50,47 +53,53 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(dir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http);
+        return new ServerConfig(dir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http, auth);
     }
 
     public ServerConfig withHost(String h) {
-        return new ServerConfig(dataDir, h, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http);
+        return new ServerConfig(dataDir, h, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http, auth);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(dataDir, host, p, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http);
+        return new ServerConfig(dataDir, host, p, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http, auth);
     }
 
     public ServerConfig withJdbcUrl(String url) {
         return new ServerConfig(dataDir, host, port, Optional.of(url), dbUser, dbPassword, demo, maxUploadBytes,
-                money, http);
+                money, http, auth);
     }
 
     public ServerConfig withDbCredentials(String user, String password) {
         return new ServerConfig(dataDir, host, port, jdbcUrl, Optional.ofNullable(user), Optional.ofNullable(password),
-                demo, maxUploadBytes, money, http);
+                demo, maxUploadBytes, money, http, auth);
     }
 
     public ServerConfig withDemo(boolean d) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, d, maxUploadBytes, money, http);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, d, maxUploadBytes, money, http, auth);
     }
 
     public ServerConfig withMaxUploadBytes(long max) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, max, money, http);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, max, money, http, auth);
     }
 
     public ServerConfig withMoney(MoneyConfig m) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, m, http);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, m, http, auth);
     }
 
     public ServerConfig withHttp(HttpOptions h) {
-        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, h);
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, h, auth);
+    }
+
+    public ServerConfig withAuth(AuthConfig a) {
+        return new ServerConfig(dataDir, host, port, jdbcUrl, dbUser, dbPassword, demo, maxUploadBytes, money, http,
+                a);
     }
 
     @Override
     public String toString() {
         return "ServerConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", db="
                 + jdbcUrl.map(u -> u.replaceAll("password=[^&]*", "password=<redacted>")).orElse("sqlite")
-                + ", demo=" + demo + ", maxUploadBytes=" + maxUploadBytes + ", " + money + ", " + http + "]";
+                + ", demo=" + demo + ", maxUploadBytes=" + maxUploadBytes + ", " + money + ", " + http
+                + ", trustedProxies=" + auth.trustedProxies().specs() + "]";
     }
 }

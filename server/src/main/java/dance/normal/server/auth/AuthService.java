@@ -3,15 +3,20 @@ package dance.normal.server.auth;
 import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.ArtistProfileRequest;
+import dance.normal.protocol.auth.AuthMessages;
 import dance.normal.protocol.auth.Device;
+import dance.normal.protocol.auth.DeviceProof;
 import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.LoginRequest;
 import dance.normal.protocol.auth.Me;
 import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Artist;
+import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
+import dance.normal.wallet.solana.Address;
+import dance.normal.wallet.solana.OffchainMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,15 +44,21 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  *
  * <p>A session is a family of refresh tokens: each refresh spends the presented token and issues the next one.
  * Presenting a spent token means it was copied, so the whole family is revoked, and with it every access token
- * that names the session. Failed sign-ins are counted in the database, per account and per address, so the
- * limit holds across server processes.
+ * that names the session (after a short grace for a client that lost the answer to its refresh; see
+ * {@link #refresh}). Sign-in attempts are counted in the database ({@link Throttle}), per account, per address and
+ * per proven device, so the limits hold across server processes.
  */
 public final class AuthService {
 
     public static final Duration REFRESH_TTL = Duration.ofDays(30);
+    /** How long after a rotation the spent token may be presented again by a client that lost the answer. */
+    public static final Duration GRACE = Duration.ofSeconds(30);
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     static final int MAX_FAILURES_PER_ACCOUNT = 5;
     static final int MAX_FAILURES_PER_ADDRESS = 30;
+    static final int MAX_FAILURES_PER_DEVICE = 10;
+    /** How far a device proof's time may be from the server's clock. */
+    static final Duration PROOF_SKEW = Duration.ofMinutes(5);
     private static final int MIN_PASSWORD = 10;
     private static final int MAX_PASSWORD = 1024;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
@@ -57,16 +70,23 @@ public final class AuthService {
     private final TokenService tokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Throttle throttle;
+    private final int signupsPerHour;
 
-    public AuthService(Jdbi jdbi, CatalogRepository catalog, PasswordHasher hasher, TokenService tokens, Clock clock) {
+    /** @param signupsPerHour new accounts one address may make per hour; 0 for no limit */
+    public AuthService(Jdbi jdbi, CatalogRepository catalog, PasswordHasher hasher, TokenService tokens, Clock clock,
+                       int signupsPerHour) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.hasher = hasher;
         this.tokens = tokens;
         this.clock = clock;
+        this.throttle = new Throttle(jdbi, clock);
+        this.signupsPerHour = signupsPerHour;
     }
 
-    public TokenPair signup(SignupRequest request) {
+    /** @param address the client's address, for the per-address limit on new accounts */
+    public TokenPair signup(SignupRequest request, String address) {
         char[] password = request.password();
         try {
             String email = normaliseEmail(request.email());
@@ -78,7 +98,11 @@ public final class AuthService {
             if (request.role() == Role.ARTIST && (name == null || name.isEmpty() || name.length() > 200)) {
                 throw ApiException.validation("An artist needs a name of 1 to 200 characters.");
             }
-            String hash = hasher.hash(password);
+            if (signupsPerHour > 0) {
+                throttle.claim("signup:" + address, signupsPerHour, Duration.ofHours(1),
+                        "Too many new accounts from your network. Try again in %d minutes.");
+            }
+            String hash = hashing(() -> hasher.hash(password));
             String accountId = UUID.randomUUID().toString();
             try {
                 jdbi.useTransaction(h -> {
@@ -103,6 +127,12 @@ public final class AuthService {
         }
     }
 
+    /**
+     * Signs in. Every attempt claims a slot of the per-account and per-address limits before the password is
+     * checked (a right password gives its slots back), so parallel guesses cannot overshoot them. A sign-in with a
+     * valid {@link DeviceProof} by one of the account's registered devices counts against that device instead, so
+     * strangers' wrong passwords cannot lock the owner out of a device that signed in before.
+     */
     public TokenPair login(LoginRequest request, String address) {
         char[] password = request.password();
         try {
@@ -110,10 +140,6 @@ public final class AuthService {
                 throw ApiException.validation("Enter your email and password.");
             }
             String email = request.email().strip().toLowerCase(Locale.ROOT);
-            checkRate("account:" + email, MAX_FAILURES_PER_ACCOUNT,
-                    "Too many wrong passwords for this account. Try again in %d minutes.");
-            checkRate("address:" + address, MAX_FAILURES_PER_ADDRESS,
-                    "Too many failed sign-ins from your network. Try again in %d minutes.");
             record Account(String id, String hash, Role role) {
             }
             Optional<Account> account = jdbi.withHandle(h -> h.createQuery(
@@ -121,24 +147,96 @@ public final class AuthService {
                     .bind("e", email)
                     .map((rs, ctx) -> new Account(rs.getString(1), rs.getString(2), Role.fromWire(rs.getString(3))))
                     .findOne());
-            boolean ok;
-            if (account.isPresent()) {
-                ok = hasher.verify(password, account.get().hash());
+            Optional<String> device = account.flatMap(a -> provenDevice(a.id(), email, request.deviceProof()));
+            List<String> claimed = new ArrayList<>();
+            if (device.isPresent()) {
+                claim(claimed, "device:" + device.get(), MAX_FAILURES_PER_DEVICE,
+                        "Too many wrong passwords from this device. Try again in %d minutes.");
             } else {
-                hasher.verifyDecoy(password);
-                ok = false;
+                claim(claimed, "address:" + address, MAX_FAILURES_PER_ADDRESS,
+                        "Too many failed sign-ins from your network. Try again in %d minutes.");
+                claim(claimed, "account:" + email, MAX_FAILURES_PER_ACCOUNT,
+                        "Too many wrong passwords for this account. Try again in %d minutes.");
+            }
+            boolean ok;
+            try {
+                ok = hashing(() -> {
+                    if (account.isPresent()) {
+                        return hasher.verify(password, account.get().hash());
+                    }
+                    hasher.verifyDecoy(password);
+                    return false;
+                });
+            } catch (ApiException busy) {
+                claimed.forEach(throttle::release); // not judged
+                throw busy;
             }
             if (!ok) {
-                recordFailure("account:" + email, "address:" + address);
                 throw new ApiException(ProblemType.INVALID_CREDENTIALS, 401, "The email or password is wrong.");
             }
-            jdbi.useHandle(h -> h.execute("DELETE FROM login_failures WHERE subject = ?", "account:" + email));
+            for (String subject : claimed) {
+                if (subject.startsWith("address:")) {
+                    throttle.release(subject);
+                } else {
+                    throttle.reset(subject);
+                }
+            }
             return startSession(account.get().id(), account.get().role());
         } finally {
             wipe(password);
         }
     }
 
+    private void claim(List<String> claimed, String subject, int max, String message) {
+        throttle.claim(subject, max, FAILURE_WINDOW, message);
+        claimed.add(subject);
+    }
+
+    /** The device key of a valid proof by one of the account's registered devices, signed within the skew. */
+    private Optional<String> provenDevice(String accountId, String email, DeviceProof proof) {
+        if (proof == null || proof.publicKey() == null || proof.signedAt() == null || proof.signature() == null
+                || proof.publicKey().length() > 64 || proof.signature().length() > 128) {
+            return Optional.empty();
+        }
+        if (Duration.between(proof.signedAt(), clock.instant()).abs().compareTo(PROOF_SKEW) > 0) {
+            return Optional.empty();
+        }
+        String key = proof.publicKey().strip();
+        boolean registered = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM devices WHERE account_id = :a AND public_key = :k")
+                .bind("a", accountId).bind("k", key).mapTo(Integer.class).one()) > 0;
+        if (!registered) {
+            return Optional.empty();
+        }
+        try {
+            boolean signed = OffchainMessage.verify(Address.of(key).bytes(),
+                    dance.normal.wallet.keys.Base58.decode(proof.signature().strip()),
+                    TokenMessages.applicationDomain(), AuthMessages.signIn(email, proof.signedAt()));
+            return signed ? Optional.of(key) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs a password hash, answering 503 with Retry-After when too many are running already. */
+    private <T> T hashing(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PasswordHasher.Busy e) {
+            throw new ApiException(ProblemType.UNAVAILABLE, 503,
+                    "The server is busy checking passwords. Try again in a moment.", Map.of("Retry-After", "2"));
+        }
+    }
+
+    /**
+     * Spends {@code refreshToken} and answers the next pair of its session.
+     *
+     * <p>A spent token presented again is a copy, and ends the session, with one exception: within {@link #GRACE}
+     * of its rotation, while the pair it was rotated into has not been used at all (neither refreshed nor its access
+     * token sent), it is taken as the same client retrying after the answer was lost (a crash before the new tokens
+     * were saved). It then gets another successor in the same session, and the unused one is spent, so whichever
+     * copy is used later revokes the session. After the grace, or once the successor was used, reuse revokes.
+     */
     public TokenPair refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw ApiException.validation("refreshToken is required.");
@@ -160,35 +258,92 @@ public final class AuthService {
         }
         Stored s = stored.get();
         // Spending is a conditional update, so two concurrent refreshes with one token cannot both succeed.
-        int spent = s.spent() ? 0 : jdbi.withHandle(h -> h.createUpdate(
-                        "UPDATE refresh_tokens SET spent_at = :now WHERE token_hash = :h AND spent_at IS NULL")
-                .bind("now", now).bind("h", hash).execute());
-        if (spent == 0) {
+        Optional<Issued> next = s.spent() ? Optional.empty() : jdbi.inTransaction(h -> {
+            int spent = h.createUpdate(
+                            "UPDATE refresh_tokens SET spent_at = :now WHERE token_hash = :h AND spent_at IS NULL")
+                    .bind("now", now).bind("h", hash).execute();
+            return spent == 0 ? Optional.<Issued>empty() : Optional.of(successor(h, s.sessionId(), hash));
+        });
+        if (next.isEmpty()) {
+            next = jdbi.inTransaction(h -> retryWithinGrace(h, s.sessionId(), hash, now));
+        }
+        if (next.isEmpty()) {
             revokeSession(s.sessionId());
             throw new ApiException(ProblemType.REFRESH_REUSED, 401,
                     "This sign-in was used from somewhere else, so it was ended for safety. Sign in again.");
         }
-        String refresh = jdbi.inTransaction(h -> newRefreshToken(h, s.sessionId()));
-        return pair(s.accountId(), s.role(), s.sessionId(), refresh);
+        return pair(s.accountId(), s.role(), s.sessionId(), next.get());
     }
 
-    /** Ends the session the refresh token belongs to; unknown tokens are ignored (sign-out is idempotent). */
+    /** A refresh token just issued, with its generation in the session. */
+    private record Issued(String token, long generation) {
+    }
+
+    /** The next refresh token of the session, recorded as what {@code parentHash} was rotated into. */
+    private Issued successor(Handle h, String sessionId, String parentHash) {
+        h.createUpdate("UPDATE sessions SET generation = generation + 1 WHERE id = :id")
+                .bind("id", sessionId).execute();
+        long generation = h.createQuery("SELECT generation FROM sessions WHERE id = :id")
+                .bind("id", sessionId).mapTo(Long.class).one();
+        String token = newRefreshToken(h, sessionId, generation);
+        h.createUpdate("UPDATE refresh_tokens SET replaced_by = :next WHERE token_hash = :h")
+                .bind("next", sha256Hex(token)).bind("h", parentHash).execute();
+        return new Issued(token, generation);
+    }
+
+    /**
+     * A spent token presented again within the grace, whose successor is unused: the successor is spent (without
+     * a successor of its own, so presenting it later is reuse) and another is issued in its place.
+     */
+    private Optional<Issued> retryWithinGrace(Handle h, String sessionId, String hash, long now) {
+        record Spent(long spentAt, String replacedBy) {
+        }
+        Optional<Spent> spent = h.createQuery("SELECT spent_at, replaced_by FROM refresh_tokens WHERE token_hash = :h "
+                        + "AND spent_at IS NOT NULL AND replaced_by IS NOT NULL")
+                .bind("h", hash)
+                .map((rs, ctx) -> new Spent(rs.getLong(1), rs.getString(2)))
+                .findOne();
+        if (spent.isEmpty() || now < spent.get().spentAt() || now - spent.get().spentAt() > GRACE.toMillis()) {
+            return Optional.empty();
+        }
+        int superseded = h.createUpdate("UPDATE refresh_tokens SET spent_at = :now WHERE token_hash = :next "
+                        + "AND spent_at IS NULL AND generation > "
+                        + "(SELECT used_generation FROM sessions WHERE id = :id AND revoked_at IS NULL)")
+                .bind("now", now).bind("next", spent.get().replacedBy()).bind("id", sessionId).execute();
+        return superseded == 0 ? Optional.empty() : Optional.of(successor(h, sessionId, hash));
+    }
+
+    /**
+     * Ends the session of the access token (when given and valid) and the session the refresh token belongs to (when
+     * given); either alone is enough, since an app signing out after a while idle holds no live access token.
+     * Unknown refresh tokens are ignored (sign-out is idempotent).
+     */
     public void logout(Principal principal, String refreshToken) {
-        revokeSession(principal.sessionId());
-        if (refreshToken != null && !refreshToken.isBlank()) {
+        if (principal != null) {
+            revokeSession(principal.sessionId());
+        }
+        if (refreshToken != null && !refreshToken.isBlank() && refreshToken.length() <= 200) {
             jdbi.withHandle(h -> h.createQuery("SELECT session_id FROM refresh_tokens WHERE token_hash = :h")
                             .bind("h", sha256Hex(refreshToken)).mapTo(String.class).findOne())
                     .ifPresent(this::revokeSession);
         }
     }
 
-    /** Throws 401 when the principal's session has been signed out or revoked. */
-    public void requireLiveSession(Principal principal) {
-        boolean live = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM sessions WHERE id = :id AND revoked_at IS NULL")
-                .bind("id", principal.sessionId()).mapTo(Integer.class).one()) == 1;
-        if (!live) {
+    /**
+     * Throws 401 when the principal's session has been signed out or revoked; otherwise notes that the session's
+     * pair of {@code generation} has been used (once per rotation), which ends the refresh grace of its parent.
+     */
+    public void requireLiveSession(Principal principal, long generation) {
+        Optional<Long> used = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT used_generation FROM sessions WHERE id = :id AND revoked_at IS NULL")
+                .bind("id", principal.sessionId()).mapTo(Long.class).findOne());
+        if (used.isEmpty()) {
             throw ApiException.unauthenticated("This session has ended. Sign in again.");
+        }
+        if (used.get() < generation) {
+            jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET used_generation = :g WHERE id = :id "
+                            + "AND used_generation < :g")
+                    .bind("g", generation).bind("id", principal.sessionId()).execute());
         }
     }
 
@@ -261,26 +416,26 @@ public final class AuthService {
         String refresh = jdbi.inTransaction(h -> {
             h.createUpdate("INSERT INTO sessions (id, account_id, created_at) VALUES (:id, :a, :now)")
                     .bind("id", sessionId).bind("a", accountId).bind("now", clock.millis()).execute();
-            return newRefreshToken(h, sessionId);
+            return newRefreshToken(h, sessionId, 0);
         });
-        return pair(accountId, role, sessionId, refresh);
+        return pair(accountId, role, sessionId, new Issued(refresh, 0));
     }
 
-    private TokenPair pair(String accountId, Role role, String sessionId, String refresh) {
+    private TokenPair pair(String accountId, Role role, String sessionId, Issued refresh) {
         Principal principal = new Principal(accountId, role, sessionId);
-        return new TokenPair(tokens.issue(accountId, role, sessionId), refresh, "Bearer",
-                TokenService.ACCESS_TTL.toSeconds(), me(principal));
+        return new TokenPair(tokens.issue(accountId, role, sessionId, refresh.generation()), refresh.token(),
+                "Bearer", TokenService.ACCESS_TTL.toSeconds(), me(principal));
     }
 
-    private String newRefreshToken(Handle h, String sessionId) {
+    private String newRefreshToken(Handle h, String sessionId, long generation) {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Arrays.fill(raw, (byte) 0);
         long now = clock.millis();
-        h.createUpdate("INSERT INTO refresh_tokens (token_hash, session_id, issued_at, expires_at) "
-                        + "VALUES (:h, :s, :now, :exp)")
-                .bind("h", sha256Hex(token)).bind("s", sessionId).bind("now", now)
+        h.createUpdate("INSERT INTO refresh_tokens (token_hash, session_id, issued_at, expires_at, generation) "
+                        + "VALUES (:h, :s, :now, :exp, :g)")
+                .bind("h", sha256Hex(token)).bind("s", sessionId).bind("now", now).bind("g", generation)
                 .bind("exp", now + REFRESH_TTL.toMillis()).execute();
         return token;
     }
@@ -289,35 +444,6 @@ public final class AuthService {
         jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id "
                         + "AND revoked_at IS NULL")
                 .bind("now", clock.millis()).bind("id", sessionId).execute());
-    }
-
-    private void checkRate(String subject, int max, String message) {
-        long since = clock.millis() - FAILURE_WINDOW.toMillis();
-        record Window(int count, long oldest) {
-        }
-        Window w = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE subject = :s AND at > :since")
-                .bind("s", subject).bind("since", since)
-                .map((rs, ctx) -> new Window(rs.getInt(1), rs.getLong(2))).one());
-        if (w.count() >= max) {
-            long retryMs = Math.max(1000, w.oldest() + FAILURE_WINDOW.toMillis() - clock.millis());
-            long retrySeconds = (retryMs + 999) / 1000;
-            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, 429,
-                    message.formatted(Math.max(1, (retrySeconds + 59) / 60)),
-                    Map.of("Retry-After", Long.toString(retrySeconds)));
-        }
-    }
-
-    private void recordFailure(String... subjects) {
-        long now = clock.millis();
-        jdbi.useTransaction(h -> {
-            for (String subject : subjects) {
-                h.createUpdate("INSERT INTO login_failures (subject, at) VALUES (:s, :at)")
-                        .bind("s", subject).bind("at", now).execute();
-            }
-            h.createUpdate("DELETE FROM login_failures WHERE at < :old")
-                    .bind("old", now - FAILURE_WINDOW.toMillis()).execute();
-        });
     }
 
     private boolean emailExists(String email) {

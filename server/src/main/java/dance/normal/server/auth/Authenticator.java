@@ -30,8 +30,9 @@ public final class Authenticator {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 4096) {
             throw ApiException.unauthenticated("Send the access token as \"Authorization: Bearer <token>\".");
         }
-        Principal principal = tokens.verify(header.substring(7).trim());
-        accounts.requireLiveSession(principal);
+        TokenService.Verified verified = tokens.verifyToken(header.substring(7).trim());
+        Principal principal = verified.principal();
+        accounts.requireLiveSession(principal, verified.generation());
         ctx.attribute(ATTRIBUTE, principal);
         return principal;
     }

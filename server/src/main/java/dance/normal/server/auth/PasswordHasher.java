@@ -5,8 +5,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -14,6 +18,11 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}), so the
  * parameters can be raised later and old hashes still verify. Defaults follow OWASP's recommendation
  * (19 MiB, 2 passes, 1 lane).
+ *
+ * <p>Each hash holds its memory while it runs, so how many run at once is bounded, and so is the queue for a turn
+ * (four waiters per turn, each for at most {@link #MAX_WAIT}); a caller beyond that is refused at once with
+ * {@link Busy} (the server answers 503 with Retry-After). A burst of sign-ins can neither take gigabytes nor queue
+ * without end.
  */
 public final class PasswordHasher {
 
@@ -22,6 +31,19 @@ public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
 
+    /** How long a hash waits for a turn before it is refused. */
+    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    /** Too many hashes are running; try again shortly. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("Password hashing is at capacity", null, false, false);
+        }
+    }
+
+    private final Semaphore turns;
+    private final int maxWaiting;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -33,7 +55,22 @@ public final class PasswordHasher {
         this(19 * 1024, 2, 1);
     }
 
+    /** With as many hashes at once as there are processors (at least two). */
     public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+        this(memoryKib, iterations, parallelism, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** @param maxConcurrent how many hashes may run at once; four times as many may wait */
+    public PasswordHasher(int memoryKib, int iterations, int parallelism, int maxConcurrent) {
+        this(memoryKib, iterations, parallelism, maxConcurrent, 4 * maxConcurrent);
+    }
+
+    PasswordHasher(int memoryKib, int iterations, int parallelism, int maxConcurrent, int maxWaiting) {
+        if (maxConcurrent < 1 || maxWaiting < 0) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, maxWaiting at least 0");
+        }
+        this.turns = new Semaphore(maxConcurrent, true);
+        this.maxWaiting = maxWaiting;
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
@@ -84,7 +121,38 @@ public final class PasswordHasher {
         verify(password, decoy);
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int m, int t, int p, int length) {
+    /** The turns, for a test that takes them all. */
+    Semaphore turns() {
+        return turns;
+    }
+
+    private byte[] derive(char[] password, byte[] salt, int m, int t, int p, int length) {
+        boolean turn = turns.tryAcquire();
+        if (!turn) {
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                throw new Busy();
+            }
+            try {
+                turn = turns.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Busy();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+        if (!turn) {
+            throw new Busy();
+        }
+        try {
+            return argon2(password, salt, m, t, p, length);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private static byte[] argon2(char[] password, byte[] salt, int m, int t, int p, int length) {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);

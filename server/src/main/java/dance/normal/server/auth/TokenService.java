@@ -38,13 +38,23 @@ public final class TokenService {
         this.clock = clock;
     }
 
+    /** A verified access token: who, and the generation of the session's refresh token it was issued with. */
+    public record Verified(Principal principal, long generation) {
+    }
+
     public String issue(String accountId, Role role, String sessionId) {
+        return issue(accountId, role, sessionId, 0);
+    }
+
+    /** @param generation the session's refresh generation this token comes with (see {@link AuthService}) */
+    public String issue(String accountId, Role role, String sessionId, long generation) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(accountId)
                 .claim("role", role.wire())
                 .claim("sid", sessionId)
+                .claim("gen", generation)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ACCESS_TTL)))
@@ -60,6 +70,11 @@ public final class TokenService {
 
     /** Verifies signature, algorithm, issuer and expiry; a token that fails any of them is refused with 401. */
     public Principal verify(String token) {
+        return verifyToken(token).principal();
+    }
+
+    /** As {@link #verify}, with the token's generation (0 for tokens that carry none). */
+    public Verified verifyToken(String token) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -81,8 +96,9 @@ public final class TokenService {
                     Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         }
         try {
-            return new Principal(claims.getSubject(), Role.fromWire(claims.getStringClaim("role")),
-                    claims.getStringClaim("sid"));
+            Long generation = claims.getLongClaim("gen");
+            return new Verified(new Principal(claims.getSubject(), Role.fromWire(claims.getStringClaim("role")),
+                    claims.getStringClaim("sid")), generation == null ? 0 : generation);
         } catch (ParseException | IllegalArgumentException e) {
             throw ApiException.unauthenticated("The access token is not valid. Sign in again.");
         }

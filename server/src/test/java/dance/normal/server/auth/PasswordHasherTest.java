@@ -1,6 +1,7 @@
 package dance.normal.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,44 @@ class PasswordHasherTest {
 
         assertThat(hasher.verify("пароль-музыка-🎵".toCharArray(), phc)).isTrue();
         assertThat(hasher.verify("пароль-музыка-🎶".toCharArray(), phc)).isFalse();
+    }
+
+    @Test
+    void whenEveryTurnIsTakenAndNoOneMayWaitAHashIsRefusedAtOnceNotQueued() throws Exception {
+        PasswordHasher bounded = new PasswordHasher(1024, 1, 1, 1, 0);
+        String phc = bounded.hash("a password here".toCharArray());
+        bounded.turns().acquire();
+        try {
+            assertThatThrownBy(() -> bounded.verify("a password here".toCharArray(), phc))
+                    .isInstanceOf(PasswordHasher.Busy.class);
+            assertThatThrownBy(() -> bounded.hash("another one".toCharArray())).isInstanceOf(PasswordHasher.Busy.class);
+        } finally {
+            bounded.turns().release();
+        }
+
+        assertThat(bounded.verify("a password here".toCharArray(), phc)).as("a turn is free again").isTrue();
+    }
+
+    @Test
+    void aWaiterGetsTheNextFreeTurn() throws Exception {
+        PasswordHasher bounded = new PasswordHasher(1024, 1, 1, 1, 1);
+        String phc = bounded.hash("a password here".toCharArray());
+        bounded.turns().acquire();
+        java.util.concurrent.CompletableFuture<Boolean> waiter;
+        try {
+            waiter = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> bounded.verify("a password here".toCharArray(), phc));
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!bounded.turns().hasQueuedThreads() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(bounded.turns().hasQueuedThreads()).as("the first caller waits").isTrue();
+            assertThatThrownBy(() -> bounded.hash("one too many".toCharArray()))
+                    .as("the queue is full").isInstanceOf(PasswordHasher.Busy.class);
+        } finally {
+            bounded.turns().release();
+        }
+
+        assertThat(waiter.get()).isTrue();
     }
 }

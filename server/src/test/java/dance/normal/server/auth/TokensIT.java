@@ -314,7 +314,9 @@ class TokensIT {
         JsonNode first = server.signup("listener");
         JsonNode other = login(first.path("me").path("email").asText());
         String spent = first.path("refreshToken").asText();
-        refresh(spent);
+        JsonNode second = TestServer.json(refresh(spent));
+        // Used, so presenting the spent token again cannot be a retry after a lost answer (see RefreshGraceIT).
+        assertThat(server.get(ME, second.path("accessToken").asText()).statusCode()).isEqualTo(200);
 
         assertProblem(refresh(spent), 401, "refresh-token-reused");
 
@@ -386,6 +388,48 @@ class TokensIT {
         assertThat(server.send(logout).statusCode()).isEqualTo(204);
 
         assertProblem(server.send(logout), 401, "unauthenticated");
+    }
+
+    @Test
+    void logoutWithTheRefreshTokenAloneEndsTheSession() {
+        JsonNode pair = server.signup("listener");
+
+        HttpResponse<String> r = server.postJson(LOGOUT, null, Map.of("refreshToken",
+                pair.path("refreshToken").asText()));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+        assertProblem(refresh(pair.path("refreshToken").asText()), 401, "unauthenticated");
+        assertProblem(server.get(ME, pair.path("accessToken").asText()), 401, "unauthenticated");
+    }
+
+    @Test
+    void logoutWithADeadAccessTokenStillEndsTheSessionOfTheRefreshToken() {
+        JsonNode pair = server.signup("listener");
+        JsonNode other = server.signup("listener");
+        server.postJson(LOGOUT, null, Map.of("refreshToken", other.path("refreshToken").asText()));
+
+        for (String dead : new String[] {"not-a-jwt", other.path("accessToken").asText()}) {
+            JsonNode fresh = login(pair.path("me").path("email").asText());
+            HttpResponse<String> r = server.send(server.request(LOGOUT)
+                    .header("Authorization", "Bearer " + dead)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"refreshToken\":\"" + fresh.path("refreshToken").asText() + "\"}"))
+                    .build());
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+            assertProblem(refresh(fresh.path("refreshToken").asText()), 401, "unauthenticated");
+        }
+    }
+
+    @Test
+    void logoutWithAnUnknownRefreshTokenIsHarmless() {
+        JsonNode pair = server.signup("listener");
+
+        HttpResponse<String> r = server.postJson(LOGOUT, null, Map.of("refreshToken", "no-such-token"));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+        assertThat(refresh(pair.path("refreshToken").asText()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class TestServer implements Api, AutoCloseable {
     }
 
     public static TestServer start(Databases.Kind kind, UnaryOperator<ServerConfig> adjust) {
-        return start(kind, adjust, null);
+        return start(kind, adjust, (Function<Database, Chain>) null);
     }
 
     /**
@@ -77,6 +77,11 @@ public final class TestServer implements Api, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A server whose sessions, tokens and windows are timed by {@code clock}, which the test moves. */
+    public static TestServer start(Databases.Kind kind, UnaryOperator<ServerConfig> adjust, Clock clock) {
+        return start(kind, adjust, (Function<Database, Chain>) null, clock);
     }
 
     /** A new server on an existing data dir (SQLite), as after a restart. */

@@ -142,14 +142,18 @@ public final class ApiClient implements AutoCloseable {
         return pair;
     }
 
-    /** Signs out on the server (when reachable) and forgets the tokens here in any case. */
+    /**
+     * Signs out on the server (when reachable) and forgets the tokens here in any case. The refresh token alone
+     * ends the session on the server, so this works after the access token expired; the access token goes along
+     * as the bearer and is not refreshed first.
+     */
     public void signOut() {
         Optional<TokenPair> current = tokens.current();
         tokens.clear();
         current.ifPresent(pair -> {
             try {
-                send("POST", "/api/v1/auth/logout", new RefreshRequest(pair.refreshToken()), Void.class, Map.of(),
-                        false, false);
+                send("POST", "/api/v1/auth/logout", new RefreshRequest(pair.refreshToken()), Void.class,
+                        Map.of("Authorization", "Bearer " + pair.accessToken()), false, false);
             } catch (ApiException e) {
                 LOG.info("Sign-out could not reach the server ({}); the session ends here",
                         e.getClass().getSimpleName());

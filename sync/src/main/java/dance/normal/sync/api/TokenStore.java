@@ -12,7 +12,12 @@ public interface TokenStore {
     /** The current tokens, empty when signed out. */
     Optional<TokenPair> current();
 
-    /** Replaces the tokens after a sign-in or a refresh. */
+    /**
+     * Replaces the tokens after a sign-in or a refresh. A store that outlives the process must have them on disk
+     * durably (written to a temporary file, fsynced, renamed atomically) when this returns: {@link ApiClient} uses
+     * new tokens only after saving them, because the server has already spent the old refresh token, and a crash
+     * before the save would otherwise sign the listener out (the server's grace for a lost answer is short).
+     */
     void save(TokenPair tokens);
 
     /** Forgets the tokens (signed out, or the refresh token was refused). */
