@@ -31,12 +31,13 @@ public record AppConfig(URI server, Path dataDir, boolean demo) {
      */
     public static AppConfig from(List<String> args, Function<Path, Optional<URI>> saved) {
         String env = System.getenv("ND_SERVER");
-        URI server = env == null || env.isBlank() ? null : serverAddress(env);
+        URI server = env == null || env.isBlank() ? null : overTlsUnlessLoopback(serverAddress(env), "ND_SERVER");
         Path dataDir = defaultDataDir();
         boolean demo = false;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
-                case "--server" -> server = serverAddress(value(args, ++i, "--server"));
+                case "--server" -> server = overTlsUnlessLoopback(serverAddress(value(args, ++i, "--server")),
+                        "--server");
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
                 case "--demo-listener" -> demo = true;
                 default -> throw new IllegalArgumentException("Unknown option: " + args.get(i));
@@ -84,6 +85,19 @@ public record AppConfig(URI server, Path dataDir, boolean demo) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Not a server address: " + text, e);
         }
+    }
+
+    /**
+     * Plain http only to this machine: elsewhere the password and tokens would cross the network in the clear
+     * (decision 0028). A LAN server runs with {@code --tls self-signed}; the app pins its certificate on first use.
+     */
+    static URI overTlsUnlessLoopback(URI server, String option) {
+        if (server.getScheme().equals("http") && !isLoopback(server.getHost())) {
+            throw new IllegalArgumentException(option + ": plain http is only for this machine; use https://"
+                    + server.getHost() + (server.getPort() >= 0 ? ":" + server.getPort() : "")
+                    + " (start the server with TLS, e.g. --tls self-signed)");
+        }
+        return server;
     }
 
     /** Whether {@code host} (as in a URI: IPv6 in brackets) is this machine: localhost, 127.0.0.0/8 or ::1. */

@@ -38,6 +38,7 @@ import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.protocol.tokens.Topup;
 import dance.normal.protocol.tokens.TopupRequest;
 import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.CertificatePins;
 import dance.normal.sync.api.ApiException;
 import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.ServerIds;
@@ -227,7 +228,7 @@ public final class Session implements AutoCloseable {
         if (tokens.current().isEmpty()) {
             return Optional.empty();
         }
-        ApiClient api = new ApiClient(config.server(), tokens);
+        ApiClient api = client(config, tokens);
         try {
             Me me;
             boolean online = true;
@@ -306,6 +307,20 @@ public final class Session implements AutoCloseable {
         return email.endsWith(DEMO_DOMAIN);
     }
 
+    /**
+     * A client of the configured server that trusts, over https, the certificate the listener pinned for it on
+     * first use (a self-signed LAN server, decision 0028), or else the system's authorities.
+     */
+    private static ApiClient client(AppConfig config, TokenStore tokens) {
+        return new ApiClient(config.server(), tokens, ApiClient.Options.defaults(), Clock.systemUTC(),
+                pins(config.dataDir()).pinned(config.server()));
+    }
+
+    /** The certificates pinned on first use, kept beside the app's settings. */
+    public static CertificatePins pins(Path dataDir) {
+        return new CertificatePins(dataDir.resolve("pinned-certificates.properties"));
+    }
+
     /** The tokens this device keeps for {@code config}'s server (package-private for tests). */
     static TokenStore tokens(AppConfig config) {
         // The secret store names keys by a lowercase UUID: one derived from the server, one session per server.
@@ -332,7 +347,7 @@ public final class Session implements AutoCloseable {
     private static Session open(AppConfig config, String email, char[] password, boolean create) {
         Background.requireBackground("Signing in");
         TokenStore tokens = tokens(config);
-        ApiClient api = new ApiClient(config.server(), tokens);
+        ApiClient api = client(config, tokens);
         try {
             TokenPair pair = create
                     ? api.signUp(new SignupRequest(email, password.clone(), Role.LISTENER, null))

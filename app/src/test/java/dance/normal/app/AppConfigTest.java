@@ -46,6 +46,18 @@ class AppConfigTest {
     }
 
     @Test
+    void theCommandLineRefusesPlainHttpToAnotherMachine() {
+        assertThatThrownBy(() -> AppConfig.from(List.of("--server", "http://192.168.1.20:7878")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("plain http is only for this machine")
+                .hasMessageContaining("https://192.168.1.20:7878");
+        assertThat(AppConfig.from(List.of("--server", "https://192.168.1.20:7878")).server())
+                .isEqualTo(URI.create("https://192.168.1.20:7878/"));
+        assertThat(AppConfig.from(List.of("--server", "http://127.0.0.1:7878")).server())
+                .isEqualTo(URI.create("http://127.0.0.1:7878/"));
+    }
+
+    @Test
     void theServerGivenOnTheCommandLineWinsOverTheOneChosenInSettings() {
         URI chosen = URI.create("https://chosen.example.com/");
         AppConfig given = AppConfig.from(List.of("--server", "https://given.example.com", "--data-dir",
