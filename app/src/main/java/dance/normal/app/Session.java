@@ -15,7 +15,11 @@ import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.vlc.VlcEngine;
 import dance.normal.protocol.Money;
 import dance.normal.protocol.Role;
+import dance.normal.protocol.auth.AuthMessages;
 import dance.normal.protocol.auth.Device;
+import dance.normal.protocol.auth.DeviceChallenge;
+import dance.normal.protocol.auth.DeviceChallengeRequest;
+import dance.normal.protocol.auth.DeviceProof;
 import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.LoginRequest;
 import dance.normal.protocol.auth.Me;
@@ -351,13 +355,13 @@ public final class Session implements AutoCloseable {
         try {
             TokenPair pair = create
                     ? api.signUp(new SignupRequest(email, password.clone(), Role.LISTENER, null))
-                    : api.signIn(new LoginRequest(email, password.clone()));
+                    : api.signIn(new LoginRequest(email, password.clone(), deviceProof(config, email)));
             String userId = ServerIds.requireId("account", pair.me().id()); // a folder is named after it
+            rememberAccount(config, pair.me().email(), userId);
             LocalStore store = LocalStore.forUser(config.dataDir(), userId);
             Wallet wallet = wallet(config.dataDir().resolve("users").resolve(userId), password);
             if (pair.me().devices().stream().noneMatch(d -> d.publicKey().equals(wallet.address()))) {
-                api.call("POST", "/api/v1/me/devices", new DeviceRequest(wallet.address(), "This computer"),
-                        Object.class, Map.of(), false);
+                registerDevice(api, wallet, userId, password);
             }
             Session session = new Session(api, store, wallet, pair.me().email(),
                     config.dataDir().resolve("users").resolve(userId), tokens);
@@ -369,6 +373,103 @@ public final class Session implements AutoCloseable {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * When this device signed in to the account before, its wallet signs the sign-in (email and time), so the
+     * server counts it against this device, not the account: strangers' wrong passwords cannot lock the owner out
+     * here. Null when this device has no wallet for the account (or it cannot be opened without the password).
+     */
+    private static DeviceProof deviceProof(AppConfig config, String email) {
+        Optional<String> userId = rememberedAccount(config, email);
+        if (userId.isEmpty()) {
+            return null;
+        }
+        Path userDir = config.dataDir().resolve("users").resolve(userId.get());
+        if (!Files.exists(userDir.resolve("wallet.json"))) {
+            return null;
+        }
+        try (Wallet wallet = Wallet.open(userDir.resolve("wallet.json"), secrets(userDir))) {
+            Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            byte[] message = OffchainMessage.create(TokenMessages.applicationDomain(),
+                    List.of(Address.of(wallet.address())), AuthMessages.signIn(email, at)).serialize();
+            return new DeviceProof(wallet.address(), at, Base58.encode(wallet.sign(message)));
+        } catch (RuntimeException e) {
+            LOG.info("This device's wallet could not vouch for the sign-in ({}); signing in without it",
+                    e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** Which account folder belongs to an email on this device (kept in {@code accounts.properties}). */
+    private static Optional<String> rememberedAccount(AppConfig config, String email) {
+        java.util.Properties known = new java.util.Properties();
+        Path file = config.dataDir().resolve("accounts.properties");
+        try (var in = Files.newInputStream(file)) {
+            known.load(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(known.getProperty(email.strip().toLowerCase(java.util.Locale.ROOT)))
+                .filter(id -> id.matches("[0-9a-f-]{36}"));
+    }
+
+    private static void rememberAccount(AppConfig config, String email, String userId) {
+        java.util.Properties known = new java.util.Properties();
+        Path file = config.dataDir().resolve("accounts.properties");
+        try {
+            if (Files.exists(file)) {
+                try (var in = Files.newInputStream(file)) {
+                    known.load(in);
+                }
+            }
+            known.setProperty(email.strip().toLowerCase(java.util.Locale.ROOT), userId);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            known.store(out, "Accounts that signed in on this device: email = account folder");
+            Files.createDirectories(config.dataDir());
+            dance.normal.wallet.keystore.AtomicFiles.write(file, out.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            LOG.info("Could not note which account signed in here ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Adds this device's wallet key to the account: the server's challenge (checked to be ours: our domain, this
+     * wallet as its signer, this account), signed by the wallet to prove it holds the key, with the password as the
+     * step-up. The password travels only inside the request (as characters, wiped after).
+     */
+    private static void registerDevice(ApiClient api, Wallet wallet, String accountId, char[] password) {
+        DeviceChallenge challenge = api.call("POST", "/api/v1/me/devices/challenge",
+                new DeviceChallengeRequest(wallet.address()), DeviceChallenge.class, Map.of(), false);
+        byte[] message = Base64.getDecoder().decode(challenge.message());
+        OffchainMessage decoded = OffchainMessage.decode(message);
+        if (!Arrays.equals(decoded.applicationDomain(), TokenMessages.applicationDomain())
+                || !decoded.signers().equals(List.of(Address.of(wallet.address())))
+                || !decoded.text().startsWith("Normal Dance: add this device\n")
+                || !decoded.text().contains("(" + accountId + ")")) {
+            throw new IllegalStateException("The server's device challenge is not for this wallet and account; "
+                    + "nothing was signed.");
+        }
+        String signature = Base58.encode(wallet.sign(message));
+        char[] stepUp = password.clone();
+        try {
+            api.call("POST", "/api/v1/me/devices", new DeviceRequest(wallet.address(), "This computer", stepUp,
+                    challenge.challengeId(), signature), Device.class, Map.of(), false);
+        } finally {
+            Arrays.fill(stepUp, '\0');
+        }
+    }
+
+    /** The account's devices (each holds a wallet key that can sign for the account). */
+    public List<Device> devices() {
+        Background.requireBackground("Reading devices");
+        return Arrays.asList(api.get("/api/v1/me/devices", Device[].class));
+    }
+
+    /** Removes one of the account's devices: its key signs nothing for the account from now on. */
+    public void removeDevice(String deviceId) {
+        Background.requireBackground("Removing a device");
+        api.call("DELETE", "/api/v1/me/devices/" + UUID.fromString(deviceId), null, Void.class, Map.of(), true);
     }
 
     private static Wallet wallet(Path userDir, char[] password) {

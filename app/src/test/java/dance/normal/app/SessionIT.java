@@ -112,6 +112,27 @@ class SessionIT {
         assertThat(Session.resume(config)).isEmpty();
     }
 
+    @Test
+    void anOwnerSignsInOnThisDeviceWhileStrangersHaveLockedTheAccount() {
+        server = TestServer.start();
+        AppConfig config = new AppConfig(URI.create(server.url("/")), dataDir.resolve("owner"), false);
+        Session first = signUp(config);
+        String email = first.email();
+        first.signOut();
+        first.close();
+        sessions.remove(first);
+        for (int i = 0; i < 6; i++) {
+            server.postJson("/api/v1/auth/login", null, Map.of("email", email, "password", "stranger guess " + i));
+        }
+        assertThat(server.postJson("/api/v1/auth/login", null, Map.of("email", email, "password",
+                "correct horse battery")).statusCode()).as("locked for everyone else").isEqualTo(429);
+
+        Session again = Session.signIn(config, email, "correct horse battery".toCharArray());
+        sessions.add(again);
+
+        assertThat(again.email()).isEqualTo(email);
+    }
+
     private Session signUp(AppConfig config) {
         Session s = Session.signUp(config, "session-" + UUID.randomUUID() + "@example.com",
                 "correct horse battery".toCharArray());

@@ -263,8 +263,13 @@ public final class PurchaseBench {
                     + "@example.com", "password", PASSWORD, "role", "listener"), null);
             String token = tokens.get("accessToken").asText();
             SoftwareSigner wallet = SoftwareSigner.generate(new SecureRandom());
-            client.post("/api/v1/me/devices", token, Map.of("publicKey", Base58.encode(wallet.publicKey()),
-                    "name", "bench"), null);
+            String address = Base58.encode(wallet.publicKey());
+            JsonNode challenge = client.post("/api/v1/me/devices/challenge", token, Map.of("publicKey", address),
+                    null);
+            client.post("/api/v1/me/devices", token, Map.of("publicKey", address, "name", "bench", "password",
+                    PASSWORD, "challengeId", challenge.get("challengeId").asText(), "signature",
+                    Base58.encode(wallet.sign(Base64.getDecoder().decode(challenge.get("message").asText())))),
+                    null);
             client.post("/api/v1/me/topups", token, Map.of("amountMicros", 1_000_000_000L, "paymentMethod",
                     "4242 4242 4242 4242"), UUID.randomUUID().toString());
             return new Buyer(client, token, wallet);

@@ -86,6 +86,7 @@ public final class Main {
                     }
                     selfSigned = true;
                 }
+                case "--rotate-keys" -> config = config.withAuth(config.auth().withRotateKeys(true));
                 case "--trusted-proxy" -> config = config.withAuth(config.auth().withTrustedProxy(
                         value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.protocol.Problem;
 import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.auth.ArtistProfileRequest;
+import dance.normal.protocol.auth.DeviceChallengeRequest;
 import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.LoginRequest;
 import dance.normal.protocol.auth.RefreshRequest;
@@ -13,11 +14,12 @@ import dance.normal.protocol.library.Likes;
 import dance.normal.protocol.library.Playlist;
 import dance.normal.protocol.library.PlaylistDraft;
 import dance.normal.protocol.plays.PlayBatch;
+import dance.normal.server.auth.AdminAuth;
 import dance.normal.server.auth.AuthService;
 import dance.normal.server.auth.Authenticator;
 import dance.normal.server.auth.PasswordHasher;
+import dance.normal.server.auth.KeyRing;
 import dance.normal.server.auth.Principal;
-import dance.normal.server.auth.ServerKeys;
 import dance.normal.server.auth.TokenService;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.chain.Chain;
@@ -25,6 +27,7 @@ import dance.normal.server.chain.LedgerChain;
 import dance.normal.server.chain.SolanaChain;
 import dance.normal.server.db.Database;
 import dance.normal.server.db.Dialect;
+import dance.normal.server.db.OwnerOnly;
 import dance.normal.server.feed.ChangeFeed;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
@@ -130,6 +133,9 @@ public final class NormalDanceServer implements AutoCloseable {
     private final TokenRoutes money;
     /** The TLS identity, or null for plain http. */
     private final TlsKeys tls;
+    private final AdminAuth admin;
+    private final KeyRing accessKeys;
+    private final KeyRing streamKeys;
     private volatile boolean draining;
     private volatile RouteTemplates routeTemplates;
     private Javalin app;
@@ -144,7 +150,13 @@ public final class NormalDanceServer implements AutoCloseable {
         }).orElse(null);
         this.feed = new ChangeFeed(db.jdbi(), db.dialect(), json);
         this.catalog = new CatalogRepository(db, feed);
-        TokenService tokens = new TokenService(ServerKeys.getOrCreate(db.jdbi(), "access-token-hs256"), clock);
+        this.admin = AdminAuth.from(config.money().adminToken(), config.dataDir());
+        this.accessKeys = KeyRing.open(db.jdbi(), TokenService.KEYS, TokenService.ACCESS_TTL, clock);
+        this.streamKeys = KeyRing.open(db.jdbi(), StreamUrlSigner.KEYS, StreamUrlSigner.TTL, clock);
+        if (config.auth().rotateKeys()) {
+            LOG.info("Signing keys rotated at start: {}, {}", accessKeys.rotate(), streamKeys.rotate());
+        }
+        TokenService tokens = new TokenService(accessKeys, clock);
         this.auth = new AuthService(db.jdbi(), catalog, new PasswordHasher(19 * 1024, 2, 1,
                 config.auth().maxHashing()), tokens, clock, config.auth().signupsPerHour());
         this.authenticator = new Authenticator(tokens, auth);
@@ -155,7 +167,7 @@ public final class NormalDanceServer implements AutoCloseable {
         this.likes = new LikeService(db.jdbi(), catalog, clock);
         this.playlists = new PlaylistService(db.jdbi(), clock);
         this.streams = new StreamRoutes(catalog, media, authenticator,
-                new StreamUrlSigner(ServerKeys.getOrCreate(db.jdbi(), "stream-url-hs256"), clock), metrics,
+                new StreamUrlSigner(streamKeys, clock), metrics,
                 new StreamEvidence(db.jdbi()), clock, config.http().publicUrl());
         Chain onChain = chain.apply(db);
         try {
@@ -192,11 +204,7 @@ public final class NormalDanceServer implements AutoCloseable {
      * (top-up retries and reconciliation) and to time sessions and windows, instead of waiting for them.
      */
     public static NormalDanceServer start(ServerConfig config, Function<Database, Chain> chain, Clock clock) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
-        }
+        OwnerOnly.directory(config.dataDir());
         Database db = Database.open(config.dataDir(), config.jdbcUrl(), config.dbUser(), config.dbPassword());
         NormalDanceServer server;
         try {
@@ -369,11 +377,30 @@ public final class NormalDanceServer implements AutoCloseable {
         r.post("/api/v1/auth/refresh", ctx -> ctx.json(auth.refresh(body(ctx, RefreshRequest.class).refreshToken())));
         r.post("/api/v1/auth/logout", this::logout);
         r.get("/api/v1/me", ctx -> ctx.json(auth.me(authenticator.require(ctx))));
+        r.post("/api/v1/me/devices/challenge", ctx -> {
+            Principal principal = authenticator.require(ctx);
+            DeviceChallengeRequest request = ctx.contentLength() > 0
+                    ? body(ctx, DeviceChallengeRequest.class) : new DeviceChallengeRequest(null);
+            ctx.status(201).header("Cache-Control", "no-store").json(auth.deviceChallenge(principal, request));
+        });
         r.post("/api/v1/me/devices", ctx -> ctx.status(201)
                 .json(auth.registerDevice(authenticator.require(ctx), body(ctx, DeviceRequest.class))));
+        r.get("/api/v1/me/devices", ctx -> ctx.json(auth.devices(authenticator.require(ctx))));
+        r.delete("/api/v1/me/devices/{id}", ctx -> {
+            auth.removeDevice(authenticator.require(ctx), Http.uuidPath(ctx, "id", "device"));
+            ctx.status(204);
+        });
         r.patch("/api/v1/me/artist", ctx -> ctx.json(auth.updateArtistProfile(authenticator.requireArtist(ctx),
                 body(ctx, ArtistProfileRequest.class), null)));
         r.put("/api/v1/me/artist/picture", this::putPicture);
+
+        r.post("/api/v1/admin/keys/rotate", ctx -> {
+            admin.require(ctx);
+            String access = accessKeys.rotate();
+            String stream = streamKeys.rotate();
+            LOG.info("Signing keys rotated by the admin: {}, {}", access, stream);
+            ctx.header("Cache-Control", "no-store").json(Map.of("accessTokenKid", access, "streamUrlKid", stream));
+        });
 
         r.get("/api/v1/tracks", ctx -> ctx.json(catalog.tracks(ctx.queryParam("q"), ctx.queryParam("cursor"),
                 Http.intQuery(ctx, "limit", 50, 1, CatalogRepository.MAX_PAGE))));

@@ -9,6 +9,7 @@ import dance.normal.server.payments.StripeWebhook;
 import dance.normal.server.stream.StreamUrlSigner;
 import dance.normal.server.support.Buyer;
 import dance.normal.server.support.Databases;
+import dance.normal.server.support.Devices;
 import dance.normal.server.support.Fixtures;
 import dance.normal.server.support.Market;
 import dance.normal.server.support.ProblemAssert;
@@ -106,8 +107,18 @@ class AuthMatrixIT {
             // signs the caller's session out, so each cell gets a session of its own
             rule("POST /api/v1/auth/logout", Access.LISTENER).ownSession().answers(204),
             rule("GET /api/v1/me", Access.LISTENER).answers(200),
-            rule("POST /api/v1/me/devices", Access.LISTENER)
-                    .json(w -> Map.of("publicKey", randomPublicKey(), "name", "Matrix device")),
+            // a challenge, the new key's signature of it and the password (the step-up); others send no proof
+            rule("POST /api/v1/me/devices/challenge", Access.LISTENER).answers(201),
+            rule("POST /api/v1/me/devices", Access.LISTENER).request((w, c) -> c.json(c.rightful
+                    ? w.newDeviceRequest() : Map.of("publicKey", randomPublicKey(), "name", "Matrix device")))
+                    .answers(201),
+            rule("GET /api/v1/me/devices", Access.LISTENER).answers(200),
+            rule("DELETE /api/v1/me/devices/{id}", Access.OWNER)
+                    .request((w, c) -> c.path("id", c.letIn ? w.newDevice() : w.spareDeviceId))
+                    .unchangedAfterRefusal((w, c) -> assertThat(TestServer.json(w.get("/api/v1/me/devices",
+                            w.listener.token())).findValuesAsText("id")).as("the listener's device is still there")
+                            .contains(c.path("id")))
+                    .answers(204),
             rule("PATCH /api/v1/me/artist", Access.ARTIST).json(w -> Map.of("bio", "Heard in the matrix."))
                     .answers(200),
             rule("PUT /api/v1/me/artist/picture", Access.ARTIST).request((w, c) -> c.body("image/png", w.png))
@@ -203,7 +214,9 @@ class AuthMatrixIT {
             rule("GET /api/v1/artists/me/earnings", Access.ARTIST).answers(200),
             rule("GET /api/v1/admin/ledger/verify", Access.ADMIN).answers(200),
             rule("GET /api/v1/admin/chain", Access.ADMIN).answers(200),
-            rule("POST /api/v1/admin/settlements", Access.ADMIN).answers(201));
+            rule("POST /api/v1/admin/settlements", Access.ADMIN).answers(201),
+            // rotating keeps every token signed before valid, so the other cells are unaffected
+            rule("POST /api/v1/admin/keys/rotate", Access.ADMIN).answers(200));
 
     /** Who may call a route. */
     enum Access {
@@ -606,6 +619,7 @@ class AuthMatrixIT {
         final JsonNode sparePlaylist;
         final String topupId;
         final String purchaseId;
+        final String spareDeviceId;
 
         final String expiredToken;
         final String forgedToken;
@@ -653,6 +667,7 @@ class AuthMatrixIT {
             HttpResponse<String> purchase = listener.buy(trackId, 1);
             expectStatus(purchase, 201, "the listener's purchase");
             purchaseId = TestServer.json(purchase).path("id").asText();
+            spareDeviceId = newDevice();
 
             JsonNode listenerClaims = claims(listener.token());
             JsonNode artistClaims = claims(market.artistToken());
@@ -709,6 +724,18 @@ class AuthMatrixIT {
                             + "\"]}")).build());
             expectStatus(r, 201, "a playlist for the listener");
             return TestServer.json(r);
+        }
+
+        /** A body that adds a new key to the listener's account: challenge, the key's signature, the password. */
+        Map<String, Object> newDeviceRequest() {
+            SoftwareSigner key = SoftwareSigner.generate(RANDOM);
+            return Devices.request(key, Devices.challenge(server, listener.token(), key), PASSWORD, "Matrix device");
+        }
+
+        /** A new device of the listener's; its id. */
+        String newDevice() {
+            return Devices.registered(server, listener.token(), SoftwareSigner.generate(RANDOM), "Matrix spare")
+                    .path("id").asText();
         }
 
         JsonNode newQuote() {

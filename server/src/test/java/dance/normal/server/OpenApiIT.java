@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dance.normal.protocol.catalog.Track;
+import dance.normal.server.support.Devices;
 import dance.normal.server.support.TestServer;
+import dance.normal.wallet.keys.SoftwareSigner;
 import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -193,8 +196,11 @@ class OpenApiIT {
         assertHasRequiredFields("TokenPair", pair);
         assertHasRequiredFields("Me", pair.path("me"));
         assertHasRequiredFields("Artist", pair.path("me").path("artist"));
+        SoftwareSigner key = SoftwareSigner.generate(new SecureRandom());
+        JsonNode challenge = Devices.challenge(server, token, key);
+        assertHasRequiredFields("DeviceChallenge", challenge);
         assertHasRequiredFields("Device", TestServer.json(server.postJson("/api/v1/me/devices", token,
-                Map.of("publicKey", "11111111111111111111111111111112", "name", "Schema device"))));
+                Devices.request(key, challenge, Devices.PASSWORD, "Schema device"))));
         assertHasRequiredFields("Health", TestServer.json(server.get("/health", null)));
         assertHasRequiredFields("Ready", TestServer.json(server.get("/ready", null)));
         assertHasRequiredFields("TrackPage", TestServer.json(server.get("/api/v1/tracks", null)));

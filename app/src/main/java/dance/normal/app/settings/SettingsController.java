@@ -32,8 +32,9 @@ import javafx.util.StringConverter;
 
 /**
  * Theme, language (both apply at once), download budget, the equalizer, the server, the account with sign out,
- * and the recovery phrase behind the account password. The phrase is shown as words only while this screen is
- * open; leaving it clears them, and the characters read from the wallet are wiped as soon as they are shown.
+ * the recovery phrase behind the account password, and the account's devices ({@link DevicesSection}). The phrase
+ * is shown as words only while this screen is open; leaving it clears them, and the characters read from the
+ * wallet are wiped as soon as they are shown.
  */
 public final class SettingsController {
 
@@ -155,6 +156,7 @@ public final class SettingsController {
         }
         limits = new SpendingLimitsSection(session, background, i18n);
         root.getChildren().addAll(new Separator(), limits.view());
+        root.getChildren().addAll(new Separator(), new DevicesSection(session, background, i18n).view());
         root.setPadding(new Insets(16));
         root.setId("settings");
         scroll.setFitToWidth(true);

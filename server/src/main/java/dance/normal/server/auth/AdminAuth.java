@@ -1,5 +1,6 @@
 package dance.normal.server.auth;
 
+import dance.normal.server.CannotStartException;
 import dance.normal.server.http.ApiException;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * The operator's credential for {@code /api/v1/admin/*}: a bearer token from configuration (ND_ADMIN_TOKEN), or else
  * one made on first start and kept in {@code <data dir>/admin-token} (readable by its owner only). Only its SHA-256
- * is held in memory; requests are compared in constant time.
+ * is held in memory; requests are compared in constant time. An empty token (a blank file or variable) refuses to
+ * start: it would let anyone in.
  */
 public final class AdminAuth {
 
@@ -31,6 +33,10 @@ public final class AdminAuth {
 
     public static AdminAuth from(Optional<String> configured, Path dataDir) {
         if (configured.isPresent()) {
+            if (configured.get().isBlank()) {
+                throw new CannotStartException("ND_ADMIN_TOKEN is set but empty: an empty admin token would let "
+                        + "anyone in. Set a long random token, or unset it to have one made in " + dataDir + ".");
+            }
             return new AdminAuth(sha256(configured.get().getBytes(StandardCharsets.UTF_8)));
         }
         Path file = dataDir.resolve(FILE);
@@ -50,7 +56,12 @@ public final class AdminAuth {
                     Files.delete(tmp);
                 }
             }
-            return new AdminAuth(sha256(Files.readString(file).strip().getBytes(StandardCharsets.UTF_8)));
+            String token = Files.readString(file).strip();
+            if (token.isEmpty()) {
+                throw new CannotStartException("The admin token file " + file + " is empty, so anyone could use "
+                        + "the admin routes. Put a long random token in it, or delete it to have one made.");
+            }
+            return new AdminAuth(sha256(token.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the admin token " + file, e);
         }

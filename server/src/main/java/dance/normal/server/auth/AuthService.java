@@ -5,6 +5,8 @@ import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.ArtistProfileRequest;
 import dance.normal.protocol.auth.AuthMessages;
 import dance.normal.protocol.auth.Device;
+import dance.normal.protocol.auth.DeviceChallenge;
+import dance.normal.protocol.auth.DeviceChallengeRequest;
 import dance.normal.protocol.auth.DeviceProof;
 import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.LoginRequest;
@@ -15,6 +17,7 @@ import dance.normal.protocol.catalog.Artist;
 import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
+import dance.normal.wallet.keys.Signatures;
 import dance.normal.wallet.solana.Address;
 import dance.normal.wallet.solana.OffchainMessage;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +62,8 @@ public final class AuthService {
     static final int MAX_FAILURES_PER_DEVICE = 10;
     /** How far a device proof's time may be from the server's clock. */
     static final Duration PROOF_SKEW = Duration.ofMinutes(5);
+    /** How long a challenge to add a device can be used. */
+    public static final Duration CHALLENGE_TTL = Duration.ofMinutes(5);
     private static final int MIN_PASSWORD = 10;
     private static final int MAX_PASSWORD = 1024;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
@@ -361,29 +366,162 @@ public final class AuthService {
         });
     }
 
+    /**
+     * A challenge for adding a device: an off-chain message naming the account (and the new key, when given), valid
+     * for {@link #CHALLENGE_TTL}, usable once.
+     */
+    public DeviceChallenge deviceChallenge(Principal principal, DeviceChallengeRequest request) {
+        String key = request == null || request.publicKey() == null ? null : request.publicKey().strip();
+        if (key != null) {
+            requirePublicKey(key);
+        }
+        String email = jdbi.withHandle(h -> h.createQuery("SELECT email FROM accounts WHERE id = :id")
+                .bind("id", principal.accountId()).mapTo(String.class).findOne())
+                .orElseThrow(() -> ApiException.unauthenticated("This account no longer exists."));
+        String id = UUID.randomUUID().toString();
+        long now = clock.millis();
+        Instant expires = Instant.ofEpochMilli(now + CHALLENGE_TTL.toMillis());
+        // Without a key the signer slot holds the all-zero address: the signature still proves who holds the key.
+        Address signer = key == null ? Address.of(new byte[Address.LENGTH]) : Address.of(key);
+        byte[] message = OffchainMessage.create(TokenMessages.applicationDomain(), List.of(signer),
+                AuthMessages.addDevice(principal.accountId(), email, id, expires)).serialize();
+        String encoded = Base64.getEncoder().encodeToString(message);
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM device_challenges WHERE expires_at < :old")
+                    .bind("old", now - Duration.ofHours(1).toMillis()).execute();
+            h.createUpdate("INSERT INTO device_challenges (id, account_id, public_key, message, expires_at) "
+                            + "VALUES (:id, :a, :k, :m, :exp)")
+                    .bind("id", id).bind("a", principal.accountId()).bind("k", key).bind("m", encoded)
+                    .bind("exp", expires.toEpochMilli()).execute();
+        });
+        return new DeviceChallenge(id, encoded);
+    }
+
+    /**
+     * Adds a device's key: the caller must hold the new key (its signature of a fresh challenge of this account) and
+     * step up (the account's password, or a signature of the same challenge by a device already registered), so a
+     * stolen access token alone cannot add a signing key. The challenge is spent whatever the outcome.
+     */
     public Device registerDevice(Principal principal, DeviceRequest request) {
-        String key = request.publicKey() == null ? "" : request.publicKey().strip();
+        char[] password = request.password();
+        try {
+            String key = request.publicKey() == null ? "" : request.publicKey().strip();
+            requirePublicKey(key);
+            String name = request.name() == null || request.name().isBlank() ? "Device" : request.name().strip();
+            if (name.length() > 100) {
+                throw ApiException.validation("The device name can have at most 100 characters.");
+            }
+            if (request.challengeId() == null || request.challengeId().isBlank() || request.signature() == null) {
+                throw ApiException.validation("Adding a device needs challengeId and signature: ask POST "
+                        + "/api/v1/me/devices/challenge and sign its message with the new device's key.");
+            }
+            boolean approved = request.approverKey() != null && !request.approverKey().isBlank();
+            if (!approved && (password == null || password.length == 0)) {
+                throw ApiException.validation("Adding a device needs the account's password (or the approval of a "
+                        + "device already registered).");
+            }
+            byte[] message = spendChallenge(principal.accountId(), request.challengeId().strip(), key);
+            if (!signedBy(key, message, request.signature())) {
+                throw new ApiException(ProblemType.SIGNATURE_INVALID, 403,
+                        "The signature is not the new device key's signature of the challenge; nothing was added.");
+            }
+            if (approved) {
+                String approver = request.approverKey().strip();
+                boolean registered = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM devices "
+                                + "WHERE account_id = :a AND public_key = :k")
+                        .bind("a", principal.accountId()).bind("k", approver).mapTo(Integer.class).one()) > 0;
+                if (!registered || !signedBy(approver, message, request.approverSignature())) {
+                    throw new ApiException(ProblemType.SIGNATURE_INVALID, 403,
+                            "The approval is not a registered device's signature of the challenge; nothing was added.");
+                }
+            } else {
+                requirePassword(principal.accountId(), password);
+            }
+            return jdbi.inTransaction(h -> {
+                Optional<Device> existing = devices(h, principal.accountId()).stream()
+                        .filter(d -> d.publicKey().equals(key)).findFirst();
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                String id = UUID.randomUUID().toString();
+                long now = clock.millis();
+                h.createUpdate("INSERT INTO devices (id, account_id, name, public_key, registered_at) "
+                                + "VALUES (:id, :a, :n, :k, :now)")
+                        .bind("id", id).bind("a", principal.accountId()).bind("n", name).bind("k", key)
+                        .bind("now", now).execute();
+                return new Device(id, name, key, Instant.ofEpochMilli(now));
+            });
+        } finally {
+            wipe(password);
+        }
+    }
+
+    public List<Device> devices(Principal principal) {
+        return jdbi.withHandle(h -> devices(h, principal.accountId()));
+    }
+
+    /** Removes one of the account's devices; its key signs nothing for the account from now on. */
+    public void removeDevice(Principal principal, String deviceId) {
+        int removed = jdbi.withHandle(h -> h.createUpdate("DELETE FROM devices WHERE id = :id AND account_id = :a")
+                .bind("id", deviceId).bind("a", principal.accountId()).execute());
+        if (removed == 0) {
+            throw ApiException.notFound("This account has no such device.");
+        }
+    }
+
+    /** Marks the challenge used and returns its message bytes; 403 when it is unknown, used, expired or not ours. */
+    private byte[] spendChallenge(String accountId, String challengeId, String key) {
+        long now = clock.millis();
+        return jdbi.inTransaction(h -> {
+            int spent = h.createUpdate("UPDATE device_challenges SET used_at = :now WHERE id = :id "
+                            + "AND account_id = :a AND used_at IS NULL AND expires_at > :now "
+                            + "AND (public_key IS NULL OR public_key = :k)")
+                    .bind("now", now).bind("id", challengeId).bind("a", accountId).bind("k", key).execute();
+            if (spent == 0) {
+                throw ApiException.forbidden("This challenge is unknown, used, expired, or for another key; ask for "
+                        + "a new one.");
+            }
+            return Base64.getDecoder().decode(h.createQuery("SELECT message FROM device_challenges WHERE id = :id")
+                    .bind("id", challengeId).mapTo(String.class).one());
+        });
+    }
+
+    private static boolean signedBy(String key, byte[] message, String signatureBase58) {
+        try {
+            byte[] signature = dance.normal.wallet.keys.Base58.decode(signatureBase58 == null ? ""
+                    : signatureBase58.strip());
+            return signature.length == Signatures.LENGTH && Signatures.verify(Address.of(key).bytes(), message,
+                    signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The account's password, as a step-up: limited like sign-ins, per account (5 per 15 minutes). */
+    private void requirePassword(String accountId, char[] password) {
+        String subject = "step-up:" + accountId;
+        throttle.claim(subject, MAX_FAILURES_PER_ACCOUNT, FAILURE_WINDOW,
+                "Too many wrong passwords. Try again in %d minutes.");
+        String hash = jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE id = :id")
+                .bind("id", accountId).mapTo(String.class).one());
+        boolean ok;
+        try {
+            ok = hashing(() -> hasher.verify(password, hash));
+        } catch (ApiException busy) {
+            throttle.release(subject);
+            throw busy;
+        }
+        if (!ok) {
+            throw new ApiException(ProblemType.INVALID_CREDENTIALS, 403,
+                    "The password is wrong; nothing was added.");
+        }
+        throttle.reset(subject);
+    }
+
+    private static void requirePublicKey(String key) {
         if (!BASE58.matcher(key).matches() || Base58.decode(key).length != 32) {
             throw ApiException.validation("publicKey must be a base58 Ed25519 public key (32 bytes).");
         }
-        String name = request.name() == null || request.name().isBlank() ? "Device" : request.name().strip();
-        if (name.length() > 100) {
-            throw ApiException.validation("The device name can have at most 100 characters.");
-        }
-        return jdbi.inTransaction(h -> {
-            Optional<Device> existing = devices(h, principal.accountId()).stream()
-                    .filter(d -> d.publicKey().equals(key)).findFirst();
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            String id = UUID.randomUUID().toString();
-            long now = clock.millis();
-            h.createUpdate("INSERT INTO devices (id, account_id, name, public_key, registered_at) "
-                            + "VALUES (:id, :a, :n, :k, :now)")
-                    .bind("id", id).bind("a", principal.accountId()).bind("n", name).bind("k", key)
-                    .bind("now", now).execute();
-            return new Device(id, name, key, Instant.ofEpochMilli(now));
-        });
     }
 
     public Artist updateArtistProfile(Principal principal, ArtistProfileRequest request, String pictureSha256) {

@@ -18,23 +18,28 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
-/** Access tokens: HS256 JWTs that live {@link #ACCESS_TTL}, naming the account, its role and its session. */
+/**
+ * Access tokens: HS256 JWTs that live {@link #ACCESS_TTL}, naming the account, its role and its session. The header's
+ * {@code kid} names the key (see {@link KeyRing}), so keys can be rotated while tokens signed before still verify.
+ */
 public final class TokenService {
 
     public static final Duration ACCESS_TTL = Duration.ofMinutes(15);
     private static final String ISSUER = "normal-dance";
 
-    private final MACSigner signer;
-    private final MACVerifier verifier;
+    /** The name of the access-token keys in the database, and the kid of the first one. */
+    public static final String KEYS = "access-token-hs256";
+
+    private final KeyRing keys;
     private final Clock clock;
 
+    /** With one key (its kid is {@link #KEYS}): what tests use to mint tokens with the server's first key. */
     public TokenService(byte[] key, Clock clock) {
-        try {
-            this.signer = new MACSigner(key);
-            this.verifier = new MACVerifier(key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("The token key is unusable", e);
-        }
+        this(KeyRing.of(KEYS, key), clock);
+    }
+
+    public TokenService(KeyRing keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -59,9 +64,10 @@ public final class TokenService {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ACCESS_TTL)))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        KeyRing.Key key = keys.current();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(new MACSigner(key.bytes()));
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing an access token failed", e);
         }
@@ -79,7 +85,9 @@ public final class TokenService {
         JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            KeyRing.Key key = keys.find(jwt.getHeader().getKeyID()).orElse(null);
+            if (key == null || !JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new MACVerifier(key.bytes()))) {
                 throw ApiException.unauthenticated("The access token is not valid. Sign in again.");
             }
             claims = jwt.getJWTClaimsSet();

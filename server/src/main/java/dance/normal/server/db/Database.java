@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * <p>SQLite (the embedded default) runs in WAL mode with a busy timeout and foreign keys on. Every transaction takes
  * the write lock as it begins ({@link SqliteWriteLockFirst}): SQLite has one writer, and a transaction that reads
  * first and writes later can fail with SQLITE_BUSY instead of waiting. Reads outside transactions still run
- * concurrently with the writer.
+ * concurrently with the writer. Its files are the owner's only (0600; see {@link OwnerOnly}).
  */
 public final class Database implements AutoCloseable {
 
@@ -44,12 +44,16 @@ public final class Database implements AutoCloseable {
         config.setPoolName("nd-db");
         user.ifPresent(config::setUsername);
         password.ifPresent(config::setPassword);
+        Optional<Path> sqliteFile = dialect == Dialect.SQLITE ? sqliteFile(url) : Optional.empty();
         if (dialect == Dialect.SQLITE) {
             try {
                 Files.createDirectories(dataDir);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
             }
+            // The database holds the signing keys: made owner-only before SQLite opens it, and put right if not.
+            sqliteFile.ifPresent(OwnerOnly::createFile);
+            sqliteFile.ifPresent(OwnerOnly::databaseFiles);
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", "10000");
@@ -64,11 +68,26 @@ public final class Database implements AutoCloseable {
         HikariDataSource ds = new HikariDataSource(config);
         try {
             migrate(ds, dialect);
+            sqliteFile.ifPresent(OwnerOnly::databaseFiles); // the -wal and -shm files exist now
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
         return new Database(ds, dialect);
+    }
+
+    /** The file of a {@code jdbc:sqlite:} URL, or empty for an in-memory database. */
+    private static Optional<Path> sqliteFile(String url) {
+        String rest = url.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        String path = query < 0 ? rest : rest.substring(0, query);
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        if (path.isEmpty() || path.startsWith(":memory:") || path.contains("mode=memory")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(path));
     }
 
     private static void migrate(DataSource ds, Dialect dialect) {

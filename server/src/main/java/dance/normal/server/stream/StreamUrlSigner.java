@@ -1,6 +1,7 @@
 package dance.normal.server.stream;
 
 import dance.normal.protocol.ProblemType;
+import dance.normal.server.auth.KeyRing;
 import dance.normal.server.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,6 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code ?exp=EPOCH_SECONDS&acct=ID[&dev=DEVICE][&off=1]&sid=SESSION&sig=HMAC}. The HMAC covers track, expiry,
  * account, device, whether it is an offline download, and the stream session's id, so a URL cannot be moved to
  * another track, account or device, or extended. What a URL serves is recorded under its session (decision 0024).
+ * The signature is {@code KID.HMAC}, naming the key (see {@link KeyRing}) so keys can be rotated; one without a kid
+ * is by the first key.
  */
 public final class StreamUrlSigner {
 
@@ -25,11 +28,18 @@ public final class StreamUrlSigner {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    /** The name of the stream-URL keys in the database, and the kid of the first one. */
+    public static final String KEYS = "stream-url-hs256";
+
+    private final KeyRing keys;
     private final Clock clock;
 
     public StreamUrlSigner(byte[] keyBytes, Clock clock) {
-        this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
+        this(KeyRing.of(KEYS, keyBytes), clock);
+    }
+
+    public StreamUrlSigner(KeyRing keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -61,9 +71,10 @@ public final class StreamUrlSigner {
         String sid = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String dev = deviceId == null ? "" : deviceId;
         String off = offline ? "1" : "0";
+        KeyRing.Key key = keys.current();
         return new Signed("exp=" + expSeconds + "&acct=" + accountId + (deviceId == null ? "" : "&dev=" + deviceId)
-                + (offline ? "&off=1" : "") + "&sid=" + sid + "&sig=" + mac(trackId, expSeconds, accountId, dev, off,
-                sid), Instant.ofEpochSecond(expSeconds));
+                + (offline ? "&off=1" : "") + "&sid=" + sid + "&sig=" + key.kid() + "."
+                + mac(key, trackId, expSeconds, accountId, dev, off, sid), Instant.ofEpochSecond(expSeconds));
     }
 
     /** Checks a signed URL's parameters; returns whom it was made for. */
@@ -80,8 +91,14 @@ public final class StreamUrlSigner {
         }
         String dev = deviceId == null ? "" : deviceId;
         String off = "1".equals(offline) ? "1" : "0";
-        byte[] expected = mac(trackId, expSeconds, accountId, dev, off, sid).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, sig.getBytes(StandardCharsets.US_ASCII))) {
+        int dot = sig.lastIndexOf('.');
+        KeyRing.Key key = keys.find(dot < 0 ? null : sig.substring(0, dot)).orElse(null);
+        if (key == null) {
+            throw ApiException.unauthenticated("This stream link is not valid.");
+        }
+        byte[] expected = mac(key, trackId, expSeconds, accountId, dev, off, sid)
+                .getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, sig.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             throw ApiException.unauthenticated("This stream link is not valid.");
         }
         if (clock.instant().getEpochSecond() >= expSeconds) {
@@ -90,10 +107,11 @@ public final class StreamUrlSigner {
         return new Viewer(accountId, deviceId, off.equals("1"), "u-" + sid);
     }
 
-    private String mac(String trackId, long expSeconds, String accountId, String dev, String off, String sid) {
+    private static String mac(KeyRing.Key key, String trackId, long expSeconds, String accountId, String dev,
+                              String off, String sid) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
             byte[] out = mac.doFinal(("stream\n" + trackId + "\n" + expSeconds + "\n" + accountId + "\n" + dev
                     + "\n" + off + "\n" + sid)
                     .getBytes(StandardCharsets.UTF_8));

@@ -4,7 +4,9 @@ import static dance.normal.server.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dance.normal.server.support.Devices;
 import dance.normal.server.support.TestServer;
+import dance.normal.wallet.keys.SoftwareSigner;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
@@ -30,8 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Registering a device's wallet public key: real Ed25519 keys from the JDK, base58 as Solana writes them. The
- * server must take public keys only, so anything that is not exactly 32 bytes of base58 is refused.
+ * Registering a device's wallet public key: real Ed25519 keys, base58 as Solana writes them, added as the app adds
+ * them (challenge, the key's signature, the password; see DeviceStepUpIT for what is refused). The server must take
+ * public keys only, so anything that is not exactly 32 bytes of base58 is refused.
  */
 class DevicesIT {
 
@@ -56,9 +59,10 @@ class DevicesIT {
     @Test
     void deviceWithAnEd25519PublicKeyIsRegisteredAndListedInMe() throws Exception {
         String token = server.listenerToken();
-        String publicKey = base58(newEd25519PublicKey());
+        SoftwareSigner key = SoftwareSigner.generate(new SecureRandom());
+        String publicKey = Devices.address(key);
 
-        HttpResponse<String> r = server.postJson(DEVICES, token, Map.of("publicKey", publicKey, "name", "Living room"));
+        HttpResponse<String> r = Devices.register(server, token, key, "Living room");
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode device = TestServer.json(r);
@@ -76,14 +80,18 @@ class DevicesIT {
     @Test
     void aKeyWithLeadingZeroBytesIsAcceptedToo() {
         String token = server.listenerToken();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        key[0] = 0;
-        key[1] = 0;
-        String publicKey = base58(key);
-        assertThat(publicKey).startsWith("11");
+        // The caller must sign with the key, so search for one whose public key starts with a zero byte.
+        SecureRandom random = new SecureRandom();
+        SoftwareSigner key = SoftwareSigner.generate(random);
+        while (key.publicKey()[0] != 0) {
+            key = SoftwareSigner.generate(random);
+        }
+        String publicKey = Devices.address(key);
+        assertThat(publicKey).startsWith("1");
+        assertThat(publicKey).isEqualTo(base58(key.publicKey()));
 
-        HttpResponse<String> r = server.postJson(DEVICES, token, Map.of("publicKey", publicKey));
+        HttpResponse<String> r = server.postJson(DEVICES, token, Devices.request(key,
+                Devices.challenge(server, token, key), Devices.PASSWORD, ""));
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(TestServer.json(r).path("name").asText()).as("a default name").isNotBlank();
@@ -92,12 +100,10 @@ class DevicesIT {
     @Test
     void registeringTheSameKeyAgainIsIdempotent() throws Exception {
         String token = server.listenerToken();
-        String publicKey = base58(newEd25519PublicKey());
-        JsonNode first = TestServer.json(server.postJson(DEVICES, token, Map.of("publicKey", publicKey,
-                "name", "Laptop")));
+        SoftwareSigner key = SoftwareSigner.generate(new SecureRandom());
+        JsonNode first = TestServer.json(Devices.register(server, token, key, "Laptop"));
 
-        HttpResponse<String> again = server.postJson(DEVICES, token, Map.of("publicKey", publicKey,
-                "name", "Laptop"));
+        HttpResponse<String> again = Devices.register(server, token, key, "Laptop");
 
         assertThat(again.statusCode()).as(again.body()).isIn(200, 201);
         assertThat(TestServer.json(again).path("id").asText()).isEqualTo(first.path("id").asText());
@@ -108,8 +114,8 @@ class DevicesIT {
     void eachAccountHasItsOwnDevices() throws Exception {
         String alice = server.listenerToken();
         String bob = server.listenerToken();
-        server.postJson(DEVICES, alice, Map.of("publicKey", base58(newEd25519PublicKey()), "name", "Alice's phone"));
-        server.postJson(DEVICES, alice, Map.of("publicKey", base58(newEd25519PublicKey()), "name", "Alice's TV"));
+        Devices.registered(server, alice, SoftwareSigner.generate(new SecureRandom()), "Alice's phone");
+        Devices.registered(server, alice, SoftwareSigner.generate(new SecureRandom()), "Alice's TV");
 
         assertThat(TestServer.json(server.get("/api/v1/me", alice)).path("devices")).hasSize(2);
         assertThat(TestServer.json(server.get("/api/v1/me", bob)).path("devices")).isEmpty();
@@ -182,9 +188,9 @@ class DevicesIT {
     void theServerStoresTheKeyAsSentAndHasNowhereToKeepASecret() throws Exception {
         JsonNode pair = server.signup("listener");
         String token = pair.path("accessToken").asText();
-        String publicKey = base58(newEd25519PublicKey());
-        assertThat(server.postJson(DEVICES, token, Map.of("publicKey", publicKey, "name", "Desk")).statusCode())
-                .isEqualTo(201);
+        SoftwareSigner key = SoftwareSigner.generate(new SecureRandom());
+        String publicKey = Devices.address(key);
+        assertThat(Devices.register(server, token, key, "Desk").statusCode()).isEqualTo(201);
 
         try (Connection c = DriverManager.getConnection(
                 "jdbc:sqlite:" + server.dataDir().resolve("normal-dance.db"))) {

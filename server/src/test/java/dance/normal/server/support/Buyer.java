@@ -49,8 +49,7 @@ public final class Buyer {
         JsonNode tokens = server.signup("listener");
         String token = tokens.get("accessToken").asText();
         SoftwareSigner wallet = SoftwareSigner.generate(RANDOM);
-        HttpResponse<String> device = server.postJson("/api/v1/me/devices", token,
-                Map.of("publicKey", Base58.encode(wallet.publicKey()), "name", "Test laptop"));
+        HttpResponse<String> device = Devices.register(server, token, wallet, "Test laptop");
         if (device.statusCode() != 201) {
             throw new IllegalStateException("Device registration failed: " + device.body());
         }

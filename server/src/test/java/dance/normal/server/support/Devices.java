@@ -9,6 +9,8 @@ import dance.normal.wallet.solana.Address;
 import dance.normal.wallet.solana.OffchainMessage;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +23,41 @@ public final class Devices {
     private Devices() {
     }
 
-    /** Registers {@code key} with the account of {@code token}; the answer as the server gave it. */
+    /**
+     * Registers {@code key} with the account of {@code token} as the app does: a challenge naming the key, the key's
+     * signature of it, and the account's password as the step-up. The answer as the server gave it.
+     */
     public static HttpResponse<String> register(Api server, String token, SoftwareSigner key, String name) {
-        return server.postJson("/api/v1/me/devices", token, Map.of("publicKey", address(key), "name", name));
+        return server.postJson("/api/v1/me/devices", token, request(key, challenge(server, token, key), PASSWORD,
+                name));
+    }
+
+    /** A challenge for adding {@code key} (named in it) to the account of {@code token}. */
+    public static JsonNode challenge(Api server, String token, SoftwareSigner key) {
+        HttpResponse<String> r = server.postJson("/api/v1/me/devices/challenge", token,
+                Map.of("publicKey", address(key)));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("No device challenge: " + r.statusCode() + " " + r.body());
+        }
+        return TestServer.json(r);
+    }
+
+    /** The body that adds {@code key}: its signature of the challenge's message bytes, with the password. */
+    public static Map<String, Object> request(SoftwareSigner key, JsonNode challenge, String password, String name) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("publicKey", address(key));
+        body.put("name", name);
+        body.put("challengeId", challenge.path("challengeId").asText());
+        body.put("signature", signChallenge(key, challenge));
+        if (password != null) {
+            body.put("password", password);
+        }
+        return body;
+    }
+
+    /** {@code key}'s base58 signature of the challenge message's bytes. */
+    public static String signChallenge(SoftwareSigner key, JsonNode challenge) {
+        return Base58.encode(key.sign(Base64.getDecoder().decode(challenge.path("message").asText())));
     }
 
     /** Registers {@code key} and insists it worked; the device as JSON. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.Device;
+import dance.normal.protocol.auth.DeviceChallenge;
+import dance.normal.protocol.auth.DeviceChallengeRequest;
 import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.catalog.Track;
@@ -35,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +86,13 @@ class OfflineReceiptsIT {
         try (ApiClient api = new ApiClient(URI.create(server.url("/")), TokenStore.inMemory())) {
             api.signUp(new SignupRequest("receipts-" + UUID.randomUUID() + "@example.com",
                     "correct horse battery".toCharArray(), Role.LISTENER, null));
+            // Added as the app adds it: the key signs a challenge naming the account, the password steps up.
+            DeviceChallenge challenge = api.call("POST", "/api/v1/me/devices/challenge",
+                    new DeviceChallengeRequest(Base58.encode(key.publicKey())), DeviceChallenge.class, Map.of(), false);
+            String proof = Base58.encode(key.sign(Base64.getDecoder().decode(challenge.message())));
             Device device = api.call("POST", "/api/v1/me/devices", new DeviceRequest(Base58.encode(key.publicKey()),
-                    "Test laptop"), Device.class, Map.of(), false);
+                    "Test laptop", "correct horse battery".toCharArray(), challenge.challengeId(), proof),
+                    Device.class, Map.of(), false);
             api.useDevice(device.id());
             // Stream URLs name the device, so what the server streams is counted as this device's.
             assertThat(api.streamUrl(trackId).url()).contains("dev=" + device.id());
