@@ -66,7 +66,8 @@ class SettingsDevicesIT {
         app.robot.clickOn(app.find("#email").queryAs(Node.class)).write(email);
         app.robot.clickOn(app.find("#password").queryAs(Node.class)).write(Devices.PASSWORD);
         app.robot.clickOn(app.find("#submit").queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.find("#shell").tryQuery().isPresent());
+        // Making the wallet (Argon2id) is slow on a loaded machine: a generous deadline, not a pause.
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> app.find("#shell").tryQuery().isPresent());
         String token = TestServer.json(server.postJson("/api/v1/auth/login", null,
                 Map.of("email", email, "password", Devices.PASSWORD))).path("accessToken").asText();
         List<JsonNode> registered = devices(token);
