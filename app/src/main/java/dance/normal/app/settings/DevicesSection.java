@@ -44,14 +44,14 @@ final class DevicesSection {
         error.setWrapText(true);
         list.setId("devices");
         view = new VBox(8, title, hint, list, error);
-        load();
     }
 
     Node view() {
         return view;
     }
 
-    private void load() {
+    /** Reads the devices in the background and shows them. */
+    void load() {
         background.run(session::devices, this::show, e -> error.setText(i18n.get("settings.devicesError")));
     }
 

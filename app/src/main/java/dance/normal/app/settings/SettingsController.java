@@ -46,6 +46,7 @@ public final class SettingsController {
     private final FlowPane phrase = new FlowPane(8, 8);
     private final PasswordField password = new PasswordField();
     private final Label phraseError = new Label();
+    private final DevicesSection devices;
     private final SpendingLimitsSection limits;
     /** The settings as last changed here: each change starts from the one before. */
     private AppPrefs prefs;
@@ -156,7 +157,8 @@ public final class SettingsController {
         }
         limits = new SpendingLimitsSection(session, background, i18n);
         root.getChildren().addAll(new Separator(), limits.view());
-        root.getChildren().addAll(new Separator(), new DevicesSection(session, background, i18n).view());
+        devices = new DevicesSection(session, background, i18n);
+        root.getChildren().addAll(new Separator(), devices.view());
         root.setPadding(new Insets(16));
         root.setId("settings");
         scroll.setFitToWidth(true);
@@ -187,6 +189,11 @@ public final class SettingsController {
         } finally {
             Arrays.fill(words, '\0');
         }
+    }
+
+    /** Showing the screen reads the account's devices again (one may have been added elsewhere). */
+    public void onActivate() {
+        devices.load();
     }
 
     /** Leaving the screen hides the phrase. */

@@ -148,6 +148,7 @@ public final class ShellController {
                 downloads.onActivate();
             } else if (selected == toSettings) {
                 show(settings.view(), false);
+                settings.onActivate();
             } else if (selected == toHome) {
                 show(browse.view(), true);
                 if (old != null) {
