@@ -302,18 +302,7 @@ public final class Wallet implements AutoCloseable {
                     + "too; the wallet signs only transactions it alone authorises.");
         }
         SigningPolicy.Review review = policy.review(transaction.message(), Address.of(publicKey));
-        switch (review.decision()) {
-            case SigningDecision.Refuse refuse -> throw new WalletException(Kind.POLICY_REFUSED, refuse.reason());
-            case SigningDecision.NeedsPassword needs -> {
-                if (password == null) {
-                    throw new WalletException(Kind.PASSWORD_REQUIRED, needs.reason());
-                }
-                verifyPassword(password);
-            }
-            case SigningDecision.Allow allow -> {
-                // within the limits: nothing to ask
-            }
-        }
+        require(review.decision(), password);
         SignedTransaction signed = transaction.sign(view);
         policy.signed(review.preview());
         return signed;
@@ -338,7 +327,15 @@ public final class Wallet implements AutoCloseable {
     }
 
     private byte[] signSpendingLocked(byte[] message, Money value, SigningPolicy policy, char[] password) {
-        switch (policy.decide(value)) {
+        require(policy.decide(value), password);
+        byte[] signature = sign(message);
+        policy.spent(value);
+        return signature;
+    }
+
+    /** Carries out the policy's decision: refuses, checks the password it asks for, or lets the signing go on. */
+    private void require(SigningDecision decision, char[] password) {
+        switch (decision) {
             case SigningDecision.Refuse refuse -> throw new WalletException(Kind.POLICY_REFUSED, refuse.reason());
             case SigningDecision.NeedsPassword needs -> {
                 if (password == null) {
@@ -350,9 +347,6 @@ public final class Wallet implements AutoCloseable {
                 // within the limits: nothing to ask
             }
         }
-        byte[] signature = sign(message);
-        policy.spent(value);
-        return signature;
     }
 
     /**
