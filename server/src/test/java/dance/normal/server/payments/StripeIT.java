@@ -13,8 +13,8 @@ import dance.normal.server.db.Database;
 import dance.normal.server.support.Buyer;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.MoneyInvariants;
-import dance.normal.server.support.MutableClock;
 import dance.normal.server.support.StripeStandIn;
+import dance.normal.server.support.TestClock;
 import dance.normal.server.support.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,7 +160,7 @@ class StripeIT {
 
     @Test
     void aPendingTopUpWhoseWebhookNeverComesIsSettledByAskingStripe() {
-        MutableClock clock = MutableClock.ofNow();
+        TestClock clock = TestClock.stopped();
         start(List.of("stripe"), SECRET_KEY, true, clock);
         TopupService topups = server.server().money().topups();
         Buyer buyer = Buyer.signUp(server);
@@ -257,7 +257,7 @@ class StripeIT {
 
     @Test
     void aCheckoutWhoseWebhookIsLostIsSettledByRetrievingTheSession() {
-        MutableClock clock = MutableClock.ofNow();
+        TestClock clock = TestClock.stopped();
         try (StripeStandIn stand = StripeStandIn.start()) {
             server = invariants.watch(TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money()
                     .withPayments(List.of("stripe"), Optional.of(stand.config()))), null, clock));
@@ -326,7 +326,7 @@ class StripeIT {
 
     @Test
     void aQueuedTopUpIsTriedAgainWithBackoffUntilStripeIsBack() {
-        MutableClock clock = MutableClock.ofNow();
+        TestClock clock = TestClock.stopped();
         start(List.of("stripe"), SECRET_KEY, true, clock);
         TopupService topups = server.server().money().topups();
         Buyer buyer = Buyer.signUp(server);
