@@ -133,7 +133,8 @@ public final class NormalDanceApp extends Application {
         }
         Browser browser = browserForTests != null ? browserForTests : page -> getHostServices().showDocument(
                 page.toString());
-        shell = new ShellController(session, background, i18n, prefs, this::changePrefs, this::switchServer,
+        shell = new ShellController(session, background, i18n, prefs, this::changePrefs,
+                Session.pins(config.dataDir()), this::switchServer,
                 this::signOut, browser);
         stage.getScene().setRoot(shell.view());
         Timings.firstUsableFrame();

@@ -48,6 +48,7 @@ import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.ServerIds;
 import dance.normal.sync.api.TokenStore;
 import dance.normal.sync.api.UnreachableException;
+import dance.normal.sync.api.UntrustedCertificateException;
 import dance.normal.sync.catalog.CatalogMirror;
 import dance.normal.sync.SyncService;
 import dance.normal.sync.TrackSource;
@@ -291,13 +292,23 @@ public final class Session implements AutoCloseable {
      * @throws UnreachableException when nothing answers there
      */
     public static boolean isNormalDanceServer(URI server) {
+        return isNormalDanceServer(server, Optional.empty());
+    }
+
+    /**
+     * As {@link #isNormalDanceServer(URI)}, trusting over https only the certificate with {@code pinned} when given
+     * (one the listener is trusting on first use).
+     *
+     * @throws UntrustedCertificateException when the server presents another certificate than {@code pinned}
+     */
+    public static boolean isNormalDanceServer(URI server, Optional<String> pinned) {
         Background.requireBackground("Checking a server");
         ApiClient.Options quick = new ApiClient.Options(Duration.ofSeconds(3), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 1, Duration.ofMillis(200), Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
-        try (ApiClient api = new ApiClient(server, TokenStore.inMemory(), quick, Clock.systemUTC())) {
+        try (ApiClient api = new ApiClient(server, TokenStore.inMemory(), quick, Clock.systemUTC(), pinned)) {
             return api.get("/openapi.json", JsonNode.class).path("info").path("title").asText()
                     .equals("Normal Dance");
-        } catch (UnreachableException e) {
+        } catch (UnreachableException | UntrustedCertificateException e) {
             throw e;
         } catch (ApiException e) {
             return false; // something answers, but not with our API description

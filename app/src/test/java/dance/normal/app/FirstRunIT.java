@@ -318,6 +318,94 @@ class FirstRunIT {
         }
     }
 
+    /**
+     * A self-signed server (decision 0028): choosing it shows its certificate's fingerprint, the one the server
+     * printed; Trust pins it and the listener signs up over HTTPS. Another certificate at the same address later is
+     * not used silently: the changed one is shown with a warning, Cancel keeps the current server, and a client
+     * holding the old pin is refused with one sentence in the listener's language.
+     */
+    @Test
+    void aSelfSignedServerIsTrustedByItsFingerprintAndAChangedCertificateIsRefused() throws Exception {
+        java.util.function.UnaryOperator<dance.normal.server.ServerConfig> selfSigned = c -> c.withHttp(
+                c.http().withTls(new dance.normal.server.HttpOptions.Tls.SelfSigned()));
+        TestServer first = TestServer.start(dance.normal.server.support.Databases.Kind.SQLITE, selfSigned);
+        java.net.URI address = java.net.URI.create(first.url("/"));
+        String fingerprint;
+        try {
+            assertThat(address.getScheme()).isEqualTo("https");
+            fingerprint = dance.normal.server.http.TlsKeys.fingerprint(first.server().certificate().orElseThrow());
+            app.launch("en", "onboarding");
+            app.click("#change-server");
+            Label message = app.node("#server-message");
+            connect(address.toString());
+            app.await("the fingerprint", () -> app.<Node>node("#server-choice").isVisible(), message::getText);
+            assertThat(shown(message)).isEqualTo("This server's certificate is not signed by an authority this "
+                    + "computer knows. Its fingerprint is " + fingerprint + "; check it matches the one the server "
+                    + "printed, then choose Trust.");
+            assertThat(Session.pins(dataDir).pinned(address)).isEmpty();
+            app.shoot("onboarding-trust-certificate");
+
+            app.click("#server-trust");
+            app.await("the self-signed server", () -> app.find("#onboarding-server").tryQuery()
+                    .map(l -> ((Label) l).getText().equals("Server: " + address)).orElse(false), message::getText);
+            assertThat(Session.pins(dataDir).pinned(address)).contains(fingerprint);
+            String email = "lan-" + UUID.randomUUID() + "@example.com";
+            app.robot.clickOn(app.find("#email").queryAs(Node.class)).write(email);
+            app.robot.clickOn(app.find("#password").queryAs(Node.class)).write("correct horse battery");
+            app.click("#submit");
+            app.await("the shell over https", () -> app.find("#shell").tryQuery().isPresent(),
+                    () -> app.<Label>node("#error").getText());
+            assertThat(app.<Label>node("#signed-in").getText()).isEqualTo("Signed in as " + email);
+
+            // Back to the plain loopback server, from Settings.
+            app.click("#nav-settings");
+            connect(server.url("/"));
+            app.await("onboarding on the first server", () -> app.find("#onboarding-server").tryQuery()
+                    .map(l -> ((Label) l).getText().equals("Server: " + server.url("/"))).orElse(false));
+        } finally {
+            first.close();
+        }
+
+        // Another self-signed server on the same address and port: a new certificate.
+        try (TestServer second = TestServer.start(dance.normal.server.support.Databases.Kind.SQLITE,
+                c -> selfSigned.apply(c.withPort(address.getPort())))) {
+            assertThat(second.url("/")).isEqualTo(address.toString());
+            String changed = dance.normal.server.http.TlsKeys.fingerprint(
+                    second.server().certificate().orElseThrow());
+            assertThat(changed).isNotEqualTo(fingerprint);
+            app.click("#change-server");
+            Label message = app.node("#server-message");
+            connect(address.toString());
+            app.await("the changed fingerprint", () -> app.<Node>node("#server-choice").isVisible(),
+                    message::getText);
+            assertThat(shown(message)).isEqualTo("This server's certificate changed since you trusted it: someone "
+                    + "may be in between. Its fingerprint is now " + changed + "; choose Trust only if the server's "
+                    + "owner replaced it and this matches the one the server printed.");
+            app.shoot("onboarding-certificate-changed");
+            app.click("#server-cancel");
+            assertThat(message.getText()).isEmpty();
+            assertThat(app.<Node>node("#server-choice").isVisible()).isFalse();
+            assertThat(app.<TextField>node("#server-address").getText()).isEqualTo(server.url("/"));
+            assertThat(app.<Label>node("#onboarding-server").getText()).isEqualTo("Server: " + server.url("/"));
+            assertThat(Session.pins(dataDir).pinned(address)).contains(fingerprint);
+
+            // A client still holding the old pin (a session on that server) is refused, in one sentence.
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> Session.isNormalDanceServer(address, java.util.Optional.of(fingerprint)));
+            assertThat(refused).isInstanceOf(dance.normal.sync.api.UntrustedCertificateException.class);
+            assertThat(new dance.normal.app.ui.I18n(java.util.Locale.ENGLISH).sentence(refused)).isEqualTo(
+                    "The server's certificate changed since you trusted it, so the app refuses it: someone may be "
+                    + "in between. If its owner replaced it, choose the server again in Settings.");
+            assertThat(new dance.normal.app.ui.I18n(java.util.Locale.of("ru")).sentence(refused)).startsWith(
+                    "Сертификат сервера изменился с тех пор, как вы ему доверились");
+        }
+    }
+
+    /** The message as the listener reads it, without the zero-width spaces that let a fingerprint wrap. */
+    private static String shown(Label message) {
+        return message.getText().replace("\u200B", "");
+    }
+
     private void connect(String address) {
         app.robot.interact(() -> app.<TextField>node("#server-address").setText(address));
         app.click("#server-connect");

@@ -1,6 +1,7 @@
 package dance.normal.server;
 
 import dance.normal.server.chain.TreasuryPkcs11;
+import dance.normal.server.http.TlsKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -39,6 +40,8 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::close));
         System.out.println("listening on " + server.baseUrl());
+        server.certificate().ifPresent(cert -> System.out.println("certificate SHA-256 fingerprint "
+                + TlsKeys.fingerprint(cert)));
         System.out.flush();
     }
 

@@ -228,6 +228,9 @@ public final class NormalDanceServer implements AutoCloseable {
             throw e;
         }
         LOG.info("Normal Dance server started on {} with {}", server.baseUrl(), db.dialect());
+        server.certificate().ifPresent(cert -> LOG.info("Serving HTTPS; the certificate's SHA-256 fingerprint is {} "
+                + "(listeners compare it with the one their app shows before trusting this server)",
+                TlsKeys.fingerprint(cert)));
         return server;
     }
 

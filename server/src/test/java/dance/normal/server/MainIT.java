@@ -93,6 +93,34 @@ class MainIT {
         });
     }
 
+    /** With {@code --tls self-signed} the second line is the certificate's fingerprint, for listeners to compare. */
+    @Test
+    void aSelfSignedServerPrintsItsCertificatesFingerprintAfterItsUrl() throws Exception {
+        process = launch("--port", "0", "--data-dir", dataDir.toString(), "--tls", "self-signed");
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        drain(process, stderr);
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        List<String> lines = CompletableFuture.supplyAsync(() -> {
+            try {
+                return List.of(String.valueOf(out.readLine()), String.valueOf(out.readLine()));
+            } catch (IOException e) {
+                return List.<String>of();
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertThat(lines).as("stdout (stderr: %s)", stderr).hasSize(2);
+        assertThat(lines.get(0)).startsWith("listening on https://127.0.0.1:");
+        java.security.cert.X509Certificate cert;
+        try (var in = Files.newInputStream(dataDir.resolve(dance.normal.server.http.TlsKeys.DIR)
+                .resolve(dance.normal.server.http.TlsKeys.SELF_SIGNED_CERT))) {
+            cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+        }
+        assertThat(lines.get(1)).isEqualTo("certificate SHA-256 fingerprint "
+                + dance.normal.server.http.TlsKeys.fingerprint(cert));
+        assertThat(lines.get(1)).matches("certificate SHA-256 fingerprint ([0-9A-F]{2}:){31}[0-9A-F]{2}");
+    }
+
     @Test
     void portThatIsNotANumberExitsWithCode2AndSaysWhy() throws Exception {
         process = launch("--port", "abc", "--data-dir", dataDir.toString());

@@ -34,7 +34,7 @@ public final class OnboardingController {
         this.i18n = i18n;
         this.onSignedIn = onSignedIn;
         this.view = new OnboardingView(model, i18n, this::onSubmit, this::onToggle,
-                new ServerField(config.server(), background, i18n, onServer));
+                new ServerField(config.server(), background, i18n, Session.pins(config.dataDir()), onServer));
     }
 
     public Parent view() {

@@ -7,6 +7,7 @@ import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordFields;
 import dance.normal.app.ui.ServerField;
+import dance.normal.sync.api.CertificatePins;
 import dance.normal.player.audio.EqualizerPreset;
 import dance.normal.player.audio.EqualizerSettings;
 import dance.normal.wallet.WalletException;
@@ -52,7 +53,8 @@ public final class SettingsController {
     private AppPrefs prefs;
 
     public SettingsController(Session session, Background background, I18n i18n, AppPrefs prefs,
-                              Consumer<AppPrefs> onChange, Consumer<URI> onServer, Runnable onSignOut) {
+                              Consumer<AppPrefs> onChange, CertificatePins pins, Consumer<URI> onServer,
+                              Runnable onSignOut) {
         this.prefs = prefs;
         ComboBox<String> theme = new ComboBox<>();
         theme.getItems().addAll("system", "light", "dark");
@@ -106,7 +108,7 @@ public final class SettingsController {
         serverHint.setWrapText(true);
         serverHint.setMaxWidth(520);
         serverHint.getStyleClass().add(Styles.TEXT_MUTED);
-        ServerField server = new ServerField(session.server(), background, i18n, onServer);
+        ServerField server = new ServerField(session.server(), background, i18n, pins, onServer);
         server.view().getChildren().add(serverHint);
         row(grid, 4, i18n.get("settings.server"), server.view());
         row(grid, 5, i18n.get("settings.account"), new Label(session.email()));

@@ -18,6 +18,7 @@ import dance.normal.app.wallet.WalletController;
 import dance.normal.player.queue.QueueItem;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.sync.SyncService;
+import dance.normal.sync.api.CertificatePins;
 import dance.normal.sync.download.Download;
 import dance.normal.sync.download.DownloadListener;
 import java.net.URI;
@@ -83,12 +84,14 @@ public final class ShellController {
 
     /**
      * @param onPrefs   the listener changed a setting (theme, language, budget)
+     * @param pins      the certificates trusted on first use, for choosing a self-signed server
      * @param onServer  the listener chose another server (one that answered)
      * @param onSignOut the listener signed out
      * @param browser   opens Stripe's payment page for a top-up
      */
     public ShellController(Session session, Background background, I18n i18n, AppPrefs prefs,
-                           Consumer<AppPrefs> onPrefs, Consumer<URI> onServer, Runnable onSignOut, Browser browser) {
+                           Consumer<AppPrefs> onPrefs, CertificatePins pins, Consumer<URI> onServer, Runnable onSignOut,
+                           Browser browser) {
         this.session = session;
         this.i18n = i18n;
         this.nowPlaying = new NowPlayingController(session.player(), i18n, background,
@@ -96,7 +99,7 @@ public final class ShellController {
         this.queue = new QueueController(session.player(), i18n);
         this.downloads = new DownloadsController(session, background, i18n);
         this.wallet = new WalletController(session, background, i18n, browser);
-        this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, onServer,
+        this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, pins, onServer,
                 onSignOut);
         this.browse = new BrowseController(session, background, i18n, this::play, this::choose);
         this.library = new LibraryController(session, background, i18n, this::play, this::choose);

@@ -2,6 +2,7 @@ package dance.normal.app.ui;
 
 import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.UnreachableException;
+import dance.normal.sync.api.UntrustedCertificateException;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,6 +44,7 @@ public final class I18n {
         return switch (error) {
             case ProblemException p -> problem(p.problem().type(), p.problem().detail());
             case UnreachableException u -> get("error.unreachable");
+            case UntrustedCertificateException u -> get("error.certificateChanged");
             default -> get("onboarding.error.failed", error.getMessage());
         };
     }
