@@ -401,9 +401,9 @@ class FirstRunIT {
         }
     }
 
-    /** The message as the listener reads it, without the zero-width spaces that let a fingerprint wrap. */
+    /** The message as the listener reads it, without the thin spaces that let a fingerprint wrap between pairs. */
     private static String shown(Label message) {
-        return message.getText().replace("\u200B", "");
+        return message.getText().replace("\u2009", "");
     }
 
     private void connect(String address) {

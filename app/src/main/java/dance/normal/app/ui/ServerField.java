@@ -158,8 +158,8 @@ public final class ServerField {
 
     /** Shows the fingerprint with Trust and Cancel; Trust checks the server trusting that certificate, and pins it. */
     private void ask(URI next, CertificatePins.Presented presented, boolean changed) {
-        // A zero-width space after each colon lets a line break between pairs, never inside one.
-        String shown = presented.fingerprint().replace(":", ":\u200B");
+        // A thin space after each colon lets a line break between pairs, never inside one.
+        String shown = presented.fingerprint().replace(":", ":\u2009");
         say(i18n.get(changed ? "server.changed" : "server.untrusted", shown), changed);
         trust.setOnAction(e -> {
             choosing.set(false);
