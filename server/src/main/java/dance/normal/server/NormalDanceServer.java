@@ -171,7 +171,7 @@ public final class NormalDanceServer implements AutoCloseable {
         Chain onChain = chain.apply(db);
         try {
             this.money = new TokenRoutes(db, catalog, authenticator, onChain, config.money(), config.dataDir(), clock,
-                    json, () -> URI.create(baseUrl()));
+                    json, () -> config.http().publicUrl().orElseGet(() -> URI.create(baseUrl())));
         } catch (RuntimeException e) {
             onChain.close(); // an HSM session must not outlive a server that did not start
             throw e;

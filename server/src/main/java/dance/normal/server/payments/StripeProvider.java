@@ -111,7 +111,8 @@ public final class StripeProvider implements PaymentProvider {
      * webhook names it. The session's page is where the listener types a card (any card, 3-D Secure included).
      */
     private Charge checkout(String idempotencyKey, long amountMicros, String topupId) {
-        URI back = serverBase.get().resolve(RETURN_PATH);
+        // Appended, not resolved: a public URL may carry a path (https://example.org/music) that must stay.
+        URI back = URI.create(serverBase.get().toString().replaceAll("/+$", "") + RETURN_PATH);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("mode", "payment");
         form.put("line_items[0][price_data][currency]", "usd");

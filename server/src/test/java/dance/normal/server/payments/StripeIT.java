@@ -236,6 +236,25 @@ class StripeIT {
     }
 
     @Test
+    void behindAProxyStripeSendsTheBrowserBackToThePublicUrlNotToTheServersOwnAddress() {
+        try (StripeStandIn stand = StripeStandIn.start()) {
+            server = invariants.watch(TestServer.start(Databases.Kind.SQLITE, c -> c
+                    .withHttp(c.http().withPublicUrl(URI.create("https://music.example.org/nd/")))
+                    .withMoney(c.money().withPayments(List.of("stripe"), Optional.of(stand.config())))));
+            Buyer buyer = Buyer.signUp(server);
+
+            HttpResponse<String> r = buyer.topUp(20_000_000, "checkout");
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            assertThat(stand.created()).singleElement().satisfies(f -> assertThat(f)
+                    .containsEntry("success_url", "https://music.example.org/nd" + StripeProvider.RETURN_PATH
+                            + "?result=paid")
+                    .containsEntry("cancel_url", "https://music.example.org/nd" + StripeProvider.RETURN_PATH
+                            + "?result=cancelled"));
+        }
+    }
+
+    @Test
     void aCheckoutPageThatExpiresEndsTheTopUpDeclinedWithNothingAdded() {
         try (StripeStandIn stand = StripeStandIn.start()) {
             server = invariants.watch(TestServer.start(Databases.Kind.SQLITE, c -> c.withMoney(c.money()
