@@ -117,7 +117,8 @@ public final class Session implements AutoCloseable {
     private final SpendingLedger spendingLedger;
     private final SigningPolicy spendingPolicy;
 
-    private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens) {
+    private Session(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens,
+                    Path trustedCertificates) {
         this.api = api;
         this.tokens = tokens;
         this.store = store;
@@ -140,7 +141,7 @@ public final class Session implements AutoCloseable {
                 ZoneId.systemDefault());
         this.spendingPolicy = new SigningPolicy(PriceBook.empty(), spendingLedger);
         this.artwork = new ArtworkCache(api.http(), okhttp3.HttpUrl.get(api.baseUrl()), userDir.resolve("artwork"));
-        this.player = new Player(Session::engine, queue, item -> {
+        this.player = new Player(() -> engine(trustedCertificates), queue, item -> {
             TrackSource.Resolved resolved = sources.resolve(item.trackId());
             return new Playable(resolved.uri(), TrackGain.fromLoudness(resolved.loudnessLufs(),
                     resolved.peakDbfs()));
@@ -187,11 +188,16 @@ public final class Session implements AutoCloseable {
         return kept;
     }
 
-    /** libVLC with the system's audio output, or with none under {@code -Dnd.audio=dummy} (tests, CI). */
-    private static AudioEngine engine() {
-        return "dummy".equals(System.getProperty("nd.audio"))
+    /**
+     * libVLC with the system's audio output, or with none under {@code -Dnd.audio=dummy} (tests, CI), trusting over
+     * https the certificates the listener pinned as well as the system's authorities (decision 0028).
+     */
+    private static AudioEngine engine(Path trustedCertificates) {
+        VlcEngine engine = "dummy".equals(System.getProperty("nd.audio"))
                 ? VlcEngine.headless(Duration.ofSeconds(10))
                 : new VlcEngine(List.of("--no-video"), Duration.ofSeconds(10));
+        engine.trustCertificatesIn(trustedCertificates);
+        return engine;
     }
 
     /**
@@ -251,7 +257,7 @@ public final class Session implements AutoCloseable {
             }
             Wallet wallet = Wallet.open(userDir.resolve("wallet.json"), secrets(userDir));
             Session session = new Session(api, LocalStore.forUser(config.dataDir(), me.id()), wallet, me.email(),
-                    userDir, tokens);
+                    userDir, tokens, pins(config.dataDir()).trustDirectory());
             session.knowDevice(online);
             return Optional.of(session);
         } catch (RuntimeException e) {
@@ -375,7 +381,7 @@ public final class Session implements AutoCloseable {
                 registerDevice(api, wallet, userId, password);
             }
             Session session = new Session(api, store, wallet, pair.me().email(),
-                    config.dataDir().resolve("users").resolve(userId), tokens);
+                    config.dataDir().resolve("users").resolve(userId), tokens, pins(config.dataDir()).trustDirectory());
             session.knowDevice(true);
             return session;
         } catch (RuntimeException e) {

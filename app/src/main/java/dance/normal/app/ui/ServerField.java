@@ -168,7 +168,7 @@ public final class ServerField {
             background.run(() -> {
                 boolean ours = Session.isNormalDanceServer(next, Optional.of(fingerprint));
                 if (ours) {
-                    pins.pin(next, fingerprint);
+                    pins.pin(next, presented);
                 }
                 return ours;
             }, ours -> answered(next, ours), error -> failed(next, error));

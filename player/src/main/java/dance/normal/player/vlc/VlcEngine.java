@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -138,6 +139,7 @@ public final class VlcEngine implements AudioEngine {
     private int volume = 100;
     private boolean muted;
     private EqualizerSettings equalizer = EqualizerSettings.OFF;
+    private volatile String trustDir;
 
     /**
      * Starts libVLC with the given options and the default stall timeout.
@@ -374,7 +376,7 @@ public final class VlcEngine implements AudioEngine {
         }
         applyEqualizer(spare);
         spare.preload = Preload.OPENING;
-        if (!spare.player.media().play(spare.mrl, ":start-paused")) {
+        if (!spare.player.media().play(spare.mrl, withTrust(":start-paused"))) {
             spare.preload = Preload.FAILED;
         }
     }
@@ -419,12 +421,34 @@ public final class VlcEngine implements AudioEngine {
         }
     }
 
+    /**
+     * Also trusts, over https, the certificates stored as PEM files in {@code dir} (besides the system's authorities,
+     * still trusted): the self-signed certificates the listener pinned (decision 0028). Given to each media as it
+     * starts, as libVLC's {@code :gnutls-dir-trust}, so a certificate pinned while this engine runs is trusted by the
+     * next media, and one removed from {@code dir} no longer is.
+     *
+     * @param dir the directory of trusted certificates, or {@code null} for the system's authorities only
+     */
+    public void trustCertificatesIn(Path dir) {
+        trustDir = dir == null ? null : dir.toAbsolutePath().toString();
+    }
+
+    private String[] withTrust(String... options) {
+        String dir = trustDir;
+        if (dir == null) {
+            return options;
+        }
+        String[] all = Arrays.copyOf(options, options.length + 1);
+        all[options.length] = ":gnutls-dir-trust=" + dir;
+        return all;
+    }
+
     private void startNative(long fromMs) {
         stopNative();
         current.generation++;
         String[] options = fromMs > 0
-                ? new String[] {String.format(Locale.ROOT, ":start-time=%.3f", fromMs / 1000.0)}
-                : new String[0];
+                ? withTrust(String.format(Locale.ROOT, ":start-time=%.3f", fromMs / 1000.0))
+                : withTrust();
         beginPositions(fromMs);
         setState(PlaybackState.LOADING);
         if (!current.player.media().play(current.mrl, options)) {

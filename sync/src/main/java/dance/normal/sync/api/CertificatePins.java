@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,9 +40,15 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class CertificatePins {
 
-    /** What a server presented in a handshake. */
-    public record Presented(String fingerprint, String subject, boolean trustedByAuthority) {
+    /**
+     * What a server presented in a handshake.
+     *
+     * @param pem the certificate (public) in PEM, kept by {@link #pin(URI, Presented)} for libVLC to trust
+     */
+    public record Presented(String fingerprint, String subject, boolean trustedByAuthority, String pem) {
     }
+
+    private static final String TRUSTED_DIRECTORY = "trusted-certificates";
 
     private final Path file;
 
@@ -52,27 +61,82 @@ public final class CertificatePins {
         return Optional.ofNullable(load().getProperty(origin(server)));
     }
 
-    /** Keeps {@code fingerprint} as the only certificate trusted for {@code server} from now on. */
+    /**
+     * The directory beside the pins holding each pinned certificate as {@code <fingerprint hex>.pem}, for libVLC's
+     * GnuTLS to trust ({@code --gnutls-dir-trust}): only pinned certificates are there, a replaced one is removed.
+     */
+    public Path trustDirectory() {
+        return file.resolveSibling(TRUSTED_DIRECTORY);
+    }
+
+    /**
+     * Keeps the certificate {@code presented} as the only one trusted for {@code server} from now on, and its PEM in
+     * {@link #trustDirectory()} so that streams played by libVLC trust it too.
+     */
+    public synchronized void pin(URI server, Presented presented) {
+        try {
+            Path dir = trustDirectory();
+            Files.createDirectories(dir);
+            write(dir.resolve(pemName(presented.fingerprint())), out -> out.write(
+                    presented.pem().getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the server's certificate in " + trustDirectory(), e);
+        }
+        pin(server, presented.fingerprint());
+    }
+
+    /**
+     * Keeps {@code fingerprint} as the only certificate trusted for {@code server} from now on; the PEM of the
+     * certificate it replaces, if no other server uses it, leaves {@link #trustDirectory()}.
+     */
     public synchronized void pin(URI server, String fingerprint) {
         Properties pins = load();
-        pins.setProperty(origin(server), fingerprint);
+        Object replaced = pins.setProperty(origin(server), fingerprint);
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    pins.store(out, "Certificates trusted on first use: server = SHA-256 fingerprint");
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
+            write(file, out -> pins.store(out, "Certificates trusted on first use: server = SHA-256 fingerprint"));
+            if (replaced != null && !replaced.equals(fingerprint) && !pins.containsValue(replaced)) {
+                Files.deleteIfExists(trustDirectory().resolve(pemName((String) replaced)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the server's certificate in " + file, e);
+        }
+    }
+
+    private interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code target} under a temporary name beside it, then renames it into place. */
+    private static void write(Path target, Writing writing) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writing.to(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String pemName(String fingerprint) {
+        return fingerprint.replace(":", "").toLowerCase(Locale.ROOT) + ".pem";
+    }
+
+    /** The certificate in PEM, as GnuTLS reads it. */
+    static String pem(X509Certificate certificate) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -146,7 +210,7 @@ public final class CertificatePins {
         }
         X509Certificate leaf = seen[0][0];
         return new Presented(fingerprint(leaf), leaf.getSubjectX500Principal().getName(),
-                trustedByAuthority(seen[0]));
+                trustedByAuthority(seen[0]), pem(leaf));
     }
 
     private static boolean trustedByAuthority(X509Certificate[] chain) {
