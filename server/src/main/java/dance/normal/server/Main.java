@@ -89,6 +89,8 @@ public final class Main {
                     }
                     selfSigned = true;
                 }
+                case "--signups-per-hour" -> config = config.withAuth(config.auth().withSignupsPerHour(
+                        signupsPerHour(value(args, ++i, arg))));
                 case "--rotate-keys" -> config = config.withAuth(config.auth().withRotateKeys(true));
                 case "--trusted-proxy" -> config = config.withAuth(config.auth().withTrustedProxy(
                         value(args, ++i, arg)));
@@ -148,6 +150,19 @@ public final class Main {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("--public-url must be a URL like https://music.example.org, not \""
                     + text + "\"");
+        }
+    }
+
+    private static int signupsPerHour(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--signups-per-hour must be 0 (no limit) or more, not \"" + text
+                    + "\"");
         }
     }
 

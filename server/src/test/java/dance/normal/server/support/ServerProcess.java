@@ -112,7 +112,8 @@ public final class ServerProcess implements Api, AutoCloseable {
                 "-cp", System.getProperty("java.class.path")));
         command.addAll(jvmOptions);
         command.add(Main.class.getName());
-        command.addAll(List.of("--port", "0", "--data-dir", dataDir.toString()));
+        // As ServerConfig.forTests: tests sign up many accounts from one loopback address.
+        command.addAll(List.of("--port", "0", "--data-dir", dataDir.toString(), "--signups-per-hour", "0"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
