@@ -43,15 +43,20 @@ public final class StripeStandIn implements AutoCloseable {
     private final Map<String, String> topups = new ConcurrentHashMap<>();
     private final Map<String, String> states = new ConcurrentHashMap<>();
 
-    private StripeStandIn() throws IOException {
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    private StripeStandIn(int port) throws IOException {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         http.createContext("/v1/checkout/sessions", this::sessions);
         http.start();
     }
 
     public static StripeStandIn start() {
+        return start(0);
+    }
+
+    /** One on a given loopback port, as when Stripe comes back where a server was told to find it (0: any). */
+    public static StripeStandIn start(int port) {
         try {
-            return new StripeStandIn();
+            return new StripeStandIn(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
