@@ -2,6 +2,7 @@ package dance.normal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.Styles;
 import dance.normal.server.MoneyConfig;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.StripeStandIn;
@@ -92,6 +93,8 @@ class QueuedTopUpIT {
                 message::getText);
         assertThat(balance.getText()).isEqualTo("$0.00");
         assertThat(opened).isEmpty();
+        assertThat(message.getStyleClass()).as("a queued top-up is not shown as a success")
+                .doesNotContain(Styles.SUCCESS);
         app.shoot("wallet-topup-queued-en");
 
         stripe = StripeStandIn.start(stripePort); // Stripe is back
@@ -112,6 +115,7 @@ class QueuedTopUpIT {
                 && message.getText().equals("Added $20.00. Your balance is $20.00.") && !progress.isVisible(),
                 () -> balance.getText() + " / " + message.getText());
         assertThat(opened).as("the page opens once").hasSize(1);
+        assertThat(message.getStyleClass()).contains(Styles.SUCCESS);
         app.shoot("wallet-topup-queued-done-en");
     }
 }

@@ -56,6 +56,15 @@ final class WalletView {
         HBox topUp = new HBox(8, new Label("$"), amount, card, add, following);
         topUp.setAlignment(Pos.CENTER_LEFT);
         Label message = sentence(model.message, Styles.SUCCESS, "wallet-message");
+        // While a top-up goes on (queued, or waiting on Stripe's page) its sentence says where it stands; only one
+        // that went through is shown as a success.
+        model.following.subscribe(going -> {
+            if (going) {
+                message.getStyleClass().remove(Styles.SUCCESS);
+            } else if (!message.getStyleClass().contains(Styles.SUCCESS)) {
+                message.getStyleClass().add(Styles.SUCCESS);
+            }
+        });
         Label error = sentence(model.error, Styles.DANGER, "wallet-error");
         Label asOf = sentence(model.asOf, Styles.WARNING, "wallet-as-of");
 
