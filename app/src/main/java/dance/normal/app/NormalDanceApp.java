@@ -224,7 +224,14 @@ public final class NormalDanceApp extends Application {
         }
         background.close();
         if (session != null) {
-            session.close();
+            // The session's last writes (queue, position, tokens) are file I/O: they run on a thread of their own,
+            // and the closing window waits for them, so nothing is lost and the FX thread does no I/O.
+            Thread closing = Thread.ofVirtual().name("session-close").start(session::close);
+            try {
+                closing.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

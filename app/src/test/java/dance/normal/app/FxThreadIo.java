@@ -58,6 +58,13 @@ final class FxThreadIo implements AutoCloseable {
         if (e.getStackTrace() == null) {
             return false;
         }
+        String path = e.hasField("path") ? e.getString("path") : null;
+        // The kernel's random source never blocks (UUIDs read it now and then, as SecureRandom's buffer ages), and
+        // jars are read for the toolkit's classes and stylesheets (the class loader's frames are not always in the
+        // recorded stack; the app itself reads no jar): neither is the app's file or network work.
+        if (path != null && (path.equals("/dev/urandom") || path.endsWith(".jar"))) {
+            return false;
+        }
         List<String> methods = e.getStackTrace().getFrames().stream()
                 .map(f -> f.getMethod().getType().getName()).toList();
         return methods.stream().anyMatch(m -> m.startsWith("dance.normal."))
