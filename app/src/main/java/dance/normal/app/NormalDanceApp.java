@@ -7,6 +7,7 @@ import dance.normal.app.shell.ShellController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Browser;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.Latest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,10 +42,10 @@ public final class NormalDanceApp extends Application {
     private Stage stage;
     private I18n i18n;
     /**
-     * Counts server switches (FX thread): a session that arrives from a sign-in or resume begun before the latest
-     * switch belongs to the server left behind, and is closed instead of shown.
+     * One request per server (FX thread): a session that arrives from a sign-in or resume begun before the latest
+     * server switch belongs to the server left behind, and is closed instead of shown.
      */
-    private int generation;
+    private final Latest sessions = new Latest(background);
     /** The settings still to write; written one at a time, the latest wins. */
     private final AtomicReference<AppPrefs> unsaved = new AtomicReference<>();
 
@@ -69,7 +70,7 @@ public final class NormalDanceApp extends Application {
         // Stay signed in across restarts: the saved session, if it still works, else the first-run screen.
         // ./nd demo: with no saved session, a demo listener with money to spend.
         AppConfig starting = config;
-        int at = generation;
+        Latest.Ticket at = sessions.current();
         background.run(() -> Session.resume(starting).or(() -> starting.demo()
                 ? Optional.of(Session.demoListener(starting, DEMO_TOP_UP_MICROS)) : Optional.empty()),
                 resumed -> resumed.ifPresentOrElse(s -> arrived(at, s), () -> noSession(at)),
@@ -84,21 +85,21 @@ public final class NormalDanceApp extends Application {
     }
 
     private OnboardingController onboarding() {
-        int at = generation;
+        Latest.Ticket at = sessions.current();
         return new OnboardingController(config, background, i18n, s -> arrived(at, s), this::switchServer);
     }
 
     /** A session from a sign-in or resume begun at {@code at}: shown, unless the server changed since. */
-    private void arrived(int at, Session s) {
-        if (at != generation) {
+    private void arrived(Latest.Ticket at, Session s) {
+        if (!at.current()) {
             closeLater(s);
         } else {
             signedIn(s);
         }
     }
 
-    private void noSession(int at) {
-        if (at == generation) {
+    private void noSession(Latest.Ticket at) {
+        if (at.current()) {
             showOnboarding();
         }
     }
@@ -182,7 +183,7 @@ public final class NormalDanceApp extends Application {
     private void switchServer(URI server) {
         savePrefs(prefs.withServer(server));
         config = config.withServer(server);
-        int at = ++generation;
+        Latest.Ticket at = sessions.begin();
         AppConfig target = config;
         onboarding = onboarding();
         Session leaving = session;

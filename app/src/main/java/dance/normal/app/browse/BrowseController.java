@@ -6,6 +6,7 @@ import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.ArtworkView;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.Latest;
 import dance.normal.app.ui.TrackCell;
 import dance.normal.app.ui.TrackRow;
 import dance.normal.protocol.catalog.Artist;
@@ -53,6 +54,8 @@ public final class BrowseController {
     private final BiConsumer<List<Track>, Integer> onPlay;
     private final Consumer<Track> onChoose;
     private final Artwork artwork;
+    /** The page being read: a page opened later wins over a slower one opened before it. */
+    private final Latest pages;
     private Runnable current;
 
     /**
@@ -67,6 +70,7 @@ public final class BrowseController {
         this.onPlay = onPlay;
         this.onChoose = onChoose;
         this.artwork = new Artwork(background, session::artwork);
+        this.pages = new Latest(background);
         back.setGraphic(new FontIcon(Material2AL.ARROW_BACK));
         back.setText(i18n.get("browse.back"));
         back.getStyleClass().add(Styles.FLAT);
@@ -132,12 +136,12 @@ public final class BrowseController {
                 section(i18n.get("home.popular")), popularNote, popular,
                 section(i18n.get("home.recent")), nothingYet, recent);
         show(page, false);
-        background.run(() -> new Home(session.newReleases(12), TrackRow.of(session, session.recentlyPlayed(),
+        pages.run(() -> new Home(session.newReleases(12), TrackRow.of(session, session.recentlyPlayed(),
                 i18n)), home -> {
             home.releases().forEach(r -> releases.getChildren().add(tile(r)));
             recent.getItems().setAll(home.recent());
         }, error -> popularNote.setText(i18n.sentence(error)));
-        background.run(() -> {
+        pages.alsoRun(() -> {
             Session.Seen<List<Track>> seen = session.popular(10);
             return new Session.Seen<>(TrackRow.of(session, seen.value(), i18n), seen.asOf(), seen.offline());
         }, seen -> {
@@ -151,7 +155,7 @@ public final class BrowseController {
     }
 
     private void showRelease(String releaseId) {
-        background.run(() -> new ReleasePage(session.release(releaseId).orElse(null),
+        pages.run(() -> new ReleasePage(session.release(releaseId).orElse(null),
                 TrackRow.of(session, session.tracksOfRelease(releaseId), i18n)), p -> {
             VBox page = page("release");
             if (p.release() == null) {
@@ -195,7 +199,7 @@ public final class BrowseController {
     }
 
     private void showArtist(String artistId) {
-        background.run(() -> new ArtistPage(session.artist(artistId).orElse(null),
+        pages.run(() -> new ArtistPage(session.artist(artistId).orElse(null),
                 session.releasesOfArtist(artistId), TrackRow.of(session, session.tracksOfArtist(artistId), i18n)),
                 p -> {
                     VBox page = page("artist");

@@ -4,6 +4,7 @@ import dance.normal.app.Session;
 import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.Latest;
 import dance.normal.app.ui.TrackRow;
 import dance.normal.protocol.catalog.Track;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class SearchController {
     private final Background background;
     private final I18n i18n;
     private final PlayAction onPlay;
-    private long generation;
+    /** Each keystroke's query: only the newest one's answer is shown. */
+    private final Latest queries;
     private String shownId;
 
     /** Plays tracks from one of them: what happens when a result is chosen. */
@@ -39,6 +41,7 @@ public final class SearchController {
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
+        this.queries = new Latest(background);
         this.view = new SearchView(model, i18n, new Artwork(background, session::artwork), this::onChoose);
         view.list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !row.track().id().equals(shownId)) { // a refresh re-selects the same track
@@ -91,17 +94,14 @@ public final class SearchController {
     }
 
     private void onQuery(String text) {
-        long mine = ++generation;
         String query = text == null ? "" : text.strip();
         if (query.isEmpty()) {
+            queries.begin();
             model.results.clear();
             model.status.set("");
             return;
         }
-        background.run(() -> TrackRow.of(session, session.search(query, LIMIT), i18n), (List<TrackRow> tracks) -> {
-            if (mine != generation) {
-                return;
-            }
+        queries.run(() -> TrackRow.of(session, session.search(query, LIMIT), i18n), (List<TrackRow> tracks) -> {
             TrackRow selected = view.list.getSelectionModel().getSelectedItem();
             model.results.setAll(tracks);
             if (selected != null) {
