@@ -1,13 +1,12 @@
 package dance.normal.app;
 
+import dance.normal.protocol.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -66,13 +65,8 @@ public record AppPrefs(String theme, String language, long budgetBytes, Optional
         p.setProperty("language", language);
         p.setProperty("budgetBytes", Long.toString(budgetBytes));
         server.ifPresent(uri -> p.setProperty("server", uri.toString()));
-        Path next = file.resolveSibling(file.getFileName() + ".next");
         try {
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(next)) {
-                p.store(out, "Normal Dance settings");
-            }
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, out -> p.store(out, "Normal Dance settings"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,11 @@
 package dance.normal.app;
 
+import dance.normal.protocol.files.AtomicFiles;
 import dance.normal.sync.api.ServerIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -120,13 +120,8 @@ public final class ArtworkCache {
             if (!response.isSuccessful() || response.body() == null) {
                 return false;
             }
-            Files.createDirectories(dir);
-            Path part = Files.createTempFile(dir, "artwork", ".part");
             try (InputStream in = response.body().byteStream()) {
-                Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
+                AtomicFiles.write(file, in::transferTo);
             }
             return true;
         }

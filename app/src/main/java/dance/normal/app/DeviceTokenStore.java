@@ -5,7 +5,7 @@ import dance.normal.protocol.auth.TokenPair;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.TokenStore;
 import dance.normal.wallet.WalletException;
-import dance.normal.wallet.keystore.AtomicFiles;
+import dance.normal.wallet.keystore.OwnerOnlyFiles;
 import dance.normal.wallet.unlock.DeviceSecretStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -97,7 +97,7 @@ final class DeviceTokenStore implements TokenStore {
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
             byte[] body = c.doFinal(plain);
             Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array());
+            OwnerOnlyFiles.write(file, ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array());
         } catch (IOException | GeneralSecurityException | WalletException e) {
             LOG.warn("The session could not be saved; the next start will ask to sign in");
         } finally {

@@ -7,10 +7,10 @@ import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.queue.QueueItem;
 import dance.normal.player.queue.QueueSnapshot;
 import dance.normal.player.queue.QueueState;
+import dance.normal.protocol.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,11 +136,8 @@ final class QueueMemory {
     }
 
     private void write(QueueState queue, long positionMs, List<String> recent) {
-        Path next = file.resolveSibling(file.getFileName() + ".next");
         try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(next.toFile(), new Saved(queue, positionMs, recent));
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, JSON.writeValueAsBytes(new Saved(queue, positionMs, recent)));
         } catch (IOException e) {
             LOG.warn("The queue could not be saved to {}: {}", file, e.getMessage());
         }

@@ -444,7 +444,7 @@ public final class Session implements AutoCloseable {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             known.store(out, "Accounts that signed in on this device: email = account folder");
             Files.createDirectories(config.dataDir());
-            dance.normal.wallet.keystore.AtomicFiles.write(file, out.toByteArray());
+            dance.normal.wallet.keystore.OwnerOnlyFiles.write(file, out.toByteArray());
         } catch (IOException | RuntimeException e) {
             LOG.info("Could not note which account signed in here ({})", e.getClass().getSimpleName());
         }

@@ -1,14 +1,14 @@
 package dance.normal.player.audio;
 
+import dance.normal.protocol.files.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,24 +65,15 @@ public final class FilePlayerSettings implements PlayerSettings {
         p.setProperty("equalizer.preamp", Double.toString(eq.preampDb()));
         List<String> bands = eq.bandsDb().stream().map(d -> Double.toString(d)).toList();
         p.setProperty("equalizer.bands", String.join(",", bands));
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                p.store(out, "Normal Dance player settings");
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.writeThrough(file.resolveSibling(file.getFileName() + ".tmp"), file, out -> {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                p.store(writer, "Normal Dance player settings");
+                writer.flush();
+            });
         } catch (IOException e) {
+            // The previous settings file is untouched.
             LOG.warn("Player settings could not be saved to {}: {}", file, e.getMessage());
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // Nothing more to do: the previous settings file is untouched.
-            }
         }
     }
 

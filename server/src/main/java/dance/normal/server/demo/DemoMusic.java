@@ -1,5 +1,6 @@
 package dance.normal.server.demo;
 
+import dance.normal.protocol.files.AtomicFiles;
 import dance.normal.server.demo.Catalog.Entry;
 import dance.normal.server.demo.Catalog.Release;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class DemoMusic {
             case FLAC -> AtomicFiles.write(target, FlacWriter.encode(pcm, tags));
             case MP3, OGG -> {
                 Ffmpeg encoder = ffmpeg.orElseThrow(() -> new IllegalStateException(format + " needs ffmpeg"));
-                AtomicFiles.write(target, temp -> encoder.encode(pcm, format, tags, temp));
+                AtomicFiles.produce(target, temp -> encoder.encode(pcm, format, tags, temp));
             }
             default -> throw new IllegalArgumentException("unsupported format " + format);
         }

@@ -1,5 +1,6 @@
 package dance.normal.server.http;
 
+import dance.normal.protocol.files.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -9,11 +10,8 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -235,22 +233,11 @@ public final class TlsKeys {
     }
 
     private static void writeAtomically(Path file, String text, boolean secret) throws IOException {
-        Path tmp = secret
-                ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        if (secret) {
+            AtomicFiles.writeOwnerOnly(file, bytes);
+        } else {
+            AtomicFiles.write(file, bytes);
         }
     }
 

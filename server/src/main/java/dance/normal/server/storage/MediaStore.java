@@ -1,14 +1,13 @@
 package dance.normal.server.storage;
 
+import dance.normal.protocol.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,9 +50,7 @@ public final class MediaStore {
      */
     public Path commit(Path tempFile, String sha256) throws IOException {
         requireHash(sha256);
-        try (FileChannel ch = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
+        AtomicFiles.force(tempFile);
         Path target = pathOf(sha256);
         Files.createDirectories(target.getParent());
         if (Files.exists(target)) {
@@ -67,7 +64,7 @@ public final class MediaStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The media directory does not support atomic renames", e);
         }
-        fsyncDirectory(target.getParent());
+        AtomicFiles.forceDirectory(target.getParent());
         return target;
     }
 
@@ -87,14 +84,6 @@ public final class MediaStore {
     private static void requireHash(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a lower-case SHA-256 hex digest");
-        }
-    }
-
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some filesystems cannot fsync a directory; the rename itself is still atomic.
         }
     }
 }

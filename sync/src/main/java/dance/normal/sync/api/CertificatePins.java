@@ -1,16 +1,14 @@
 package dance.normal.sync.api;
 
+import dance.normal.protocol.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -77,7 +75,7 @@ public final class CertificatePins {
         try {
             Path dir = trustDirectory();
             Files.createDirectories(dir);
-            write(dir.resolve(pemName(presented.fingerprint())), out -> out.write(
+            AtomicFiles.write(dir.resolve(pemName(presented.fingerprint())), out -> out.write(
                     presented.pem().getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the server's certificate in " + trustDirectory(), e);
@@ -94,33 +92,13 @@ public final class CertificatePins {
         Object replaced = pins.setProperty(origin(server), fingerprint);
         try {
             Files.createDirectories(file.getParent());
-            write(file, out -> pins.store(out, "Certificates trusted on first use: server = SHA-256 fingerprint"));
+            AtomicFiles.write(file,
+                    out -> pins.store(out, "Certificates trusted on first use: server = SHA-256 fingerprint"));
             if (replaced != null && !replaced.equals(fingerprint) && !pins.containsValue(replaced)) {
                 Files.deleteIfExists(trustDirectory().resolve(pemName((String) replaced)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the server's certificate in " + file, e);
-        }
-    }
-
-    private interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    /** Writes {@code target} under a temporary name beside it, then renames it into place. */
-    private static void write(Path target, Writing writing) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writing.to(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

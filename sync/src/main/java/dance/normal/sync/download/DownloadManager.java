@@ -2,6 +2,7 @@ package dance.normal.sync.download;
 
 import dance.normal.protocol.catalog.StreamUrl;
 import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.files.AtomicFiles;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ApiException;
 import dance.normal.sync.api.ServerIds;
@@ -10,10 +11,8 @@ import dance.normal.sync.store.LocalStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -438,11 +437,7 @@ public final class DownloadManager implements AutoCloseable {
             return;
         }
         Path target = ServerIds.inside(dir, store.read(c -> fileName(c, trackId)).orElseThrow());
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveIntoPlace(part, target);
         store.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE downloads SET state = 'DONE', bytes_done = bytes_total, error = NULL WHERE track_id = ?")) {

@@ -21,7 +21,7 @@ import java.util.UUID;
  * an altered file fails authentication and is reported as {@link Kind#TAMPERED}, never mistaken for a new wallet.
  *
  * <p>An instance is the parsed file; what it says is trusted only after one of the unlock methods succeeds. Writes go
- * through {@link AtomicFiles} under a {@link KeystoreLock}, and keep the version they replace as {@code <file>.bak}.
+ * through {@link OwnerOnlyFiles} under a {@link KeystoreLock}, and keep the version they replace as {@code <file>.bak}.
  * Argon2 runs for hundreds of milliseconds: call these methods off the UI thread.
  */
 public final class KeystoreFile {
@@ -81,7 +81,7 @@ public final class KeystoreFile {
                     throw new WalletException(Kind.ALREADY_EXISTS, "A keystore already exists at " + path
                             + "; it is never overwritten (open it, or choose another file)");
                 }
-                AtomicFiles.write(path, json);
+                OwnerOnlyFiles.write(path, json);
             }
             return new KeystoreFile(path, document);
         } finally {
@@ -97,7 +97,7 @@ public final class KeystoreFile {
     public static KeystoreFile read(Path path) {
         byte[] bytes;
         try (KeystoreLock _ = KeystoreLock.acquire(path)) {
-            bytes = AtomicFiles.readIfExists(path, KeystoreDocument.MAX_FILE_BYTES);
+            bytes = OwnerOnlyFiles.readIfExists(path, KeystoreDocument.MAX_FILE_BYTES);
         }
         if (bytes == null) {
             Path backup = backupOf(path);
@@ -213,7 +213,7 @@ public final class KeystoreFile {
 
     private KeystoreFile rewrite(char[] password, SecureRandom random, SlotChange change) {
         try (KeystoreLock _ = KeystoreLock.acquire(path)) {
-            byte[] previous = AtomicFiles.readIfExists(path, KeystoreDocument.MAX_FILE_BYTES);
+            byte[] previous = OwnerOnlyFiles.readIfExists(path, KeystoreDocument.MAX_FILE_BYTES);
             if (previous == null) {
                 throw new WalletException(Kind.NOT_FOUND, "The keystore at " + path + " is gone");
             }
@@ -228,8 +228,8 @@ public final class KeystoreFile {
                 plaintext = open(fresh, dataKey);
                 Slot[] slots = change.apply(fresh, dataKey);
                 KeystoreDocument next = encrypt(fresh, slots[0], slots[1], dataKey, plaintext, random);
-                AtomicFiles.write(backupOf(path), previous);
-                AtomicFiles.write(path, next.toJson());
+                OwnerOnlyFiles.write(backupOf(path), previous);
+                OwnerOnlyFiles.write(path, next.toJson());
                 return new KeystoreFile(path, next);
             } finally {
                 Secrets.wipe(dataKey, plaintext);

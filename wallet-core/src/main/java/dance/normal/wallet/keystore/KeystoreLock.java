@@ -66,7 +66,7 @@ public final class KeystoreLock implements AutoCloseable {
             return new KeystoreLock(holder);
         }
         try {
-            holder.channel = AtomicFiles.openReadWrite(holder.lockFile);
+            holder.channel = OwnerOnlyFiles.openReadWrite(holder.lockFile);
             long pause = 5;
             while (true) {
                 holder.fileLock = holder.channel.tryLock();
@@ -88,7 +88,7 @@ public final class KeystoreLock implements AutoCloseable {
             }
             if (e instanceof IOException io) {
                 throw new WalletException(Kind.IO, "Cannot lock " + holder.lockFile.getFileName() + ": "
-                        + AtomicFiles.reason(io), io);
+                        + OwnerOnlyFiles.reason(io), io);
             }
             throw (RuntimeException) e;
         }

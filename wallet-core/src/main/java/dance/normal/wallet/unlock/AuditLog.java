@@ -2,7 +2,7 @@ package dance.normal.wallet.unlock;
 
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.WalletException.Kind;
-import dance.normal.wallet.keystore.AtomicFiles;
+import dance.normal.wallet.keystore.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -40,7 +40,7 @@ public final class AuditLog {
             throw new IllegalArgumentException("Audit entries are fixed lowercase words");
         }
         String line = clock.instant().truncatedTo(ChronoUnit.MILLIS) + "\t" + act + "\t" + outcome + "\n";
-        try (FileChannel channel = AtomicFiles.openForAppend(file)) {
+        try (FileChannel channel = OwnerOnlyFiles.openForAppend(file)) {
             ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -3,7 +3,7 @@ package dance.normal.wallet.unlock;
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.WalletException.Kind;
 import dance.normal.wallet.keys.Secrets;
-import dance.normal.wallet.keystore.AtomicFiles;
+import dance.normal.wallet.keystore.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ public final class FileDeviceSecretStore implements DeviceSecretStore {
             return Optional.empty();
         }
         checkSafe(file);
-        byte[] secret = AtomicFiles.readIfExists(file, SECRET_BYTES);
+        byte[] secret = OwnerOnlyFiles.readIfExists(file, SECRET_BYTES);
         if (secret == null) {
             return Optional.empty();
         }
@@ -73,7 +73,7 @@ public final class FileDeviceSecretStore implements DeviceSecretStore {
         }
         Path file = keyFile(walletId);
         createDirectory();
-        AtomicFiles.write(file, secret);
+        OwnerOnlyFiles.write(file, secret);
         checkSafe(file);
     }
 

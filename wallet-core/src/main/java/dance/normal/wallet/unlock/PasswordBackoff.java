@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.WalletException.Kind;
-import dance.normal.wallet.keystore.AtomicFiles;
+import dance.normal.wallet.keystore.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -87,7 +87,7 @@ public final class PasswordBackoff {
         node.put("failures", failures);
         node.put("lastFailure", clock.instant().toString());
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(node));
+            OwnerOnlyFiles.write(file, JSON.writeValueAsBytes(node));
         } catch (IOException e) {
             throw new WalletException(Kind.IO, "Cannot record the failed attempt", e);
         }
@@ -107,7 +107,7 @@ public final class PasswordBackoff {
     }
 
     private State read() {
-        byte[] bytes = AtomicFiles.readIfExists(file, 4096);
+        byte[] bytes = OwnerOnlyFiles.readIfExists(file, 4096);
         if (bytes == null) {
             return new State(0, Instant.EPOCH);
         }
