@@ -17,6 +17,7 @@ import dance.normal.protocol.catalog.Artist;
 import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
+import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.keys.Signatures;
 import dance.normal.wallet.solana.Address;
 import dance.normal.wallet.solana.OffchainMessage;
@@ -215,7 +216,7 @@ public final class AuthService {
         }
         try {
             boolean signed = OffchainMessage.verify(Address.of(key).bytes(),
-                    dance.normal.wallet.keys.Base58.decode(proof.signature().strip()),
+                    Base58.decode(proof.signature().strip()),
                     TokenMessages.applicationDomain(), AuthMessages.signIn(email, proof.signedAt()));
             return signed ? Optional.of(key) : Optional.empty();
         } catch (IllegalArgumentException e) {
@@ -488,7 +489,7 @@ public final class AuthService {
 
     private static boolean signedBy(String key, byte[] message, String signatureBase58) {
         try {
-            byte[] signature = dance.normal.wallet.keys.Base58.decode(signatureBase58 == null ? ""
+            byte[] signature = Base58.decode(signatureBase58 == null ? ""
                     : signatureBase58.strip());
             return signature.length == Signatures.LENGTH && Signatures.verify(Address.of(key).bytes(), message,
                     signature);
