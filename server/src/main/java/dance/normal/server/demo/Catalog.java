@@ -1,5 +1,6 @@
 package dance.normal.server.demo;
 
+import dance.normal.server.media.AudioFormat;
 import java.util.List;
 
 /**
@@ -45,34 +46,34 @@ final class Catalog {
                 release(halcyon, "Tidal Glass", 2021,
                         track("Low Tide Cathedral", "D", Mode.LYDIAN, 72, 35, AudioFormat.FLAC),
                         track("Salt on the Lens", "F", Mode.IONIAN, 76, 36, AudioFormat.FLAC),
-                        track("Drifting Buoy Lights", "A", Mode.AEOLIAN, 70, 36, AudioFormat.OGG),
+                        track("Drifting Buoy Lights", "A", Mode.AEOLIAN, 70, 36, AudioFormat.OGG_VORBIS),
                         track("Glass Horizon", "E", Mode.DORIAN, 80, 32, AudioFormat.WAV)),
                 release(halcyon, "Lanterns Over Still Water", 2023,
-                        track("Paper Lanterns", "G", Mode.LYDIAN, 74, 37, AudioFormat.OGG),
+                        track("Paper Lanterns", "G", Mode.LYDIAN, 74, 37, AudioFormat.OGG_VORBIS),
                         track("The Quiet Ferry", "C#", Mode.AEOLIAN, 78, 35, AudioFormat.MP3),
                         track("Moonwake", "Bb", Mode.IONIAN, 71, 36, AudioFormat.FLAC)),
                 release(mochi, "Rainy Window Sessions", 2022,
                         track("Steam From the Kettle", "Eb", Mode.DORIAN, 84, 36, AudioFormat.MP3),
-                        track("Umbrella Shuffle", "G", Mode.AEOLIAN, 88, 35, AudioFormat.OGG),
+                        track("Umbrella Shuffle", "G", Mode.AEOLIAN, 88, 35, AudioFormat.OGG_VORBIS),
                         track("Late Bus Home", "C", Mode.IONIAN, 82, 35, AudioFormat.MP3),
                         track("Cat on the Radiator", "F", Mode.MIXOLYDIAN, 90, 32, AudioFormat.WAV)),
                 release(neon, "Afterglow Avenue", 2020,
                         track("Night Drive Forever", "A", Mode.AEOLIAN, 112, 35, AudioFormat.MP3),
                         track("Polaroid Heart", "D", Mode.IONIAN, 118, 36, AudioFormat.FLAC),
                         track("Electric Promise", "B", Mode.AEOLIAN, 106, 36, AudioFormat.MP3),
-                        track("Streetlight Serenade", "E", Mode.IONIAN, 100, 37, AudioFormat.OGG)),
+                        track("Streetlight Serenade", "E", Mode.IONIAN, 100, 37, AudioFormat.OGG_VORBIS)),
                 release(kessler, "Orbital Decay", 2024,
                         track("Debris Field", "F", Mode.PHRYGIAN, 128, 36, AudioFormat.MP3),
-                        track("Ion Drift", "G", Mode.AEOLIAN, 124, 35, AudioFormat.OGG),
+                        track("Ion Drift", "G", Mode.AEOLIAN, 124, 35, AudioFormat.OGG_VORBIS),
                         track("Perigee", "C", Mode.DORIAN, 132, 36, AudioFormat.MP3),
                         track("Cold Reentry", "A", Mode.PHRYGIAN, 136, 35, AudioFormat.FLAC)),
                 release(heron, "Save Point Sunrise", 2019,
                         track("Press Start Morning", "C", Mode.IONIAN, 140, 31, AudioFormat.WAV),
                         track("Cartridge Meadow", "G", Mode.MIXOLYDIAN, 126, 36, AudioFormat.MP3),
-                        track("Boss Rush Lullaby", "D", Mode.AEOLIAN, 138, 35, AudioFormat.OGG),
+                        track("Boss Rush Lullaby", "D", Mode.AEOLIAN, 138, 35, AudioFormat.OGG_VORBIS),
                         track("Continue?", "F", Mode.IONIAN, 120, 34, AudioFormat.MP3)),
                 release(aurora, "Paper Satellites", 2024,
-                        track("Origami Orbit", "Ab", Mode.DORIAN, 96, 35, AudioFormat.OGG),
+                        track("Origami Orbit", "Ab", Mode.DORIAN, 96, 35, AudioFormat.OGG_VORBIS),
                         track("Fold Lines", "B", Mode.LYDIAN, 104, 36, AudioFormat.FLAC),
                         track("Satellite Hum", "E", Mode.AEOLIAN, 110, 36, AudioFormat.MP3)));
     }

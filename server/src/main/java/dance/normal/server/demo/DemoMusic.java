@@ -3,6 +3,7 @@ package dance.normal.server.demo;
 import dance.normal.protocol.files.AtomicFiles;
 import dance.normal.server.demo.Catalog.Entry;
 import dance.normal.server.demo.Catalog.Release;
+import dance.normal.server.media.AudioFormat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,10 @@ public final class DemoMusic {
     private static final AtomicBoolean WARNED_NO_FFMPEG = new AtomicBoolean();
     private static final String COVER = "cover.png";
 
+    /** The formats the catalog is written in: WAV and FLAC in-process, MP3 and Ogg through ffmpeg. */
+    static final Set<AudioFormat> FORMATS =
+            Set.copyOf(EnumSet.of(AudioFormat.WAV, AudioFormat.FLAC, AudioFormat.MP3, AudioFormat.OGG_VORBIS));
+
     private DemoMusic() {
     }
 
@@ -52,23 +57,23 @@ public final class DemoMusic {
      * @param progress called on the calling thread with (tracks done, total tracks), first with (0, total)
      */
     public static List<DemoTrack> generate(Path dir, BiConsumer<Integer, Integer> progress) throws IOException {
-        return generate(dir, progress, Ffmpeg.locate());
+        return generate(dir, progress, Encoder.locate());
     }
 
     /** As {@link #generate(Path, BiConsumer)}, with the ffmpeg to use (or none) chosen by the caller. */
-    static List<DemoTrack> generate(Path dir, BiConsumer<Integer, Integer> progress, Optional<Ffmpeg> ffmpeg)
+    static List<DemoTrack> generate(Path dir, BiConsumer<Integer, Integer> progress, Optional<Encoder> ffmpeg)
             throws IOException {
         return generate(dir, progress, ffmpeg, Catalog.releases());
     }
 
-    static List<DemoTrack> generate(Path dir, BiConsumer<Integer, Integer> progress, Optional<Ffmpeg> ffmpeg,
+    static List<DemoTrack> generate(Path dir, BiConsumer<Integer, Integer> progress, Optional<Encoder> ffmpeg,
                                     List<Release> releases) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(progress, "progress");
         long started = System.nanoTime();
         Set<AudioFormat> formats = EnumSet.of(AudioFormat.WAV, AudioFormat.FLAC);
         ffmpeg.ifPresent(f -> formats.addAll(f.formats()));
-        if (!formats.containsAll(EnumSet.allOf(AudioFormat.class)) && WARNED_NO_FFMPEG.compareAndSet(false, true)) {
+        if (!formats.containsAll(FORMATS) && WARNED_NO_FFMPEG.compareAndSet(false, true)) {
             LOG.warn("ffmpeg with libmp3lame and libvorbis/libopus not found on the PATH; the demo catalog uses {} "
                     + "only", formats);
         }
@@ -117,14 +122,14 @@ public final class DemoMusic {
     }
 
     private static void writeTrack(Release release, Entry entry, AudioFormat format, Path target,
-                                   Optional<Ffmpeg> ffmpeg) throws IOException {
+                                   Optional<Encoder> ffmpeg) throws IOException {
         Pcm pcm = SongRenderer.render(entry.song());
         Tags tags = tags(release, entry);
         switch (format) {
             case WAV -> AtomicFiles.write(target, WavWriter.encode(pcm, tags));
             case FLAC -> AtomicFiles.write(target, FlacWriter.encode(pcm, tags));
-            case MP3, OGG -> {
-                Ffmpeg encoder = ffmpeg.orElseThrow(() -> new IllegalStateException(format + " needs ffmpeg"));
+            case MP3, OGG_VORBIS -> {
+                Encoder encoder = ffmpeg.orElseThrow(() -> new IllegalStateException(format + " needs ffmpeg"));
                 AtomicFiles.produce(target, temp -> encoder.encode(pcm, format, tags, temp));
             }
             default -> throw new IllegalArgumentException("unsupported format " + format);

@@ -4,13 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an external tool to completion or timeout, draining both pipes so it can never block on a full one. */
-final class ProcessRunner {
+/**
+ * The one way the server runs an external tool (ffmpeg, ffprobe; the demo catalog's encoder): to completion or
+ * timeout, feeding its standard input from a thread of its own and draining both output pipes, so it can never block
+ * on a full pipe and the timeout always fires.
+ */
+public final class ProcessRunner {
 
     /**
      * Output kept per stream. Tools that loop on a bad file can print without end, so beyond this only the first
@@ -21,16 +26,31 @@ final class ProcessRunner {
     /**
      * @param exitCode -1 when the process timed out
      */
-    record Result(int exitCode, boolean timedOut, String stdout, String stderr) {
+    public record Result(int exitCode, boolean timedOut, String stdout, String stderr) {
     }
 
     private ProcessRunner() {
     }
 
     /** Runs {@code command}; throws when it cannot be started, or (InterruptedIOException) on interrupt. */
-    static Result run(List<String> command, Duration timeout) throws IOException {
+    public static Result run(List<String> command, Duration timeout) throws IOException {
+        return run(command, timeout, new byte[0]);
+    }
+
+    /** As {@link #run(List, Duration)}, with {@code input} written to the tool's standard input. */
+    public static Result run(List<String> command, Duration timeout, byte[] input) throws IOException {
         Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
+        if (input.length == 0) {
+            process.getOutputStream().close();
+        } else {
+            Thread.ofVirtual().name("feed-stdin").start(() -> {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write(input);
+                } catch (IOException ignored) {
+                    // The tool exited early; its exit code and standard error say why.
+                }
+            });
+        }
         Capture out = new Capture(process.getInputStream());
         Capture err = new Capture(process.getErrorStream());
         Thread outReader = Thread.ofVirtual().name("drain-stdout").start(out);
