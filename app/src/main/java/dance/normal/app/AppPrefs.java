@@ -1,5 +1,6 @@
 package dance.normal.app;
 
+import dance.normal.app.session.DownloadService;
 import dance.normal.protocol.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import java.util.Properties;
 public record AppPrefs(String theme, String language, long budgetBytes, Optional<URI> server) {
 
     /** The download budget until the listener picks one. */
-    public static final long DEFAULT_BUDGET = 4L * 1024 * 1024 * 1024;
+    public static final long DEFAULT_BUDGET = DownloadService.DEFAULT_BUDGET_BYTES;
 
     /**
      * The saved settings; where none are saved, {@code -Dnd.theme} and {@code -Dnd.lang}, else the OS (its colour

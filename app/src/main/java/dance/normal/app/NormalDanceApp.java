@@ -3,6 +3,8 @@ package dance.normal.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dance.normal.app.onboarding.OnboardingController;
+import dance.normal.app.session.SessionOpener;
+import dance.normal.app.session.SignedInSession;
 import dance.normal.app.shell.ShellController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Browser;
@@ -35,7 +37,7 @@ public final class NormalDanceApp extends Application {
     private AppConfig config;
     private Path prefsFile;
     private AppPrefs prefs;
-    private Session session;
+    private SignedInSession session;
     /** Held here: views bind to models with weak bidirectional bindings, so a controller must stay reachable. */
     private OnboardingController onboarding;
     private ShellController shell;
@@ -71,8 +73,9 @@ public final class NormalDanceApp extends Application {
         // ./nd demo: with no saved session, a demo listener with money to spend.
         AppConfig starting = config;
         Latest.Ticket at = sessions.current();
-        background.run(() -> Session.resume(starting).or(() -> starting.demo()
-                ? Optional.of(Session.demoListener(starting, DEMO_TOP_UP_MICROS)) : Optional.empty()),
+        SessionOpener opener = opener(starting);
+        background.run(() -> opener.resume().or(() -> starting.demo()
+                ? Optional.of(opener.demoListener(DEMO_TOP_UP_MICROS)) : Optional.empty()),
                 resumed -> resumed.ifPresentOrElse(s -> arrived(at, s), () -> noSession(at)),
                 error -> noSession(at));
         primary.show();
@@ -86,11 +89,16 @@ public final class NormalDanceApp extends Application {
 
     private OnboardingController onboarding() {
         Latest.Ticket at = sessions.current();
-        return new OnboardingController(config, background, i18n, s -> arrived(at, s), this::switchServer);
+        return new OnboardingController(opener(config), config.server(), SessionOpener.pins(config.dataDir()),
+                background, i18n, s -> arrived(at, s), this::switchServer);
+    }
+
+    private static SessionOpener opener(AppConfig config) {
+        return new SessionOpener(config.server(), config.dataDir());
     }
 
     /** A session from a sign-in or resume begun at {@code at}: shown, unless the server changed since. */
-    private void arrived(Latest.Ticket at, Session s) {
+    private void arrived(Latest.Ticket at, SignedInSession s) {
         if (!at.current()) {
             closeLater(s);
         } else {
@@ -104,7 +112,7 @@ public final class NormalDanceApp extends Application {
         }
     }
 
-    private void closeLater(Session s) {
+    private void closeLater(SignedInSession s) {
         background.run(() -> {
             s.close();
             return null;
@@ -118,7 +126,7 @@ public final class NormalDanceApp extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
-    private void signedIn(Session signedIn) {
+    private void signedIn(SignedInSession signedIn) {
         if (session != null && session != signedIn) {
             closeLater(session); // never two sessions (players, syncs, stores) at once
         }
@@ -135,7 +143,7 @@ public final class NormalDanceApp extends Application {
         Browser browser = browserForTests != null ? browserForTests : page -> getHostServices().showDocument(
                 page.toString());
         shell = new ShellController(session, background, i18n, prefs, this::changePrefs,
-                Session.pins(config.dataDir()), this::switchServer,
+                SessionOpener.pins(config.dataDir()), this::switchServer,
                 this::signOut, browser);
         stage.getScene().setRoot(shell.view());
         Timings.firstUsableFrame();
@@ -186,7 +194,7 @@ public final class NormalDanceApp extends Application {
         Latest.Ticket at = sessions.begin();
         AppConfig target = config;
         onboarding = onboarding();
-        Session leaving = session;
+        SignedInSession leaving = session;
         session = null;
         if (shell != null) {
             shell.close();
@@ -197,13 +205,13 @@ public final class NormalDanceApp extends Application {
             if (leaving != null) {
                 leaving.close();
             }
-            return Session.resume(target);
+            return opener(target).resume();
         }, resumed -> resumed.ifPresentOrElse(s -> arrived(at, s), () -> noSession(at)), error -> noSession(at));
     }
 
     /** Signs out on this device (also when the server cannot be reached: the saved session is forgotten). */
     private void signOut() {
-        Session leaving = session;
+        SignedInSession leaving = session;
         session = null;
         shell.close();
         shell = null;

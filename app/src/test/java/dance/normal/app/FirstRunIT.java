@@ -2,6 +2,7 @@ package dance.normal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dance.normal.app.session.SessionOpener;
 import dance.normal.app.ui.TrackRow;
 import dance.normal.server.support.Fixtures;
 import dance.normal.server.support.TestServer;
@@ -342,13 +343,13 @@ class FirstRunIT {
             assertThat(shown(message)).isEqualTo("This server's certificate is not signed by an authority this "
                     + "computer knows. Its fingerprint is " + fingerprint + "; check it matches the one the server "
                     + "printed, then choose Trust.");
-            assertThat(Session.pins(dataDir).pinned(address)).isEmpty();
+            assertThat(SessionOpener.pins(dataDir).pinned(address)).isEmpty();
             app.shoot("onboarding-trust-certificate");
 
             app.click("#server-trust");
             app.await("the self-signed server", () -> app.find("#onboarding-server").tryQuery()
                     .map(l -> ((Label) l).getText().equals("Server: " + address)).orElse(false), message::getText);
-            assertThat(Session.pins(dataDir).pinned(address)).contains(fingerprint);
+            assertThat(SessionOpener.pins(dataDir).pinned(address)).contains(fingerprint);
             String email = "lan-" + UUID.randomUUID() + "@example.com";
             app.robot.clickOn(app.find("#email").queryAs(Node.class)).write(email);
             app.robot.clickOn(app.find("#password").queryAs(Node.class)).write("correct horse battery");
@@ -387,11 +388,11 @@ class FirstRunIT {
             assertThat(app.<Node>node("#server-choice").isVisible()).isFalse();
             assertThat(app.<TextField>node("#server-address").getText()).isEqualTo(server.url("/"));
             assertThat(app.<Label>node("#onboarding-server").getText()).isEqualTo("Server: " + server.url("/"));
-            assertThat(Session.pins(dataDir).pinned(address)).contains(fingerprint);
+            assertThat(SessionOpener.pins(dataDir).pinned(address)).contains(fingerprint);
 
             // A client still holding the old pin (a session on that server) is refused, in one sentence.
             Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> Session.isNormalDanceServer(address, java.util.Optional.of(fingerprint)));
+                    () -> SessionOpener.isNormalDanceServer(address, java.util.Optional.of(fingerprint)));
             assertThat(refused).isInstanceOf(dance.normal.sync.api.UntrustedCertificateException.class);
             assertThat(new dance.normal.app.ui.I18n(java.util.Locale.ENGLISH).sentence(refused)).isEqualTo(
                     "The server's certificate changed since you trusted it, so the app refuses it: someone may be "

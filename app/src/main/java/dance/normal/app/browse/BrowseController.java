@@ -1,7 +1,10 @@
 package dance.normal.app.browse;
 
 import atlantafx.base.theme.Styles;
-import dance.normal.app.Session;
+import dance.normal.app.session.CatalogService;
+import dance.normal.app.session.DownloadService;
+import dance.normal.app.session.LibraryService;
+import dance.normal.app.session.Seen;
 import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.ArtworkView;
 import dance.normal.app.ui.Background;
@@ -48,7 +51,9 @@ public final class BrowseController {
     private final BorderPane root = new BorderPane();
     private final Button back = new Button();
     private final Deque<Runnable> history = new ArrayDeque<>();
-    private final Session session;
+    private final CatalogService catalog;
+    private final LibraryService library;
+    private final DownloadService downloads;
     private final Background background;
     private final I18n i18n;
     private final BiConsumer<List<Track>, Integer> onPlay;
@@ -62,14 +67,17 @@ public final class BrowseController {
      * @param onPlay   plays tracks from an index (the shell's player)
      * @param onChoose shows a chosen track's panel
      */
-    public BrowseController(Session session, Background background, I18n i18n,
+    public BrowseController(CatalogService catalog, LibraryService library, DownloadService downloads,
+                            Background background, I18n i18n,
                             BiConsumer<List<Track>, Integer> onPlay, Consumer<Track> onChoose) {
-        this.session = session;
+        this.catalog = catalog;
+        this.library = library;
+        this.downloads = downloads;
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
         this.onChoose = onChoose;
-        this.artwork = new Artwork(background, session::artwork);
+        this.artwork = new Artwork(background, catalog::artwork);
         this.pages = new Latest(background);
         back.setGraphic(new FontIcon(Material2AL.ARROW_BACK));
         back.setText(i18n.get("browse.back"));
@@ -136,14 +144,14 @@ public final class BrowseController {
                 section(i18n.get("home.popular")), popularNote, popular,
                 section(i18n.get("home.recent")), nothingYet, recent);
         show(page, false);
-        pages.run(() -> new Home(session.newReleases(12), TrackRow.of(session, session.recentlyPlayed(),
+        pages.run(() -> new Home(catalog.newReleases(12), TrackRow.of(catalog, library.recentlyPlayed(),
                 i18n)), home -> {
             home.releases().forEach(r -> releases.getChildren().add(tile(r)));
             recent.getItems().setAll(home.recent());
         }, error -> popularNote.setText(i18n.sentence(error)));
         pages.alsoRun(() -> {
-            Session.Seen<List<Track>> seen = session.popular(10);
-            return new Session.Seen<>(TrackRow.of(session, seen.value(), i18n), seen.asOf(), seen.offline());
+            Seen<List<Track>> seen = catalog.popular(10);
+            return new Seen<>(TrackRow.of(catalog, seen.value(), i18n), seen.asOf(), seen.offline());
         }, seen -> {
             popular.getItems().setAll(seen.value());
             popularNote.setText(seen.offline() ? i18n.get("home.popularAsOf", i18n.when(seen.asOf()))
@@ -155,8 +163,8 @@ public final class BrowseController {
     }
 
     private void showRelease(String releaseId) {
-        pages.run(() -> new ReleasePage(session.release(releaseId).orElse(null),
-                TrackRow.of(session, session.tracksOfRelease(releaseId), i18n)), p -> {
+        pages.run(() -> new ReleasePage(catalog.release(releaseId).orElse(null),
+                TrackRow.of(catalog, catalog.tracksOfRelease(releaseId), i18n)), p -> {
             VBox page = page("release");
             if (p.release() == null) {
                 page.getChildren().add(muted(i18n.get("track.gone")));
@@ -181,7 +189,7 @@ public final class BrowseController {
             Button download = new Button(i18n.get("release.download"), new FontIcon(Material2MZ.SAVE_ALT));
             download.setId("release-download");
             download.setOnAction(e -> background.run(() -> {
-                session.downloads().downloadRelease(releaseId, true);
+                downloads.downloadRelease(releaseId, true);
                 return null;
             }, ok -> download.setText(i18n.get("download.queued")), error -> download.setText(i18n.sentence(error))));
             VBox words = new VBox(6, muted(i18n.get("release.kind")), heading, artist, facts, new HBox(8, play,
@@ -199,8 +207,8 @@ public final class BrowseController {
     }
 
     private void showArtist(String artistId) {
-        pages.run(() -> new ArtistPage(session.artist(artistId).orElse(null),
-                session.releasesOfArtist(artistId), TrackRow.of(session, session.tracksOfArtist(artistId), i18n)),
+        pages.run(() -> new ArtistPage(catalog.artist(artistId).orElse(null),
+                catalog.releasesOfArtist(artistId), TrackRow.of(catalog, catalog.tracksOfArtist(artistId), i18n)),
                 p -> {
                     VBox page = page("artist");
                     if (p.artist() == null) {

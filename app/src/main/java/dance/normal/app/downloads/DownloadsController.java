@@ -1,6 +1,7 @@
 package dance.normal.app.downloads;
 
-import dance.normal.app.Session;
+import dance.normal.app.session.CatalogService;
+import dance.normal.app.session.DownloadService;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.protocol.catalog.Track;
@@ -20,13 +21,15 @@ public final class DownloadsController {
 
     private final DownloadsModel model = new DownloadsModel();
     private final DownloadsView view;
-    private final Session session;
+    private final DownloadService downloads;
+    private final CatalogService catalog;
     private final Background background;
     private final I18n i18n;
     private final DownloadListener listener;
 
-    public DownloadsController(Session session, Background background, I18n i18n) {
-        this.session = session;
+    public DownloadsController(DownloadService downloads, CatalogService catalog, Background background, I18n i18n) {
+        this.downloads = downloads;
+        this.catalog = catalog;
         this.background = background;
         this.i18n = i18n;
         this.view = new DownloadsView(model, i18n, this::onPauseResume, this::onRemove);
@@ -41,11 +44,11 @@ public final class DownloadsController {
                 Platform.runLater(DownloadsController.this::onActivate);
             }
         };
-        session.downloads().addListener(listener);
+        downloads.addListener(listener);
     }
 
     public void close() {
-        session.downloads().removeListener(listener);
+        downloads.removeListener(listener);
     }
 
     public Parent view() {
@@ -58,13 +61,13 @@ public final class DownloadsController {
     }
 
     private DownloadsModel.Snapshot read() {
-        List<DownloadsModel.Row> rows = session.downloads().downloads().stream().map(d -> {
-            Optional<Track> t = session.track(d.trackId());
+        List<DownloadsModel.Row> rows = downloads.downloads().stream().map(d -> {
+            Optional<Track> t = catalog.track(d.trackId());
             return new DownloadsModel.Row(d, t.map(Track::title).orElse(d.trackId()),
                     t.map(Track::artistName).orElse(""));
         }).toList();
         return new DownloadsModel.Snapshot(rows, i18n.get("downloads.storage",
-                size(session.downloads().usedBytes(), i18n), size(session.downloads().budgetBytes(), i18n)));
+                size(downloads.usedBytes(), i18n), size(downloads.budgetBytes(), i18n)));
     }
 
     private void onPauseResume(DownloadsModel.Row row) {
@@ -73,9 +76,9 @@ public final class DownloadsController {
                 || row.download().state() == Download.State.DOWNLOADING;
         background.run(() -> {
             if (pause) {
-                session.downloads().pause(id);
+                downloads.pause(id);
             } else {
-                session.downloads().download(id, row.download().pinned());
+                downloads.download(id, row.download().pinned());
             }
             return read();
         }, model::show, error -> model.storage.set(error.getMessage()));
@@ -83,7 +86,7 @@ public final class DownloadsController {
 
     private void onRemove(DownloadsModel.Row row) {
         background.run(() -> {
-            session.downloads().remove(row.download().trackId());
+            downloads.remove(row.download().trackId());
             return read();
         }, model::show, error -> model.storage.set(error.getMessage()));
     }

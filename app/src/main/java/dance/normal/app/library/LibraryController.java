@@ -2,8 +2,9 @@ package dance.normal.app.library;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.ScrollProbe;
-import dance.normal.app.Session;
 import dance.normal.app.Timings;
+import dance.normal.app.session.CatalogService;
+import dance.normal.app.session.LibraryService;
 import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
@@ -58,18 +59,20 @@ public final class LibraryController {
     private final Label count = new Label();
     private final TextField newName = new TextField();
     private final Label empty = new Label();
-    private final Session session;
+    private final LibraryService library;
+    private final CatalogService catalog;
     private final Background background;
     private final I18n i18n;
     private final BiConsumer<List<Track>, Integer> onPlay;
 
-    public LibraryController(Session session, Background background, I18n i18n,
+    public LibraryController(LibraryService library, CatalogService catalog, Background background, I18n i18n,
                              BiConsumer<List<Track>, Integer> onPlay, Consumer<Track> onChoose) {
-        this.session = session;
+        this.library = library;
+        this.catalog = catalog;
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
-        this.tracks = TrackCell.list(i18n, new Artwork(background, session::artwork), onPlay,
+        this.tracks = TrackCell.list(i18n, new Artwork(background, catalog::artwork), onPlay,
                 onChoose);
 
         left.setId("collections");
@@ -138,7 +141,7 @@ public final class LibraryController {
     /** Reads the collections again and shows the chosen one (the liked tracks at first). */
     public void onActivate() {
         Collection chosen = left.getSelectionModel().getSelectedItem();
-        background.run(session::playlists, playlists -> {
+        background.run(library::playlists, playlists -> {
             collections.setAll(new Collection(i18n.get("library.liked"), Kind.LIKED, null),
                     new Collection(i18n.get("library.downloaded"), Kind.DOWNLOADED, null));
             playlists.forEach(p -> collections.add(new Collection(p.name(), Kind.PLAYLIST, p)));
@@ -160,10 +163,10 @@ public final class LibraryController {
     private void open(Collection c) {
         title.setText(c.name());
         empty.setText(i18n.get(c.kind() == Kind.DOWNLOADED ? "downloads.none" : "library.emptyCollection"));
-        background.run(() -> TrackRow.of(session, switch (c.kind()) {
-            case LIKED -> session.likedTracks();
-            case DOWNLOADED -> session.downloadedTracks();
-            case PLAYLIST -> session.tracksOf(c.playlist());
+        background.run(() -> TrackRow.of(catalog, switch (c.kind()) {
+            case LIKED -> library.likedTracks();
+            case DOWNLOADED -> library.downloadedTracks();
+            case PLAYLIST -> library.tracksOf(c.playlist());
         }, i18n), rows -> {
             tracks.getItems().setAll(rows);
             count.setText(i18n.get("search.count", rows.size()));
@@ -178,7 +181,7 @@ public final class LibraryController {
             return;
         }
         newName.clear();
-        background.run(() -> session.createPlaylist(name, List.of()), id -> onActivate(),
+        background.run(() -> library.createPlaylist(name, List.of()), id -> onActivate(),
                 error -> count.setText(i18n.sentence(error)));
     }
 }

@@ -1,11 +1,12 @@
 package dance.normal.app.onboarding;
 
-import dance.normal.app.AppConfig;
-import dance.normal.app.Session;
+import dance.normal.app.session.SignIn;
+import dance.normal.app.session.SignedInSession;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordFields;
 import dance.normal.app.ui.ServerField;
+import dance.normal.sync.api.CertificatePins;
 import java.net.URI;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
@@ -19,22 +20,24 @@ public final class OnboardingController {
 
     private final OnboardingModel model = new OnboardingModel();
     private final OnboardingView view;
-    private final AppConfig config;
+    private final SignIn accounts;
     private final Background background;
     private final I18n i18n;
-    private final Consumer<Session> onSignedIn;
+    private final Consumer<SignedInSession> onSignedIn;
 
     /**
+     * @param accounts signs up or in on {@code server}
+     * @param pins     the certificates trusted on first use, for choosing a self-signed server
      * @param onServer the listener chose another server (one that answered) to sign up or sign in on
      */
-    public OnboardingController(AppConfig config, Background background, I18n i18n, Consumer<Session> onSignedIn,
-                                Consumer<URI> onServer) {
-        this.config = config;
+    public OnboardingController(SignIn accounts, URI server, CertificatePins pins, Background background, I18n i18n,
+                                Consumer<SignedInSession> onSignedIn, Consumer<URI> onServer) {
+        this.accounts = accounts;
         this.background = background;
         this.i18n = i18n;
         this.onSignedIn = onSignedIn;
         this.view = new OnboardingView(model, i18n, this::onSubmit, this::onToggle,
-                new ServerField(config.server(), background, i18n, Session.pins(config.dataDir()), onServer));
+                new ServerField(server, background, i18n, pins, onServer));
     }
 
     public Parent view() {
@@ -56,8 +59,8 @@ public final class OnboardingController {
         model.error.set("");
         model.working.set(true);
         boolean creating = model.creating.get();
-        background.run(() -> creating ? Session.signUp(config, email, password)
-                        : Session.signIn(config, email, password),
+        background.run(() -> creating ? accounts.signUp(email, password)
+                        : accounts.signIn(email, password),
                 session -> {
                     model.working.set(false);
                     onSignedIn.accept(session);

@@ -1,6 +1,6 @@
 package dance.normal.app.search;
 
-import dance.normal.app.Session;
+import dance.normal.app.session.CatalogService;
 import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
@@ -21,7 +21,7 @@ public final class SearchController {
     private static final int LIMIT = 200;
     private final SearchModel model = new SearchModel();
     private final SearchView view;
-    private final Session session;
+    private final CatalogService catalog;
     private final Background background;
     private final I18n i18n;
     private final PlayAction onPlay;
@@ -35,14 +35,14 @@ public final class SearchController {
         void play(List<Track> tracks, int index);
     }
 
-    public SearchController(Session session, Background background, I18n i18n, PlayAction onPlay,
+    public SearchController(CatalogService catalog, Background background, I18n i18n, PlayAction onPlay,
                             Consumer<Track> onSelect) {
-        this.session = session;
+        this.catalog = catalog;
         this.background = background;
         this.i18n = i18n;
         this.onPlay = onPlay;
         this.queries = new Latest(background);
-        this.view = new SearchView(model, i18n, new Artwork(background, session::artwork), this::onChoose);
+        this.view = new SearchView(model, i18n, new Artwork(background, catalog::artwork), this::onChoose);
         view.list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null && !row.track().id().equals(shownId)) { // a refresh re-selects the same track
                 shownId = row.track().id();
@@ -83,7 +83,7 @@ public final class SearchController {
     public void onActivate() {
         model.syncing.set(true);
         model.status.set(i18n.get("search.syncing"));
-        background.run(session::syncCatalog, changes -> {
+        background.run(catalog::syncCatalog, changes -> {
             model.syncing.set(false);
             onQuery(model.query.get());
         }, error -> {
@@ -101,7 +101,7 @@ public final class SearchController {
             model.status.set("");
             return;
         }
-        queries.run(() -> TrackRow.of(session, session.search(query, LIMIT), i18n), (List<TrackRow> tracks) -> {
+        queries.run(() -> TrackRow.of(catalog, catalog.search(query, LIMIT), i18n), (List<TrackRow> tracks) -> {
             TrackRow selected = view.list.getSelectionModel().getSelectedItem();
             model.results.setAll(tracks);
             if (selected != null) {

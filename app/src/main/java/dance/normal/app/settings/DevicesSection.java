@@ -1,7 +1,7 @@
 package dance.normal.app.settings;
 
 import atlantafx.base.theme.Styles;
-import dance.normal.app.Session;
+import dance.normal.app.session.DeviceService;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.protocol.auth.Device;
@@ -22,15 +22,15 @@ import javafx.scene.layout.VBox;
  */
 final class DevicesSection {
 
-    private final Session session;
+    private final DeviceService service;
     private final Background background;
     private final I18n i18n;
     private final VBox list = new VBox(6);
     private final Label error = new Label();
     private final VBox view;
 
-    DevicesSection(Session session, Background background, I18n i18n) {
-        this.session = session;
+    DevicesSection(DeviceService devices, Background background, I18n i18n) {
+        this.service = devices;
         this.background = background;
         this.i18n = i18n;
         Label title = new Label(i18n.get("settings.devices"));
@@ -52,14 +52,14 @@ final class DevicesSection {
 
     /** Reads the devices in the background and shows them. */
     void load() {
-        background.run(session::devices, this::show, e -> error.setText(i18n.get("settings.devicesError")));
+        background.run(service::devices, this::show, e -> error.setText(i18n.get("settings.devicesError")));
     }
 
     private void show(List<Device> devices) {
         error.setText("");
         list.getChildren().clear();
         for (Device device : devices) {
-            boolean here = device.publicKey().equals(session.walletAddress());
+            boolean here = device.publicKey().equals(service.thisDeviceKey());
             Label name = new Label(device.name());
             name.getStyleClass().add(Styles.TEXT_BOLD);
             Label key = new Label(shortKey(device.publicKey()) + " · " + i18n.get("settings.deviceAdded",
@@ -84,8 +84,8 @@ final class DevicesSection {
                 remove.setOnAction(e -> {
                     remove.setDisable(true);
                     background.run(() -> {
-                        session.removeDevice(device.id());
-                        return session.devices();
+                        service.removeDevice(device.id());
+                        return service.devices();
                     }, this::show, failure -> {
                         remove.setDisable(false);
                         error.setText(i18n.get("settings.removeError"));

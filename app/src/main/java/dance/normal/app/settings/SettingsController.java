@@ -2,12 +2,15 @@ package dance.normal.app.settings;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.AppPrefs;
-import dance.normal.app.Session;
+import dance.normal.app.session.Account;
+import dance.normal.app.session.DeviceService;
+import dance.normal.app.session.WalletService;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordFields;
 import dance.normal.app.ui.ServerField;
 import dance.normal.sync.api.CertificatePins;
+import dance.normal.player.Player;
 import dance.normal.player.audio.EqualizerPreset;
 import dance.normal.player.audio.EqualizerSettings;
 import dance.normal.wallet.WalletException;
@@ -52,7 +55,8 @@ public final class SettingsController {
     /** The settings as last changed here: each change starts from the one before. */
     private AppPrefs prefs;
 
-    public SettingsController(Session session, Background background, I18n i18n, AppPrefs prefs,
+    public SettingsController(Account account, WalletService wallet, DeviceService deviceService, Player player,
+                              Background background, I18n i18n, AppPrefs prefs,
                               Consumer<AppPrefs> onChange, CertificatePins pins, Consumer<URI> onServer,
                               Runnable onSignOut) {
         this.prefs = prefs;
@@ -87,14 +91,14 @@ public final class SettingsController {
 
         ComboBox<String> equalizer = new ComboBox<>();
         equalizer.getItems().add(i18n.get("settings.equalizer.off"));
-        List<EqualizerPreset> presets = session.player().equalizerPresets();
+        List<EqualizerPreset> presets = player.equalizerPresets();
         presets.forEach(p -> equalizer.getItems().add(p.name()));
-        EqualizerSettings eq = session.player().preferences().equalizer();
+        EqualizerSettings eq = player.preferences().equalizer();
         equalizer.setValue(eq.enabled() ? eq.preset() : equalizer.getItems().getFirst());
         equalizer.setOnAction(e -> {
             int chosen = equalizer.getSelectionModel().getSelectedIndex();
-            EqualizerSettings now = session.player().preferences().equalizer();
-            session.player().setEqualizer(chosen <= 0 ? now.withEnabled(false)
+            EqualizerSettings now = player.preferences().equalizer();
+            player.setEqualizer(chosen <= 0 ? now.withEnabled(false)
                     : now.withPreset(presets.get(chosen - 1)));
         });
         equalizer.setId("equalizer");
@@ -108,11 +112,11 @@ public final class SettingsController {
         serverHint.setWrapText(true);
         serverHint.setMaxWidth(520);
         serverHint.getStyleClass().add(Styles.TEXT_MUTED);
-        ServerField server = new ServerField(session.server(), background, i18n, pins, onServer);
+        ServerField server = new ServerField(account.server(), background, i18n, pins, onServer);
         server.view().getChildren().add(serverHint);
         row(grid, 4, i18n.get("settings.server"), server.view());
-        row(grid, 5, i18n.get("settings.account"), new Label(session.email()));
-        Label address = new Label(session.walletAddress());
+        row(grid, 5, i18n.get("settings.account"), new Label(account.email()));
+        Label address = new Label(wallet.walletAddress());
         address.getStyleClass().add(Styles.TEXT_MUTED);
         address.setId("wallet-address");
         row(grid, 6, i18n.get("settings.wallet"), address);
@@ -139,7 +143,7 @@ public final class SettingsController {
         show.setOnAction(e -> {
             char[] typed = PasswordFields.take(password);
             phraseError.setText("");
-            background.run(() -> session.recoveryPhrase(typed), this::showPhrase, error -> {
+            background.run(() -> wallet.recoveryPhrase(typed), this::showPhrase, error -> {
                 phraseError.setText(error instanceof WalletException w
                         && w.kind() == WalletException.Kind.TOO_MANY_ATTEMPTS
                         ? i18n.get("settings.tooManyAttempts") : i18n.get("settings.wrongPassword"));
@@ -149,7 +153,7 @@ public final class SettingsController {
         ask.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(title(i18n.get("nav.settings")), grid, signOut, new Separator(), backupTitle);
-        if (session.isDemoListener()) {
+        if (account.isDemoListener()) {
             // Its password was made at random and never shown: there is nothing to unlock the phrase with.
             backupHint.setText(i18n.get("settings.demoNoPhrase"));
             backupHint.setId("demo-no-phrase");
@@ -157,9 +161,9 @@ public final class SettingsController {
         } else {
             root.getChildren().addAll(backupHint, ask, phraseError, phrase);
         }
-        limits = new SpendingLimitsSection(session, background, i18n);
+        limits = new SpendingLimitsSection(wallet, background, i18n);
         root.getChildren().addAll(new Separator(), limits.view());
-        devices = new DevicesSection(session, background, i18n);
+        devices = new DevicesSection(deviceService, background, i18n);
         root.getChildren().addAll(new Separator(), devices.view());
         root.setPadding(new Insets(16));
         root.setId("settings");

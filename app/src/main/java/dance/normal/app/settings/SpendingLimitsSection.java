@@ -1,7 +1,7 @@
 package dance.normal.app.settings;
 
 import atlantafx.base.theme.Styles;
-import dance.normal.app.Session;
+import dance.normal.app.session.WalletService;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordFields;
@@ -33,7 +33,7 @@ final class SpendingLimitsSection {
     private final Label message = new Label();
     private final Label error = new Label();
 
-    SpendingLimitsSection(Session session, Background background, I18n i18n) {
+    SpendingLimitsSection(WalletService wallet, Background background, I18n i18n) {
         Label title = new Label(i18n.get("settings.limits"));
         title.getStyleClass().add(Styles.TITLE_3);
         Label hint = new Label(i18n.get("settings.limitsHint"));
@@ -71,7 +71,7 @@ final class SpendingLimitsSection {
         root.getChildren().addAll(title, hint, grid, confirm, message, error);
         root.setId("spending-limits");
 
-        background.run(session::spendingLimits, this::show, e -> error.setText(i18n.sentence(e)));
+        background.run(wallet::spendingLimits, this::show, e -> error.setText(i18n.sentence(e)));
         save.setOnAction(e -> {
             message.setText("");
             error.setText("");
@@ -86,7 +86,7 @@ final class SpendingLimitsSection {
             char[] typed = password.getCharacters().isEmpty() ? null : PasswordFields.take(password);
             save.setDisable(true);
             background.run(() -> {
-                session.setSpendingLimits(limits, typed);
+                wallet.setSpendingLimits(limits, typed);
                 return limits;
             }, saved -> {
                 save.setDisable(false);

@@ -2,13 +2,13 @@ package dance.normal.app.shell;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.AppPrefs;
-import dance.normal.app.Session;
 import dance.normal.app.browse.BrowseController;
 import dance.normal.app.downloads.DownloadsController;
 import dance.normal.app.library.LibraryController;
 import dance.normal.app.nowplaying.NowPlayingController;
 import dance.normal.app.queue.QueueController;
 import dance.normal.app.search.SearchController;
+import dance.normal.app.session.SessionServices;
 import dance.normal.app.settings.SettingsController;
 import dance.normal.app.track.TrackPanelController;
 import dance.normal.app.ui.Background;
@@ -59,7 +59,7 @@ public final class ShellController {
 
     private static final long SEEK_STEP_MS = 5_000;
     private final BorderPane root = new BorderPane();
-    private final Session session;
+    private final SessionServices session;
     private final SearchController search;
     private final NowPlayingController nowPlaying;
     private final TrackPanelController trackPanel;
@@ -89,21 +89,25 @@ public final class ShellController {
      * @param onSignOut the listener signed out
      * @param browser   opens Stripe's payment page for a top-up
      */
-    public ShellController(Session session, Background background, I18n i18n, AppPrefs prefs,
+    public ShellController(SessionServices session, Background background, I18n i18n, AppPrefs prefs,
                            Consumer<AppPrefs> onPrefs, CertificatePins pins, Consumer<URI> onServer, Runnable onSignOut,
                            Browser browser) {
         this.session = session;
         this.i18n = i18n;
         this.nowPlaying = new NowPlayingController(session.player(), i18n, background,
-                (trackId, size) -> session.track(trackId).flatMap(t -> session.artwork(t.artworkUrl(), size)));
+                (trackId, size) -> session.catalog().track(trackId)
+                        .flatMap(t -> session.catalog().artwork(t.artworkUrl(), size)));
         this.queue = new QueueController(session.player(), i18n);
-        this.downloads = new DownloadsController(session, background, i18n);
-        this.wallet = new WalletController(session, background, i18n, browser);
-        this.settings = new SettingsController(session, background, i18n, prefs, onPrefs, pins, onServer,
-                onSignOut);
-        this.browse = new BrowseController(session, background, i18n, this::play, this::choose);
-        this.library = new LibraryController(session, background, i18n, this::play, this::choose);
-        this.trackPanel = new TrackPanelController(session, background, i18n, this::playOne, this::queueOne,
+        this.downloads = new DownloadsController(session.downloads(), session.catalog(), background, i18n);
+        this.wallet = new WalletController(session.wallet(), background, i18n, browser);
+        this.settings = new SettingsController(session.account(), session.wallet(), session.devices(),
+                session.player(), background, i18n, prefs, onPrefs, pins, onServer, onSignOut);
+        this.browse = new BrowseController(session.catalog(), session.library(), session.downloads(), background, i18n,
+                this::play, this::choose);
+        this.library = new LibraryController(session.library(), session.catalog(), background, i18n, this::play,
+                this::choose);
+        this.trackPanel = new TrackPanelController(session.library(), session.wallet(), session.downloads(), background,
+                i18n, this::playOne, this::queueOne,
                 new TrackPanelController.Links() {
                     @Override
                     public void openArtist(String artistId) {
@@ -117,9 +121,9 @@ public final class ShellController {
                         browse.openRelease(releaseId);
                     }
                 });
-        this.search = new SearchController(session, background, i18n, this::play, trackPanel::show);
+        this.search = new SearchController(session.catalog(), background, i18n, this::play, trackPanel::show);
 
-        Label who = new Label(i18n.get("shell.signedIn", session.email()));
+        Label who = new Label(i18n.get("shell.signedIn", session.account().email()));
         who.getStyleClass().add(Styles.TEXT_MUTED);
         who.setId("signed-in");
         who.setMinWidth(0); // a long address gives way; the navigation never does

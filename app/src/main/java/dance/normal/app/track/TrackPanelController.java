@@ -1,7 +1,9 @@
 package dance.normal.app.track;
 
-import dance.normal.app.Session;
 import dance.normal.app.downloads.DownloadsController;
+import dance.normal.app.session.DownloadService;
+import dance.normal.app.session.LibraryService;
+import dance.normal.app.session.WalletService;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordPrompt;
@@ -35,7 +37,9 @@ public final class TrackPanelController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private final TrackPanelModel model = new TrackPanelModel();
     private final TrackPanelView view;
-    private final Session session;
+    private final LibraryService library;
+    private final WalletService wallet;
+    private final DownloadService downloads;
     private final Background background;
     private final I18n i18n;
     private final DownloadListener downloadListener;
@@ -54,9 +58,12 @@ public final class TrackPanelController {
      * @param onPlay    plays the shown track now
      * @param onQueue   adds the shown track to the end of the queue
      */
-    public TrackPanelController(Session session, Background background, I18n i18n, Consumer<Track> onPlay,
-                                Consumer<Track> onQueue, Links links) {
-        this.session = session;
+    public TrackPanelController(LibraryService library, WalletService wallet, DownloadService downloads,
+                                Background background, I18n i18n, Consumer<Track> onPlay, Consumer<Track> onQueue,
+                                Links links) {
+        this.library = library;
+        this.wallet = wallet;
+        this.downloads = downloads;
         this.background = background;
         this.i18n = i18n;
         this.view = new TrackPanelView(model, i18n, () -> onPlay.accept(track), this::onDownload, this::onQuote,
@@ -71,7 +78,7 @@ public final class TrackPanelController {
             String id = track.id();
             boolean liked = view.like.isSelected();
             background.run(() -> {
-                session.setLiked(id, liked);
+                library.setLiked(id, liked);
                 return null;
             }, ok -> { }, error -> {
                 model.liked.set(!liked);
@@ -94,7 +101,7 @@ public final class TrackPanelController {
                 });
             }
         };
-        session.downloads().addListener(downloadListener);
+        downloads.addListener(downloadListener);
     }
 
     private void onDownload() {
@@ -103,11 +110,11 @@ public final class TrackPanelController {
         model.downloaded.set(!remove);
         background.run(() -> {
             if (remove) {
-                session.downloads().remove(id);
+                downloads.remove(id);
             } else {
-                session.downloads().download(id, true);
+                downloads.download(id, true);
             }
-            return session.downloads().download(id);
+            return downloads.download(id);
         }, (Optional<Download> now) -> {
             if (showing(id)) {
                 showDownload(now);
@@ -121,7 +128,7 @@ public final class TrackPanelController {
     }
 
     public void close() {
-        session.downloads().removeListener(downloadListener);
+        downloads.removeListener(downloadListener);
     }
 
     public Parent view() {
@@ -131,11 +138,11 @@ public final class TrackPanelController {
     /** The listener's playlists to add the shown track to, read when the menu opens. */
     private void fillPlaylists() {
         String id = track.id();
-        background.run(session::playlists, playlists -> {
+        background.run(library::playlists, playlists -> {
             view.addTo.getItems().setAll(playlists.stream().map(p -> {
                 MenuItem item = new MenuItem(p.name());
                 item.setOnAction(e -> background.run(() -> {
-                    session.addToPlaylist(p.localId(), id);
+                    library.addToPlaylist(p.localId(), id);
                     return null;
                 }, ok -> model.result.set(i18n.get("track.added", p.name())),
                         error -> model.error.set(i18n.sentence(error))));
@@ -189,17 +196,17 @@ public final class TrackPanelController {
         String id = chosen.id();
         model.liked.set(false);
         fillPlaylists();
-        background.run(() -> session.isLiked(id), liked -> {
+        background.run(() -> library.isLiked(id), liked -> {
             if (showing(id)) {
                 model.liked.set(liked);
             }
         }, error -> { });
-        background.run(() -> session.downloads().download(id), (Optional<Download> d) -> {
+        background.run(() -> downloads.download(id), (Optional<Download> d) -> {
             if (showing(id)) {
                 showDownload(d);
             }
         }, error -> model.download.set(""));
-        background.run(() -> session.holdings().holdings().stream().filter(h -> h.trackId().equals(id))
+        background.run(() -> wallet.holdings().holdings().stream().filter(h -> h.trackId().equals(id))
                 .findFirst(), (Optional<Holding> h) -> {
             if (showing(id)) {
                 model.holding.set(h.map(x -> i18n.get("track.holding", x.quantity(),
@@ -207,7 +214,7 @@ public final class TrackPanelController {
                                 / x.supply()), Money.ofMicros(x.earnedMicros()).format())).orElse(""));
             }
         }, error -> model.holding.set(""));
-        background.run(() -> session.offering(id), (Optional<Offering> offering) -> {
+        background.run(() -> wallet.offering(id), (Optional<Offering> offering) -> {
             if (!showing(id)) {
                 return;
             }
@@ -234,7 +241,7 @@ public final class TrackPanelController {
         model.error.set("");
         model.result.set("");
         model.working.set(true);
-        background.run(() -> session.quote(id, quantity), (Quote q) -> {
+        background.run(() -> wallet.quote(id, quantity), (Quote q) -> {
             model.working.set(false);
             if (!showing(id)) {
                 return; // put away, or another track chosen meanwhile: nothing was signed or bought
@@ -269,7 +276,7 @@ public final class TrackPanelController {
         String id = track.id();
         model.working.set(true);
         model.error.set("");
-        background.run(() -> session.buy(q, k, password), (Purchase p) -> {
+        background.run(() -> wallet.buy(q, k, password), (Purchase p) -> {
             model.working.set(false);
             if (!showing(id)) {
                 return; // the panel moved on; the purchase and its receipt are in the Wallet

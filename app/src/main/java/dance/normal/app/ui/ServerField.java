@@ -2,7 +2,7 @@ package dance.normal.app.ui;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.AppConfig;
-import dance.normal.app.Session;
+import dance.normal.app.session.SessionOpener;
 import dance.normal.sync.api.CertificatePins;
 import dance.normal.sync.api.UnreachableException;
 import java.io.IOException;
@@ -136,7 +136,7 @@ public final class ServerField {
                 }
             }
         }
-        return new Check(Session.isNormalDanceServer(next, pin), null, false);
+        return new Check(SessionOpener.isNormalDanceServer(next, pin), null, false);
     }
 
     private static CertificatePins.Presented presented(URI next) {
@@ -166,7 +166,7 @@ public final class ServerField {
             say(i18n.get("server.checking", next), false);
             String fingerprint = presented.fingerprint();
             background.run(() -> {
-                boolean ours = Session.isNormalDanceServer(next, Optional.of(fingerprint));
+                boolean ours = SessionOpener.isNormalDanceServer(next, Optional.of(fingerprint));
                 if (ours) {
                     pins.pin(next, presented);
                 }

@@ -1,6 +1,6 @@
 package dance.normal.app.ui;
 
-import dance.normal.app.Session;
+import dance.normal.app.session.CatalogService;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.sync.TrackSource;
 import java.util.List;
@@ -33,14 +33,14 @@ public record TrackRow(Track track, boolean playable, boolean downloaded, String
     }
 
     /** Rows for {@code tracks}, from local knowledge only; does database work, so never on the FX thread. */
-    public static List<TrackRow> of(Session session, List<Track> tracks, I18n i18n) {
-        Map<String, TrackSource.Status> status = session.availability(tracks);
+    public static List<TrackRow> of(CatalogService catalog, List<Track> tracks, I18n i18n) {
+        Map<String, TrackSource.Status> status = catalog.availability(tracks);
         return tracks.stream().map(t -> {
             TrackSource.Status s = status.get(t.id());
             return switch (s.availability()) {
                 case PLAYABLE -> new TrackRow(t, true, true, null);
                 case ONLINE_ONLY -> new TrackRow(t, true, false, null);
-                case UNAVAILABLE -> new TrackRow(t, false, false, session.sync().status().online()
+                case UNAVAILABLE -> new TrackRow(t, false, false, catalog.online()
                         ? i18n.get("track.gone") : i18n.get("track.offlineReason"));
             };
         }).toList();

@@ -1,6 +1,7 @@
 package dance.normal.app.wallet;
 
-import dance.normal.app.Session;
+import dance.normal.app.session.Seen;
+import dance.normal.app.session.WalletService;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Browser;
 import dance.normal.app.ui.I18n;
@@ -31,7 +32,7 @@ public final class WalletController {
     private static final Pattern REFERENCE = Pattern.compile(" ?\\((purchase|top-up) [0-9a-f-]{36}\\)");
     private final WalletModel model = new WalletModel();
     private final WalletView view;
-    private final Session session;
+    private final WalletService wallet;
     private final Background background;
     private final I18n i18n;
     private final Browser browser;
@@ -41,8 +42,8 @@ public final class WalletController {
     /** The top-up being followed, so a newer one replaces it (FX thread). */
     private String followed;
 
-    public WalletController(Session session, Background background, I18n i18n, Browser browser) {
-        this.session = session;
+    public WalletController(WalletService wallet, Background background, I18n i18n, Browser browser) {
+        this.wallet = wallet;
         this.background = background;
         this.i18n = i18n;
         this.browser = browser;
@@ -60,16 +61,16 @@ public final class WalletController {
     }
 
     private void refresh() {
-        background.run(session::walletState, this::show, error -> {
+        background.run(wallet::walletState, this::show, error -> {
             model.asOf.set("");
             model.error.set(i18n.sentence(error));
         });
     }
 
-    private void show(Session.Seen<Session.WalletState> seen) {
+    private void show(Seen<WalletService.WalletState> seen) {
         model.error.set("");
         model.asOf.set(seen.offline() ? i18n.get("wallet.offline", i18n.when(seen.asOf())) : "");
-        Session.WalletState s = seen.value();
+        WalletService.WalletState s = seen.value();
         model.balance.set(Money.ofMicros(s.ledger().balanceMicros()).format());
         model.earnings.set(i18n.get("wallet.earnings", Money.ofMicros(s.ledger().earningsMicros()).format()));
         model.holdings.setAll(s.holdings().holdings().stream().map(this::line).toList());
@@ -100,7 +101,7 @@ public final class WalletController {
         model.error.set("");
         model.message.set("");
         model.working.set(true);
-        background.run(() -> session.topUp(dollars * 1_000_000, card, key), (Topup t) -> {
+        background.run(() -> wallet.topUp(dollars * 1_000_000, card, key), (Topup t) -> {
             model.working.set(false);
             view.card.clear();
             followed = null;
@@ -141,10 +142,10 @@ public final class WalletController {
         background.run(() -> {
             if (open) {
                 browser.open(URI.create(t.checkoutUrl()));
-                return session.topup(t.id());
+                return wallet.topup(t.id());
             }
             Thread.sleep(POLL.toMillis());
-            return session.topup(t.id());
+            return wallet.topup(t.id());
         }, next -> shown(next, until, opened || open), error -> {
             // The server may be out of reach for a moment: the top-up goes on there, so keep following it.
             model.error.set(i18n.sentence(error));

@@ -1,9 +1,10 @@
-package dance.normal.app;
+package dance.normal.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dance.normal.app.AppConfig;
 import dance.normal.player.queue.QueueItem;
 import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Track;
@@ -42,11 +43,11 @@ class SessionIT {
     Path dataDir;
     private TestServer server;
     private String artistToken;
-    private final List<Session> sessions = new ArrayList<>();
+    private final List<SignedInSession> sessions = new ArrayList<>();
 
     @AfterEach
     void tearDown() {
-        sessions.forEach(Session::close);
+        sessions.forEach(SignedInSession::close);
         if (server != null) {
             server.close();
         }
@@ -67,32 +68,32 @@ class SessionIT {
         assertThat(server.postJson("/api/v1/plays", listener, Map.of("plays", plays)).statusCode())
                 .isEqualTo(200);
         URI url = URI.create(server.url("/"));
-        Session session = signUp(new AppConfig(url, dataDir.resolve("listener"), false));
-        Session newcomer = signUp(new AppConfig(url, dataDir.resolve("newcomer"), false));
-        session.syncCatalog();
-        newcomer.syncCatalog();
+        SignedInSession session = signUp(new AppConfig(url, dataDir.resolve("listener"), false));
+        SignedInSession newcomer = signUp(new AppConfig(url, dataDir.resolve("newcomer"), false));
+        session.catalog().syncCatalog();
+        newcomer.catalog().syncCatalog();
 
-        Session.Seen<List<Track>> online = session.popular(10);
+        Seen<List<Track>> online = session.catalog().popular(10);
         assertThat(online.offline()).isFalse();
         assertThat(online.value()).extracting(Track::title).containsSubsequence("Played Often", "Played Once")
                 .doesNotContain("Never Played");
-        Session.Seen<Session.WalletState> wallet = session.walletState();
+        Seen<WalletService.WalletState> wallet = session.wallet().walletState();
         assertThat(wallet.offline()).isFalse();
         assertThat(wallet.value().ledger().balanceMicros()).isZero();
 
         server.server().close();
-        Session.Seen<List<Track>> offline = session.popular(10);
+        Seen<List<Track>> offline = session.catalog().popular(10);
         assertThat(offline.offline()).isTrue();
         assertThat(offline.asOf()).isEqualTo(online.asOf());
         assertThat(offline.value()).isEqualTo(online.value());
-        Session.Seen<Session.WalletState> walletOffline = session.walletState();
+        Seen<WalletService.WalletState> walletOffline = session.wallet().walletState();
         assertThat(walletOffline.offline()).isTrue();
         assertThat(walletOffline.asOf()).isEqualTo(wallet.asOf());
         assertThat(walletOffline.value()).isEqualTo(wallet.value());
 
         // Someone who never saw them online has nothing kept: the screens say the server cannot be reached.
-        assertThatThrownBy(() -> newcomer.popular(10)).isInstanceOf(UnreachableException.class);
-        assertThatThrownBy(newcomer::walletState).isInstanceOf(UnreachableException.class);
+        assertThatThrownBy(() -> newcomer.catalog().popular(10)).isInstanceOf(UnreachableException.class);
+        assertThatThrownBy(newcomer.wallet()::walletState).isInstanceOf(UnreachableException.class);
     }
 
     @Test
@@ -100,24 +101,24 @@ class SessionIT {
         TestClock clock = new TestClock();
         server = TestServer.start(Databases.Kind.SQLITE, UnaryOperator.identity(), clock);
         AppConfig config = new AppConfig(URI.create(server.url("/")), dataDir.resolve("leaving"), false);
-        Session session = signUp(config);
-        TokenPair saved = Session.tokens(config).current().orElseThrow();
+        SignedInSession session = signUp(config);
+        TokenPair saved = opener(config).tokens().current().orElseThrow();
         clock.advance(Duration.ofMinutes(16)); // idle: the access token has expired
 
         session.signOut();
 
-        assertThat(Session.tokens(config).current()).as("forgotten here").isEmpty();
+        assertThat(opener(config).tokens().current()).as("forgotten here").isEmpty();
         assertThat(server.postJson("/api/v1/auth/refresh", null, Map.of("refreshToken", saved.refreshToken()))
                 .statusCode()).as("ended on the server").isEqualTo(401);
-        assertThat(Session.resume(config)).isEmpty();
+        assertThat(opener(config).resume()).isEmpty();
     }
 
     @Test
     void anOwnerSignsInOnThisDeviceWhileStrangersHaveLockedTheAccount() {
         server = TestServer.start();
         AppConfig config = new AppConfig(URI.create(server.url("/")), dataDir.resolve("owner"), false);
-        Session first = signUp(config);
-        String email = first.email();
+        SignedInSession first = signUp(config);
+        String email = first.account().email();
         first.signOut();
         first.close();
         sessions.remove(first);
@@ -127,14 +128,18 @@ class SessionIT {
         assertThat(server.postJson("/api/v1/auth/login", null, Map.of("email", email, "password",
                 "correct horse battery")).statusCode()).as("locked for everyone else").isEqualTo(429);
 
-        Session again = Session.signIn(config, email, "correct horse battery".toCharArray());
+        SignedInSession again = opener(config).signIn(email, "correct horse battery".toCharArray());
         sessions.add(again);
 
-        assertThat(again.email()).isEqualTo(email);
+        assertThat(again.account().email()).isEqualTo(email);
     }
 
-    private Session signUp(AppConfig config) {
-        Session s = Session.signUp(config, "session-" + UUID.randomUUID() + "@example.com",
+    private static SessionOpener opener(AppConfig config) {
+        return new SessionOpener(config.server(), config.dataDir());
+    }
+
+    private SignedInSession signUp(AppConfig config) {
+        SignedInSession s = opener(config).signUp("session-" + UUID.randomUUID() + "@example.com",
                 "correct horse battery".toCharArray());
         sessions.add(s);
         return s;
@@ -154,15 +159,16 @@ class SessionIT {
         artistToken = server.signup("artist").get("accessToken").asText();
         String streamed = upload(artistToken, "Streamed Here", 4);
         String kept = upload(artistToken, "Kept Here", 4);
-        Session session = signUp(new AppConfig(URI.create(server.url("/")), dataDir.resolve("listener"), false));
-        session.syncCatalog();
+        SignedInSession session = signUp(new AppConfig(URI.create(server.url("/")), dataDir.resolve("listener"),
+                false));
+        session.catalog().syncCatalog();
         // Downloaded for offline play through the real stream route: a grant to this device.
         session.downloads().download(kept, false);
         await("the download", () -> session.downloads().verifiedFile(kept).isPresent());
 
         // Each track played past half its length: the downloaded one from its file, the other streamed.
         for (String trackId : List.of(kept, streamed)) {
-            Track track = session.track(trackId).orElseThrow();
+            Track track = session.catalog().track(trackId).orElseThrow();
             session.player().playNow(List.of(QueueItem.of(trackId, track.title(), "", track.durationMs())), 0);
             // Delivered by the sync (asked again while waiting), then judged by the server.
             await("a paid play of " + track.title(), () -> {

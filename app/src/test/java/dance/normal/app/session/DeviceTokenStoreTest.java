@@ -1,4 +1,4 @@
-package dance.normal.app;
+package dance.normal.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

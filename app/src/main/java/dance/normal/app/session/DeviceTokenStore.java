@@ -1,4 +1,4 @@
-package dance.normal.app;
+package dance.normal.app.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.protocol.auth.TokenPair;

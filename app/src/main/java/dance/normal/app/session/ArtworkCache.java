@@ -1,4 +1,4 @@
-package dance.normal.app;
+package dance.normal.app.session;
 
 import dance.normal.protocol.files.AtomicFiles;
 import dance.normal.sync.api.ServerIds;

@@ -1,0 +1,172 @@
+package dance.normal.app.session;
+
+import dance.normal.app.ui.Background;
+import dance.normal.protocol.Money;
+import dance.normal.protocol.tokens.Holdings;
+import dance.normal.protocol.tokens.LedgerPage;
+import dance.normal.protocol.tokens.Offering;
+import dance.normal.protocol.tokens.Purchase;
+import dance.normal.protocol.tokens.PurchaseRequest;
+import dance.normal.protocol.tokens.Quote;
+import dance.normal.protocol.tokens.QuoteRequest;
+import dance.normal.protocol.tokens.TokenMessages;
+import dance.normal.protocol.tokens.Topup;
+import dance.normal.protocol.tokens.TopupRequest;
+import dance.normal.sync.api.ApiClient;
+import dance.normal.sync.api.ProblemException;
+import dance.normal.wallet.Wallet;
+import dance.normal.wallet.WalletException;
+import dance.normal.wallet.keys.Base58;
+import dance.normal.wallet.policy.SigningPolicy;
+import dance.normal.wallet.policy.SpendingLedger;
+import dance.normal.wallet.policy.SpendingLimits;
+import dance.normal.wallet.solana.Address;
+import dance.normal.wallet.solana.OffchainMessage;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The wallet on this device (keys in {@code wallet-core}, never leaving it) and the server's money routes. The
+ * spending limits and what was spent today are kept beside the wallet ({@code spending.json}, decision 0027).
+ */
+final class LiveWalletService implements WalletService {
+
+    private final ApiClient api;
+    private final Wallet wallet;
+    private final SpendingLedger spendingLedger;
+    private final SigningPolicy spendingPolicy;
+    private final KeptAnswers kept;
+
+    LiveWalletService(ApiClient api, Wallet wallet, SpendingLedger spendingLedger, SigningPolicy spendingPolicy,
+                      KeptAnswers kept) {
+        this.api = api;
+        this.wallet = wallet;
+        this.spendingLedger = spendingLedger;
+        this.spendingPolicy = spendingPolicy;
+        this.kept = kept;
+    }
+
+    @Override
+    public String walletAddress() {
+        return wallet.address();
+    }
+
+    @Override
+    public Seen<WalletState> walletState() {
+        Background.requireBackground("Reading the wallet");
+        return kept.kept("app.wallet.last", WalletState.class, () -> new WalletState(ledger(), holdings()));
+    }
+
+    @Override
+    public LedgerPage ledger() {
+        Background.requireBackground("Reading the balance");
+        return api.get("/api/v1/me/ledger?limit=50", LedgerPage.class);
+    }
+
+    @Override
+    public Holdings holdings() {
+        Background.requireBackground("Reading holdings");
+        return api.get("/api/v1/me/holdings", Holdings.class);
+    }
+
+    @Override
+    public Optional<Offering> offering(String trackId) {
+        Background.requireBackground("Reading an offering");
+        try {
+            return Optional.of(api.get("/api/v1/offerings/" + trackId, Offering.class));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Quote quote(String trackId, long quantity) {
+        Background.requireBackground("Asking for a quote");
+        return api.call("POST", "/api/v1/quotes", new QuoteRequest(trackId, quantity, wallet.address()),
+                Quote.class, Map.of(), false);
+    }
+
+    /** The signature goes through the wallet's signing policy; a wrong password signs nothing. */
+    @Override
+    public Purchase buy(Quote quote, String key, char[] password) {
+        try {
+            Background.requireBackground("Buying");
+            byte[] message = Base64.getDecoder().decode(quote.message());
+            OffchainMessage decoded = OffchainMessage.decode(message);
+            Money total = Money.ofMicros(quote.totalMicros());
+            if (!decoded.text().equals(quote.text())
+                    || !decoded.signers().equals(List.of(Address.of(wallet.address())))
+                    || !Arrays.equals(decoded.applicationDomain(), TokenMessages.applicationDomain())
+                    || !decoded.text().contains("\nPay " + total.format() + " from my Normal Dance balance\n")) {
+                throw new IllegalStateException("The message to sign does not match the quote; nothing was signed.");
+            }
+            String signature = Base58.encode(wallet.signSpending(message, total, spendingPolicy, password));
+            return api.call("POST", "/api/v1/purchases", new PurchaseRequest(quote.id(), signature), Purchase.class,
+                    Map.of("Idempotency-Key", key), true);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    @Override
+    public SpendingLimits spendingLimits() {
+        Background.requireBackground("Reading the spending limits");
+        return spendingLedger.limits();
+    }
+
+    /** The password is checked by the wallet, with its back-off: whoever finds the app open cannot lift the limits. */
+    @Override
+    public void setSpendingLimits(SpendingLimits limits, char[] password) {
+        try {
+            Background.requireBackground("Changing the spending limits");
+            SpendingLimits now = spendingLedger.limits();
+            if (limits.perPurchase().compareTo(now.perPurchase()) > 0 || limits.perDay().compareTo(now.perDay()) > 0) {
+                if (password == null || password.length == 0) {
+                    throw new WalletException(WalletException.Kind.PASSWORD_REQUIRED,
+                            "Raising a spending limit needs your password.");
+                }
+                wallet.verifyPassword(password);
+            }
+            spendingLedger.setLimits(limits);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    @Override
+    public Topup topUp(long micros, String card, String key) {
+        Background.requireBackground("Topping up");
+        String method = card == null || card.isBlank() ? Topup.CHECKOUT : card;
+        return api.call("POST", "/api/v1/me/topups", new TopupRequest(micros, method), Topup.class,
+                Map.of("Idempotency-Key", key), true);
+    }
+
+    @Override
+    public Topup topup(String id) {
+        Background.requireBackground("Reading a top-up");
+        if (!id.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("The server sent a top-up id that is not one");
+        }
+        return api.call("GET", "/api/v1/me/topups/" + id, null, Topup.class, Map.of(), true);
+    }
+
+    @Override
+    public char[] recoveryPhrase(char[] password) {
+        Background.requireBackground("Reading the recovery phrase");
+        try {
+            return wallet.exportRecoveryPhrase(password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dance.normal.app.session;
+
+import dance.normal.player.Player;
+
+/**
+ * The narrow services of a signed-in session, without its lifecycle (closing, signing out): what the shell hands
+ * out to the screens it builds, each screen taking only the ones it uses, so a screen can be tested with fakes and no
+ * server.
+ */
+public interface SessionServices {
+
+    Account account();
+
+    CatalogService catalog();
+
+    LibraryService library();
+
+    WalletService wallet();
+
+    DeviceService devices();
+
+    DownloadService downloads();
+
+    SyncMonitor sync();
+
+    /** The player over the listener's queue (libVLC in production). */
+    Player player();
+}
