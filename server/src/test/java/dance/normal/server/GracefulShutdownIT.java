@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,9 +48,14 @@ class GracefulShutdownIT {
                 sha.update(buf, 0, n);
                 received += n;
                 CompletableFuture<Void> stopping = CompletableFuture.runAsync(server.server()::close);
-                Thread.sleep(300);
-                assertThat(stopping).isNotDone();
+                // Draining has begun once new requests are turned away; the stream is still open, so the stop waits.
                 HttpResponse<String> meanwhile = server.get("/api/v1/tracks", null);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (meanwhile.statusCode() != 503 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                    meanwhile = server.get("/api/v1/tracks", null);
+                }
+                assertThat(stopping).isNotDone();
                 assertThat(meanwhile.statusCode()).isEqualTo(503);
                 assertThat(meanwhile.headers().firstValue("Content-Type")).hasValue("application/problem+json");
                 while ((n = in.read(buf)) > 0) {

@@ -224,6 +224,11 @@ public final class TokenRoutes implements AutoCloseable {
         return topups;
     }
 
+    /** The purchases, so a test can run their resume job now instead of waiting for its next turn. */
+    public PurchaseService purchases() {
+        return purchases;
+    }
+
     /** The operator's credential, for other admin-only answers (metrics). */
     public AdminAuth admin() {
         return admin;
