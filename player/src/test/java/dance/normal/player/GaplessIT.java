@@ -8,6 +8,7 @@ import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.queue.QueueItem;
 import dance.normal.player.testing.TapRecorder;
 import dance.normal.player.testing.Tones;
+import dance.normal.player.vlc.AudioTap;
 import dance.normal.player.vlc.VlcEngine;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class GaplessIT {
 
     private static final long GAP_TARGET_MS = 50;
+    /** Each file holds exactly 3 s at 44.1 kHz. */
+    private static final long TRACK_FRAMES = 3 * 44_100L;
+    /** The most one block of decoded audio may be off by, whatever the decoder's own block size. */
+    private static final int MAX_BLOCK = 2_048;
+    /** Blocks of one media player follow each other to the microsecond; more than this between two is a hole. */
+    private static final long HOLE_US = 1_000;
+    /** How many plays may be disturbed by the machine before the test gives up on measuring. */
+    private static final int ATTEMPTS = 3;
 
     @TempDir
     Path dir;
@@ -34,6 +44,25 @@ class GaplessIT {
                 "a", Tones.make("sine=frequency=440:duration=3", "pcm_s16le", dir.resolve("a.wav")),
                 "b", Tones.make("sine=frequency=660:duration=3", "flac", dir.resolve("b.flac")),
                 "c", Tones.make("sine=frequency=880:duration=3", "libvorbis", dir.resolve("c.ogg")));
+        List<String> disturbed = new ArrayList<>();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            List<List<TapRecorder.Block>> runs = play(files);
+            Optional<String> starvation = starved(runs);
+            if (starvation.isEmpty()) {
+                if (!disturbed.isEmpty()) {
+                    System.out.println("GaplessIT measured again after a busy machine disturbed it: " + disturbed);
+                }
+                assertWholeAndGapless(runs);
+                return;
+            }
+            disturbed.add("attempt " + attempt + ": " + starvation.get());
+        }
+        throw new AssertionError("the machine starved libVLC's decoder in every attempt, so no measurement was "
+                + "clean: " + disturbed);
+    }
+
+    /** Plays the three files as a queue through the tap; returns what was heard, one run of blocks per track. */
+    private static List<List<TapRecorder.Block>> play(Map<String, Path> files) throws Exception {
         TapRecorder tap = new TapRecorder();
         List<PlaybackState> states = new CopyOnWriteArrayList<>();
         List<URI> advanced = new CopyOnWriteArrayList<>();
@@ -59,20 +88,63 @@ class GaplessIT {
             }
         }
         assertThat(advanced).containsExactly(files.get("b").toUri(), files.get("c").toUri());
+        return runsByPlayer(tap.blocks());
+    }
 
-        // Three runs of sound, one per track, each whole, each starting where the one before stopped.
-        List<List<TapRecorder.Block>> runs = runsByPlayer(tap.blocks());
+    /**
+     * Signs that the machine, not the engine, kept the sound from being whole. libVLC throws away a block that reaches
+     * its output more than 60 ms after its time, so a decoder starved of CPU (a pause of the JVM, no free core) shows
+     * as: a block after the first of a track arriving late (the first one arrives just in time or a little after, as
+     * the output starts), a hole in the timestamps of one media player's blocks, or a track that lacks whole blocks
+     * at its start (its first block late, or its start pushed back by what is missing). Such a play says nothing
+     * about the hand-over, so it is measured again.
+     */
+    private static Optional<String> starved(List<List<TapRecorder.Block>> runs) {
+        List<String> signs = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            List<TapRecorder.Block> run = runs.get(r);
+            for (int i = 1; i < run.size(); i++) {
+                TapRecorder.Block block = run.get(i);
+                if (block.lateUs() > 0) {
+                    signs.add("track " + (r + 1) + " block " + i + " arrived " + block.lateUs() / 1000 + " ms late");
+                }
+                long holeUs = block.ptsUs() - run.get(i - 1).endUs();
+                if (holeUs > HOLE_US) {
+                    signs.add("track " + (r + 1) + " lost " + holeUs / 1000 + " ms before block " + i);
+                }
+            }
+            long missing = TRACK_FRAMES - run.stream().mapToLong(TapRecorder.Block::frames).sum();
+            int block = run.stream().mapToInt(TapRecorder.Block::frames).max().orElse(0);
+            long missingUs = missing * 1_000_000 / AudioTap.RATE;
+            boolean pushedBack = r > 0 && run.getFirst().ptsUs() - runs.get(r - 1).getLast().endUs()
+                    >= missingUs - GAP_TARGET_MS * 1000;
+            if (missing >= block && (run.getFirst().lateUs() > 0 || pushedBack)) {
+                signs.add("track " + (r + 1) + " lacks its first " + missingUs / 1000 + " ms");
+            }
+        }
+        return signs.isEmpty() ? Optional.empty() : Optional.of(signs.toString());
+    }
+
+    /**
+     * Three runs of sound, one per track, each whole (the file's 3 s of frames, give or take one of the decoder's
+     * blocks: the last may be cut or padded), each starting where the one before stopped.
+     */
+    private static void assertWholeAndGapless(List<List<TapRecorder.Block>> runs) {
         assertThat(runs).hasSize(3);
         String heard = runs.stream().map(run -> run.stream().mapToLong(TapRecorder.Block::frames).sum()
-                + " frames from " + run.getFirst().ptsUs() / 1000 + " ms").toList().toString();
+                + " frames in blocks of up to " + run.stream().mapToInt(TapRecorder.Block::frames).max().orElse(0)
+                + " from " + run.getFirst().ptsUs() / 1000 + " ms, at most "
+                + run.stream().mapToLong(TapRecorder.Block::lateUs).max().orElse(0) / 1000 + " ms late").toList()
+                .toString();
         for (List<TapRecorder.Block> run : runs) {
             long frames = run.stream().mapToLong(TapRecorder.Block::frames).sum();
+            long block = Math.min(MAX_BLOCK, run.stream().mapToInt(TapRecorder.Block::frames).max().orElseThrow());
             assertThat(frames).as("frames of one 3 s track; heard %s", heard)
-                    .isBetween(3 * 44_100L - 2_048, 3 * 44_100L + 2_048);
+                    .isBetween(TRACK_FRAMES - block, TRACK_FRAMES + block);
         }
         for (int i = 1; i < runs.size(); i++) {
             long gapUs = runs.get(i).getFirst().ptsUs() - runs.get(i - 1).getLast().endUs();
-            assertThat(gapUs / 1000.0).as("silence between track %d and %d, ms", i, i + 1)
+            assertThat(gapUs / 1000.0).as("silence between track %d and %d, ms; heard %s", i, i + 1, heard)
                     .isBetween(-5.0, (double) GAP_TARGET_MS);
         }
     }

@@ -9,6 +9,7 @@ import dance.normal.player.audio.PlayerPreferences;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.queue.QueueItem;
+import dance.normal.player.queue.QueueListener;
 import dance.normal.player.queue.QueueSnapshot;
 import dance.normal.player.testing.StallingEngine;
 import dance.normal.player.testing.TapRecorder;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,15 +141,25 @@ class PlayerIT {
     @Test
     void aQueueOfUnplayableTracksStopsInsteadOfSpinning() throws Exception {
         Events events = new Events();
-        try (Player player = new Player(() -> VlcEngine.headless(Duration.ofSeconds(5)), new PlayQueue(),
-                item -> Playable.of(dir.resolve(item.trackId() + ".flac").toUri()), Clock.systemUTC(),
+        List<StallingEngine> made = new CopyOnWriteArrayList<>();
+        try (Player player = new Player(() -> {
+            StallingEngine engine = new StallingEngine(VlcEngine.headless(Duration.ofSeconds(5)));
+            made.add(engine);
+            return engine;
+        }, new PlayQueue(), item -> Playable.of(dir.resolve(item.trackId() + ".flac").toUri()), Clock.systemUTC(),
                 play -> { }, new FilePlayerSettings(dir.resolve("p.properties")))) {
             player.addListener(events);
             player.withQueue(q -> q.setRepeat(dance.normal.player.queue.RepeatMode.ALL));
             player.playNow(List.of(QueueItem.of("a", "A", "T", 1_000), QueueItem.of("b", "B", "T", 1_000),
                     QueueItem.of("c", "C", "T", 1_000)), 0);
             await(() -> events.errors.size() >= 3, 10);
-            Thread.sleep(1_000);
+            // The player decides on its own thread, in the task the third error queued; once that has run, a
+            // spinning player would already have handed the engine a fourth track.
+            drain(player);
+            assertThat(made).hasSize(1);
+            assertThat(made.getFirst().loaded()).as("tracks handed to the engine")
+                    .extracting(uri -> Path.of(uri).getFileName().toString())
+                    .containsExactly("a.flac", "b.flac", "c.flac");
         }
         assertThat(events.errors).hasSize(3);
     }
@@ -170,7 +183,8 @@ class PlayerIT {
             player.addQueueListener(changes::add);
             player.restore(saved.state(), 6_000);
             await(() -> changes.size() == 2, 5);
-            Thread.sleep(500);
+            // Restoring is one task on the player's thread; once it has run, a track it started would have been asked.
+            drain(player);
             assertThat(asked).as("nothing plays until asked").isEmpty();
             assertThat(changes.getLast().current().orElseThrow().trackId()).isEqualTo("second");
 
@@ -189,6 +203,18 @@ class PlayerIT {
             }
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * Returns once the player's thread has done everything asked of it before: a queue listener hears the queue
+     * on that thread, in order, and changes nothing.
+     */
+    static void drain(Player player) throws InterruptedException {
+        CountDownLatch reached = new CountDownLatch(1);
+        QueueListener marker = snapshot -> reached.countDown();
+        player.addQueueListener(marker);
+        assertThat(reached.await(10, TimeUnit.SECONDS)).as("the player's thread is free within 10 s").isTrue();
+        player.removeQueueListener(marker);
     }
 
     /** What the player reported. */

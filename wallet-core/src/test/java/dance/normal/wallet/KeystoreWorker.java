@@ -3,6 +3,9 @@ package dance.normal.wallet;
 import dance.normal.wallet.keystore.Argon2Params;
 import dance.normal.wallet.keystore.KeystoreLock;
 import dance.normal.wallet.unlock.FileDeviceSecretStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,7 +13,7 @@ import java.time.Clock;
 /**
  * The second process of {@link WalletProcessIT}: started with the test classpath, it works on the same keystore as
  * the test's JVM. Modes: {@code rewrite <file> <keyDir> <n>} opens and rewrites the keystore n times;
- * {@code hold <file> <millis>} holds the keystore lock for a while.
+ * {@code hold <file>} holds the keystore lock until a line arrives on its input.
  */
 public final class KeystoreWorker {
 
@@ -43,7 +46,7 @@ public final class KeystoreWorker {
                 try (KeystoreLock _ = KeystoreLock.acquire(file)) {
                     System.out.println("locked");
                     System.out.flush();
-                    Thread.sleep(Long.parseLong(args[2]));
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                     System.out.println("releasing");
                     System.out.flush();
                 }

@@ -3,10 +3,13 @@ package dance.normal.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dance.normal.wallet.keystore.KeystoreFile;
+import dance.normal.wallet.keystore.KeystoreLock;
 import dance.normal.wallet.unlock.FileDeviceSecretStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,25 +86,49 @@ class WalletProcessIT {
 
     @Test
     void aWriterWaitsWhileAnotherProcessHoldsTheLock() throws Exception {
-        Process child = start("hold", file.toString(), "1500");
+        Process child = start("hold", file.toString());
         BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8));
         assertThat(lines.readLine()).isEqualTo("locked");
-        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+        byte[] before = Files.readAllBytes(file);
+        CompletableFuture<Void> write = new CompletableFuture<>();
+        Thread writer = Thread.ofPlatform().name("waiting-writer").start(() -> {
             try (Wallet wallet = Wallet.open(file, store, settings)) {
                 wallet.changePassword(KeystoreWorker.PASSWORD, KeystoreWorker.PASSWORD);
+                write.complete(null);
+            } catch (RuntimeException e) {
+                write.completeExceptionally(e);
             }
         });
-        // The child holds the lock for 1.5 s; a writer that did not wait would be done well within 0.3 s.
-        Thread.sleep(300);
+        // The child holds the lock until told to let go: the writer is seen waiting for it, with nothing written.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!waitingForTheLock(writer)) {
+            assertThat(write).as("the writer waits for the lock").isNotDone();
+            assertThat(System.nanoTime()).as("the writer reaches the lock within 30 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
         assertThat(write).isNotDone();
+        assertThat(Files.readAllBytes(file)).as("nothing written while another process holds the lock")
+                .isEqualTo(before);
+
+        try (Writer toChild = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+            toChild.write("release\n");
+        }
         assertThat(lines.readLine()).isEqualTo("releasing");
         write.get(30, TimeUnit.SECONDS);
+        assertThat(Files.readAllBytes(file)).as("written once the lock was free").isNotEqualTo(before);
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isZero();
         try (Wallet wallet = Wallet.open(file, store, settings)) {
             assertThat(wallet.address()).isEqualTo(address);
         }
+    }
+
+    /** Whether {@code thread} is pausing in {@link KeystoreLock#acquire}'s wait for another holder. */
+    private static boolean waitingForTheLock(Thread thread) {
+        return thread.getState() == Thread.State.TIMED_WAITING && Stream.of(thread.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(KeystoreLock.class.getName())
+                        && frame.getMethodName().equals("acquire"));
     }
 
     private Process start(String... args) throws Exception {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
@@ -54,18 +55,22 @@ public final class MprisBridge implements AutoCloseable {
     private static final Pattern NAME_ELEMENT = Pattern.compile("[A-Za-z_-][A-Za-z0-9_-]*");
 
     private final DBusConnection connection;
+    /** Monotonic time in ns ({@link System#nanoTime()}; a test's own to extrapolate the position on its terms). */
+    private final LongSupplier nanoTime;
     /** The bus name held; null until taken. */
     private volatile String busName;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object lock = new Object();
     /** What was last published and when, in one field so a reader never pairs a state with another's time. */
-    private volatile Published published = new Published(NowPlaying.NOTHING, System.nanoTime());
+    private volatile Published published;
 
     private record Published(NowPlaying np, long atNanos) {
     }
 
-    private MprisBridge(DBusConnection connection) {
+    private MprisBridge(DBusConnection connection, LongSupplier nanoTime) {
         this.connection = connection;
+        this.nanoTime = nanoTime;
+        this.published = new Published(NowPlaying.NOTHING, nanoTime.getAsLong());
     }
 
     /**
@@ -85,6 +90,13 @@ public final class MprisBridge implements AutoCloseable {
 
     /** As {@link #start(String, String, MprisTarget)}, on the bus at {@code address} (null: no bus). */
     static MprisBridge start(String address, String busNameSuffix, String identity, MprisTarget target) {
+        return start(address, busNameSuffix, identity, target, System::nanoTime);
+    }
+
+    /** As {@link #start(String, String, String, MprisTarget)}, telling time by {@code nanoTime}. */
+    static MprisBridge start(String address, String busNameSuffix, String identity, MprisTarget target,
+                             LongSupplier nanoTime) {
+        Objects.requireNonNull(nanoTime, "nanoTime");
         Objects.requireNonNull(busNameSuffix, "busNameSuffix");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(target, "target");
@@ -93,12 +105,12 @@ public final class MprisBridge implements AutoCloseable {
         }
         if (address == null || address.isBlank()) {
             LOG.info("MPRIS desktop integration is off: no D-Bus session bus ({} is not set)", ADDRESS_VARIABLE);
-            return new MprisBridge(null);
+            return new MprisBridge(null, nanoTime);
         }
         Optional<String> unreachable = probe(address);
         if (unreachable.isPresent()) {
             LOG.info("MPRIS desktop integration is off: no D-Bus session bus at {} ({})", address, unreachable.get());
-            return new MprisBridge(null);
+            return new MprisBridge(null, nanoTime);
         }
         DBusConnection connection;
         try {
@@ -107,9 +119,9 @@ public final class MprisBridge implements AutoCloseable {
                     .build();
         } catch (DBusException | RuntimeException e) {
             LOG.info("MPRIS desktop integration is off: no D-Bus session bus at {} ({})", address, e.getMessage());
-            return new MprisBridge(null);
+            return new MprisBridge(null, nanoTime);
         }
-        MprisBridge bridge = new MprisBridge(connection);
+        MprisBridge bridge = new MprisBridge(connection, nanoTime);
         try {
             // Export before taking the name: a client that sees the name may call at once.
             connection.exportObject(MprisObject.PATH,
@@ -121,7 +133,7 @@ public final class MprisBridge implements AutoCloseable {
             // Connected but refused (name or export): unexpected, so the details go to the log.
             LOG.warn("MPRIS desktop integration is off: the session bus refused the player", e);
             bridge.close();
-            return new MprisBridge(null);
+            return new MprisBridge(null, nanoTime);
         }
     }
 
@@ -190,7 +202,7 @@ public final class MprisBridge implements AutoCloseable {
             }
             NowPlaying before = published.np();
             long expectedMs = positionMs();
-            published = new Published(np, System.nanoTime());
+            published = new Published(np, nanoTime.getAsLong());
             Map<String, Variant<?>> changed = changes(MprisProperties.player(before), MprisProperties.player(np));
             if (!changed.isEmpty()) {
                 send(() -> new Properties.PropertiesChanged(MprisObject.PATH, MprisProperties.PLAYER_INTERFACE,
@@ -225,7 +237,7 @@ public final class MprisBridge implements AutoCloseable {
         NowPlaying np = now.np();
         long position = np.positionMs();
         if (np.status() == NowPlaying.Status.PLAYING) {
-            position += TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - now.atNanos());
+            position += TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - now.atNanos());
             if (np.lengthMs() > 0) {
                 position = Math.min(position, np.lengthMs());
             }

@@ -15,11 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real engine that can be made to report a stall on demand: libVLC cannot be made to hang when a test wants it
  * to, so this produces what the engine's watchdog would report, and silences the real engine as a hung one is.
+ * It also keeps every source it was asked to load, so a test can tell what the player handed it.
  */
 public final class StallingEngine implements AudioEngine {
 
     private final AudioEngine real;
     private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<URI> loaded = new CopyOnWriteArrayList<>();
 
     public StallingEngine(AudioEngine real) {
         this.real = real;
@@ -34,8 +36,14 @@ public final class StallingEngine implements AudioEngine {
         listeners.forEach(l -> l.onError(error));
     }
 
+    /** {@return every source this engine was asked to load, in order} */
+    public List<URI> loaded() {
+        return List.copyOf(loaded);
+    }
+
     @Override
     public void load(URI source, TrackGain gain) {
+        loaded.add(source);
         real.load(source, gain);
     }
 

@@ -8,10 +8,20 @@ import java.util.function.Predicate;
 /** Keeps every block of audio an engine would have played, and the volumes it set. */
 public final class TapRecorder implements AudioTap {
 
-    /** One block as heard. */
-    public record Block(int player, long ptsUs, int frames, double rms) {
+    /**
+     * One block as heard.
+     *
+     * @param arrivedUs when libVLC handed it over, on the same clock as {@code ptsUs}: after {@code ptsUs} the block
+     *                  came too late to be heard in time (a sound card would have run dry)
+     */
+    public record Block(int player, long ptsUs, int frames, double rms, long arrivedUs) {
         public long endUs() {
             return ptsUs + AudioTap.durationUs(frames);
+        }
+
+        /** {@return how long after its time the block arrived; 0 or less when in time} */
+        public long lateUs() {
+            return arrivedUs - ptsUs;
         }
     }
 
@@ -24,7 +34,7 @@ public final class TapRecorder implements AudioTap {
 
     @Override
     public void block(int player, long ptsUs, int frames, double rms) {
-        blocks.add(new Block(player, ptsUs, frames, rms));
+        blocks.add(new Block(player, ptsUs, frames, rms, AudioTap.clockUs()));
     }
 
     @Override
