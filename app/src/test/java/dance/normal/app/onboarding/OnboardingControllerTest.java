@@ -1,0 +1,135 @@
+package dance.normal.app.onboarding;
+
+import static dance.normal.app.ui.Fx.ENGLISH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dance.normal.app.session.FakeSession;
+import dance.normal.app.session.Gate;
+import dance.normal.app.session.SignIn;
+import dance.normal.app.session.SignedInSession;
+import dance.normal.app.ui.Background;
+import dance.normal.app.ui.Fx;
+import dance.normal.sync.api.CertificatePins;
+import dance.normal.sync.api.UnreachableException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** First run against a sign-in that answers from memory: no server, no wallet. */
+class OnboardingControllerTest {
+
+    @TempDir
+    Path dataDir;
+    private final Background background = new Background();
+    private final Accounts accounts = new Accounts();
+    private final List<SignedInSession> signedIn = new CopyOnWriteArrayList<>();
+    private OnboardingController screen;
+
+    /** Remembers what it was asked, and answers with a fake session or {@link #failure}. */
+    private static final class Accounts implements SignIn {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        final Gate gate = new Gate();
+        volatile RuntimeException failure;
+
+        @Override
+        public SignedInSession signUp(String email, char[] password) {
+            return answer("sign up " + email + " " + new String(password));
+        }
+
+        @Override
+        public SignedInSession signIn(String email, char[] password) {
+            return answer("sign in " + email + " " + new String(password));
+        }
+
+        private SignedInSession answer(String call) {
+            asked.add(call);
+            gate.pass();
+            if (failure != null) {
+                throw failure;
+            }
+            return new FakeSession();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Fx.start();
+        screen = Fx.call(() -> new OnboardingController(accounts, URI.create("https://music.example.com"),
+                new CertificatePins(dataDir.resolve("pins.properties")), background, ENGLISH, signedIn::add,
+                server -> { }));
+        Fx.show(screen.view());
+    }
+
+    @AfterEach
+    void tearDown() {
+        signedIn.forEach(SignedInSession::close);
+        background.close();
+    }
+
+    @Test
+    void creatingAnAccountDisablesTheButtonUntilTheSessionArrives() throws Exception {
+        accounts.gate.close();
+        fill("ana@example.com", "correct horse");
+        Fx.run(() -> submit().fire());
+
+        Fx.await("asked", () -> accounts.asked.size() == 1);
+        assertThat(Fx.call(() -> submit().isDisabled())).as("the button while it works").isTrue();
+        assertThat(Fx.call(() -> Fx.<PasswordField>find(screen.view(), "password").getText()))
+                .as("the password left the field").isEmpty();
+        accounts.gate.open();
+
+        Fx.await("signed in", () -> signedIn.size() == 1);
+        assertThat(accounts.asked).containsExactly("sign up ana@example.com correct horse");
+        assertThat(Fx.call(() -> submit().isDisabled())).isFalse();
+    }
+
+    @Test
+    void signingInWhileTheServerIsAwaySaysSoAndKeepsTheEmail() throws Exception {
+        Fx.run(() -> Fx.<Hyperlink>find(screen.view(), "toggle").fire());
+        assertThat(Fx.call(() -> submit().getText())).isEqualTo("Sign in");
+        accounts.failure = new UnreachableException("connect timed out", null);
+        fill("ana@example.com", "correct horse");
+        Fx.run(() -> submit().fire());
+
+        Fx.await("the sentence", () -> !error().isEmpty());
+        assertThat(Fx.call(this::error))
+                .isEqualTo("The Normal Dance server cannot be reached. Check your connection and try again.");
+        assertThat(accounts.asked).containsExactly("sign in ana@example.com correct horse");
+        assertThat(Fx.call(() -> Fx.<TextField>find(screen.view(), "email").getText())).isEqualTo("ana@example.com");
+        assertThat(Fx.call(() -> submit().isDisabled())).isFalse();
+        assertThat(signedIn).isEmpty();
+    }
+
+    @Test
+    void anEmptyFormAsksForBothWithoutAskingAnyone() {
+        fill("  ", "");
+        Fx.run(() -> submit().fire());
+        assertThat(Fx.call(this::error)).isEqualTo("Enter your email and a password.");
+        assertThat(accounts.asked).isEmpty();
+    }
+
+    private void fill(String email, String password) {
+        Fx.run(() -> {
+            Fx.<TextField>find(screen.view(), "email").setText(email);
+            Fx.<PasswordField>find(screen.view(), "password").setText(password);
+        });
+    }
+
+    private Button submit() {
+        return Fx.find(screen.view(), "submit");
+    }
+
+    private String error() {
+        return Fx.<Label>find(screen.view(), "error").getText();
+    }
+}
