@@ -1,6 +1,5 @@
 package dance.normal.app.session;
 
-import dance.normal.app.ui.Background;
 import dance.normal.protocol.catalog.Artist;
 import dance.normal.protocol.catalog.Release;
 import dance.normal.protocol.catalog.Track;
@@ -39,61 +38,61 @@ final class LiveCatalogService implements CatalogService {
 
     @Override
     public int syncCatalog() {
-        Background.requireBackground("Syncing the catalog");
+        OffFxThread.require("Syncing the catalog");
         return catalog.pull();
     }
 
     @Override
     public List<Track> search(String text, int limit) {
-        Background.requireBackground("Searching");
+        OffFxThread.require("Searching");
         return mirror.search(text, limit);
     }
 
     @Override
     public Optional<Track> track(String trackId) {
-        Background.requireBackground("Reading a track");
+        OffFxThread.require("Reading a track");
         return mirror.track(trackId);
     }
 
     @Override
     public List<Release> newReleases(int limit) {
-        Background.requireBackground("Reading releases");
+        OffFxThread.require("Reading releases");
         return mirror.newReleases(limit);
     }
 
     @Override
     public Optional<Release> release(String id) {
-        Background.requireBackground("Reading a release");
+        OffFxThread.require("Reading a release");
         return mirror.release(id);
     }
 
     @Override
     public List<Track> tracksOfRelease(String releaseId) {
-        Background.requireBackground("Reading a release");
+        OffFxThread.require("Reading a release");
         return mirror.tracksOfRelease(releaseId);
     }
 
     @Override
     public Optional<Artist> artist(String id) {
-        Background.requireBackground("Reading an artist");
+        OffFxThread.require("Reading an artist");
         return mirror.artist(id);
     }
 
     @Override
     public List<Release> releasesOfArtist(String artistId) {
-        Background.requireBackground("Reading an artist");
+        OffFxThread.require("Reading an artist");
         return mirror.releasesOfArtist(artistId);
     }
 
     @Override
     public List<Track> tracksOfArtist(String artistId) {
-        Background.requireBackground("Reading an artist");
+        OffFxThread.require("Reading an artist");
         return mirror.tracksOfArtist(artistId);
     }
 
     @Override
     public Seen<List<Track>> popular(int limit) {
-        Background.requireBackground("Reading what is popular");
+        OffFxThread.require("Reading what is popular");
         Seen<Popular> seen = kept.kept("app.popular.last", Popular.class,
                 () -> api.get("/api/v1/popular?limit=" + limit, Popular.class));
         return new Seen<>(seen.value().tracks().stream().limit(limit).map(e -> mirror.track(e.trackId()))
@@ -102,7 +101,7 @@ final class LiveCatalogService implements CatalogService {
 
     @Override
     public Map<String, TrackSource.Status> availability(List<Track> tracks) {
-        Background.requireBackground("Checking what can play");
+        OffFxThread.require("Checking what can play");
         return sources.availability(tracks);
     }
 
@@ -113,7 +112,7 @@ final class LiveCatalogService implements CatalogService {
 
     @Override
     public Optional<Image> artwork(String url, int size) {
-        Background.requireBackground("Loading artwork");
+        OffFxThread.require("Loading artwork");
         return artwork.image(url, size);
     }
 }

@@ -1,6 +1,5 @@
 package dance.normal.app.session;
 
-import dance.normal.app.ui.Background;
 import dance.normal.protocol.auth.Device;
 import dance.normal.sync.api.ApiClient;
 import java.util.Arrays;
@@ -26,13 +25,13 @@ final class LiveDeviceService implements DeviceService {
 
     @Override
     public List<Device> devices() {
-        Background.requireBackground("Reading devices");
+        OffFxThread.require("Reading devices");
         return Arrays.asList(api.get("/api/v1/me/devices", Device[].class));
     }
 
     @Override
     public void removeDevice(String deviceId) {
-        Background.requireBackground("Removing a device");
+        OffFxThread.require("Removing a device");
         api.call("DELETE", "/api/v1/me/devices/" + UUID.fromString(deviceId), null, Void.class, Map.of(), true);
     }
 }

@@ -1,6 +1,5 @@
 package dance.normal.app.session;
 
-import dance.normal.app.ui.Background;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.sync.catalog.CatalogMirror;
 import dance.normal.sync.download.DownloadManager;
@@ -33,50 +32,50 @@ final class LiveLibraryService implements LibraryService {
 
     @Override
     public void setLiked(String trackId, boolean liked) {
-        Background.requireBackground("Liking a track");
+        OffFxThread.require("Liking a track");
         library.setLiked(trackId, liked);
         changedLocally.run();
     }
 
     @Override
     public boolean isLiked(String trackId) {
-        Background.requireBackground("Reading likes");
+        OffFxThread.require("Reading likes");
         return library.isLiked(trackId);
     }
 
     @Override
     public List<Track> likedTracks() {
-        Background.requireBackground("Reading likes");
+        OffFxThread.require("Reading likes");
         return mirror.liked();
     }
 
     @Override
     public List<Track> downloadedTracks() {
-        Background.requireBackground("Reading downloads");
+        OffFxThread.require("Reading downloads");
         return downloads.verifiedTrackIds().stream().map(mirror::track).flatMap(Optional::stream).toList();
     }
 
     @Override
     public List<Track> recentlyPlayed() {
-        Background.requireBackground("Reading what was played");
+        OffFxThread.require("Reading what was played");
         return queueMemory.recent().stream().map(mirror::track).flatMap(Optional::stream).toList();
     }
 
     @Override
     public List<LocalPlaylist> playlists() {
-        Background.requireBackground("Reading playlists");
+        OffFxThread.require("Reading playlists");
         return library.playlists();
     }
 
     @Override
     public List<Track> tracksOf(LocalPlaylist playlist) {
-        Background.requireBackground("Reading a playlist");
+        OffFxThread.require("Reading a playlist");
         return playlist.trackIds().stream().map(mirror::track).flatMap(Optional::stream).toList();
     }
 
     @Override
     public String createPlaylist(String name, List<String> trackIds) {
-        Background.requireBackground("Making a playlist");
+        OffFxThread.require("Making a playlist");
         String id = library.createPlaylist(name, trackIds);
         changedLocally.run();
         return id;
@@ -84,7 +83,7 @@ final class LiveLibraryService implements LibraryService {
 
     @Override
     public void addToPlaylist(String localId, String trackId) {
-        Background.requireBackground("Changing a playlist");
+        OffFxThread.require("Changing a playlist");
         LocalPlaylist p = library.playlist(localId).orElseThrow(() -> new IllegalArgumentException(
                 "No such playlist"));
         if (!p.trackIds().contains(trackId)) {

@@ -1,6 +1,5 @@
 package dance.normal.app.session;
 
-import dance.normal.app.ui.Background;
 import dance.normal.player.AudioEngine;
 import dance.normal.player.Playable;
 import dance.normal.player.Player;
@@ -224,7 +223,7 @@ final class LiveSession implements SignedInSession {
 
     @Override
     public void signOut() {
-        Background.requireBackground("Signing out");
+        OffFxThread.require("Signing out");
         try {
             api.signOut();
         } finally {

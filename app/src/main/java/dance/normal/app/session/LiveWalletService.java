@@ -1,6 +1,5 @@
 package dance.normal.app.session;
 
-import dance.normal.app.ui.Background;
 import dance.normal.protocol.Money;
 import dance.normal.protocol.tokens.Holdings;
 import dance.normal.protocol.tokens.LedgerPage;
@@ -56,25 +55,25 @@ final class LiveWalletService implements WalletService {
 
     @Override
     public Seen<WalletState> walletState() {
-        Background.requireBackground("Reading the wallet");
+        OffFxThread.require("Reading the wallet");
         return kept.kept("app.wallet.last", WalletState.class, () -> new WalletState(ledger(), holdings()));
     }
 
     @Override
     public LedgerPage ledger() {
-        Background.requireBackground("Reading the balance");
+        OffFxThread.require("Reading the balance");
         return api.get("/api/v1/me/ledger?limit=50", LedgerPage.class);
     }
 
     @Override
     public Holdings holdings() {
-        Background.requireBackground("Reading holdings");
+        OffFxThread.require("Reading holdings");
         return api.get("/api/v1/me/holdings", Holdings.class);
     }
 
     @Override
     public Optional<Offering> offering(String trackId) {
-        Background.requireBackground("Reading an offering");
+        OffFxThread.require("Reading an offering");
         try {
             return Optional.of(api.get("/api/v1/offerings/" + trackId, Offering.class));
         } catch (ProblemException e) {
@@ -87,7 +86,7 @@ final class LiveWalletService implements WalletService {
 
     @Override
     public Quote quote(String trackId, long quantity) {
-        Background.requireBackground("Asking for a quote");
+        OffFxThread.require("Asking for a quote");
         return api.call("POST", "/api/v1/quotes", new QuoteRequest(trackId, quantity, wallet.address()),
                 Quote.class, Map.of(), false);
     }
@@ -96,7 +95,7 @@ final class LiveWalletService implements WalletService {
     @Override
     public Purchase buy(Quote quote, String key, char[] password) {
         try {
-            Background.requireBackground("Buying");
+            OffFxThread.require("Buying");
             byte[] message = Base64.getDecoder().decode(quote.message());
             OffchainMessage decoded = OffchainMessage.decode(message);
             Money total = Money.ofMicros(quote.totalMicros());
@@ -118,7 +117,7 @@ final class LiveWalletService implements WalletService {
 
     @Override
     public SpendingLimits spendingLimits() {
-        Background.requireBackground("Reading the spending limits");
+        OffFxThread.require("Reading the spending limits");
         return spendingLedger.limits();
     }
 
@@ -126,7 +125,7 @@ final class LiveWalletService implements WalletService {
     @Override
     public void setSpendingLimits(SpendingLimits limits, char[] password) {
         try {
-            Background.requireBackground("Changing the spending limits");
+            OffFxThread.require("Changing the spending limits");
             SpendingLimits now = spendingLedger.limits();
             if (limits.perPurchase().compareTo(now.perPurchase()) > 0 || limits.perDay().compareTo(now.perDay()) > 0) {
                 if (password == null || password.length == 0) {
@@ -145,7 +144,7 @@ final class LiveWalletService implements WalletService {
 
     @Override
     public Topup topUp(long micros, String card, String key) {
-        Background.requireBackground("Topping up");
+        OffFxThread.require("Topping up");
         String method = card == null || card.isBlank() ? Topup.CHECKOUT : card;
         return api.call("POST", "/api/v1/me/topups", new TopupRequest(micros, method), Topup.class,
                 Map.of("Idempotency-Key", key), true);
@@ -153,7 +152,7 @@ final class LiveWalletService implements WalletService {
 
     @Override
     public Topup topup(String id) {
-        Background.requireBackground("Reading a top-up");
+        OffFxThread.require("Reading a top-up");
         if (!id.matches("[0-9a-f-]{36}")) {
             throw new IllegalArgumentException("The server sent a top-up id that is not one");
         }
@@ -162,7 +161,7 @@ final class LiveWalletService implements WalletService {
 
     @Override
     public char[] recoveryPhrase(char[] password) {
-        Background.requireBackground("Reading the recovery phrase");
+        OffFxThread.require("Reading the recovery phrase");
         try {
             return wallet.exportRecoveryPhrase(password);
         } finally {

@@ -1,7 +1,6 @@
 package dance.normal.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dance.normal.app.ui.Background;
 import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.AuthMessages;
 import dance.normal.protocol.auth.Device;
@@ -83,7 +82,7 @@ public final class SessionOpener implements SignIn {
      * without the password.
      */
     public Optional<SignedInSession> resume() {
-        Background.requireBackground("Resuming the session");
+        OffFxThread.require("Resuming the session");
         TokenStore tokens = tokens();
         if (tokens.current().isEmpty()) {
             return Optional.empty();
@@ -123,7 +122,7 @@ public final class SessionOpener implements SignIn {
      * never shown (the session is saved, so later starts resume it), topped up with the test card.
      */
     public SignedInSession demoListener(long topUpMicros) {
-        Background.requireBackground("Making the demo listener");
+        OffFxThread.require("Making the demo listener");
         char[] password = new char[24];
         SecureRandom random = new SecureRandom();
         String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -157,7 +156,7 @@ public final class SessionOpener implements SignIn {
      * @throws UntrustedCertificateException when the server presents another certificate than {@code pinned}
      */
     public static boolean isNormalDanceServer(URI server, Optional<String> pinned) {
-        Background.requireBackground("Checking a server");
+        OffFxThread.require("Checking a server");
         ApiClient.Options quick = new ApiClient.Options(Duration.ofSeconds(3), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), 1, Duration.ofMillis(200), Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
         try (ApiClient api = new ApiClient(server, TokenStore.inMemory(), quick, Clock.systemUTC(), pinned)) {
@@ -197,7 +196,7 @@ public final class SessionOpener implements SignIn {
     }
 
     private SignedInSession open(String email, char[] password, boolean create) {
-        Background.requireBackground("Signing in");
+        OffFxThread.require("Signing in");
         TokenStore tokens = tokens();
         ApiClient api = client(tokens);
         try {

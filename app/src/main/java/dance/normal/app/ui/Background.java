@@ -1,5 +1,6 @@
 package dance.normal.app.ui;
 
+import dance.normal.app.session.OffFxThread;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -91,11 +92,9 @@ public final class Background implements AutoCloseable {
         }
     }
 
-    /** Fails loudly when called on the FX thread: guards services that do I/O. */
+    /** Fails loudly when called on the FX thread: guards services that do I/O ({@link OffFxThread}). */
     public static void requireBackground(String what) {
-        if (Platform.isFxApplicationThread()) {
-            throw new IllegalStateException(what + " must not run on the JavaFX thread");
-        }
+        OffFxThread.require(what);
     }
 
     @Override
