@@ -98,9 +98,13 @@ public final class CatalogRepository {
     }
 
     public Optional<Artist> artistOfAccount(String accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, name, bio, picture_sha256 FROM artists "
-                        + "WHERE account_id = :a")
-                .bind("a", accountId).map(CatalogRepository::artist).findOne());
+        return jdbi.withHandle(h -> artistOfAccount(h, accountId));
+    }
+
+    /** The account's artist profile, inside the caller's transaction. */
+    public Optional<Artist> artistOfAccount(Handle h, String accountId) {
+        return h.createQuery("SELECT id, name, bio, picture_sha256 FROM artists WHERE account_id = :a")
+                .bind("a", accountId).map(CatalogRepository::artist).findOne();
     }
 
     public Optional<Artist> artistByName(Handle h, String name) {
@@ -184,7 +188,7 @@ public final class CatalogRepository {
                 .bind("kbps", t.bitrateKbps()).bind("size", t.sizeBytes()).bind("sha", t.sha256())
                 .bind("lufs", t.loudnessLufs()).bind("peak", t.peakDbfs()).bind("now", now)
                 .execute();
-        Track track = trackIn(h, id).orElseThrow();
+        Track track = findTrack(h, id).orElseThrow();
         search.upsert(h, id, track.title(), track.artistName(), track.releaseTitle(), track.genre());
         feed.record(h, Change.Entity.TRACK, id, Change.Op.UPSERT, track);
         return track;
@@ -202,10 +206,17 @@ public final class CatalogRepository {
     }
 
     public Optional<Track> track(String id) {
-        return jdbi.withHandle(h -> trackIn(h, id));
+        return jdbi.withHandle(h -> findTrack(h, id));
     }
 
-    private Optional<Track> trackIn(Handle h, String id) {
+    /** A track, deleted or not (plays of a deleted track are still paid), inside the caller's transaction. */
+    public Optional<Track> trackEvenIfDeleted(Handle h, String id) {
+        return h.createQuery(TRACK_SELECT + "WHERE t.id = :id").bind("id", id).map(CatalogRepository::track)
+                .findOne();
+    }
+
+    /** A live track, inside the caller's transaction. */
+    public Optional<Track> findTrack(Handle h, String id) {
         return h.createQuery(TRACK_SELECT + "WHERE t.id = :id AND t.deleted_at IS NULL")
                 .bind("id", id).map(CatalogRepository::track).findOne();
     }

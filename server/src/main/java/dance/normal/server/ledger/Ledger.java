@@ -97,6 +97,39 @@ public final class Ledger {
         return new LedgerTransaction(seq, id, kind, memo, now, prev, hash, postings);
     }
 
+    /**
+     * Records what a ledger transaction was for: the track it concerns (or null) and the purchase, top-up,
+     * withdrawal or settlement that made it. {@code ledger_refs} is the ledger's own table.
+     */
+    public void refer(Handle h, LedgerTransaction tx, String trackId, String refId) {
+        h.createUpdate("INSERT INTO ledger_refs (tx_seq, track_id, ref_id) VALUES (:s, :t, :r)")
+                .bind("s", tx.seq()).bind("t", trackId).bind("r", refId).execute();
+    }
+
+    /** What an account received for one track, by kind of income. */
+    public record TrackIncome(String trackId, long sales, long plays) {
+    }
+
+    /** What the account received per track (sales and settled plays), for tracks it received anything for. */
+    public List<TrackIncome> incomeByTrack(Handle h, String account) {
+        return h.createQuery("SELECT r.track_id AS track_id, "
+                        + "SUM(CASE WHEN lt.kind = 'sale' THEN p.amount ELSE 0 END) AS sales, "
+                        + "SUM(CASE WHEN lt.kind = 'settlement' THEN p.amount ELSE 0 END) AS plays "
+                        + "FROM ledger_postings p JOIN ledger_refs r ON r.tx_seq = p.tx_seq "
+                        + "JOIN ledger_transactions lt ON lt.seq = p.tx_seq "
+                        + "WHERE p.account = :a AND r.track_id IS NOT NULL GROUP BY r.track_id")
+                .bind("a", account)
+                .map((rs, ctx) -> new TrackIncome(rs.getString("track_id"), rs.getLong("sales"), rs.getLong("plays")))
+                .list();
+    }
+
+    /** Everything the account received in transactions about one track. */
+    public long incomeFromTrack(Handle h, String account, String trackId) {
+        return h.createQuery("SELECT COALESCE(SUM(p.amount), 0) FROM ledger_postings p JOIN ledger_refs r "
+                        + "ON r.tx_seq = p.tx_seq WHERE p.account = :a AND r.track_id = :t")
+                .bind("a", account).bind("t", trackId).mapTo(Long.class).one();
+    }
+
     /** An account's balance: the sum of its postings. */
     public long balance(String account) {
         return jdbi.withHandle(h -> balance(h, account));

@@ -9,6 +9,7 @@ import dance.normal.server.http.ApiException;
 import dance.normal.server.ledger.Ledger;
 import dance.normal.server.ledger.LedgerTransaction;
 import dance.normal.server.ledger.Posting;
+import dance.normal.server.payments.TopupRepository.Row;
 import dance.normal.server.tokens.Accounts;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,19 +49,11 @@ public final class TopupService {
 
     private final Jdbi jdbi;
     private final Ledger ledger;
+    private final TopupRepository topups = new TopupRepository();
     private final List<Guarded> providers;
     private final Clock clock;
 
     private record Guarded(PaymentProvider provider, CircuitBreaker breaker) {
-    }
-
-    /** A top-up and the HTTP status it answers with. */
-    public record Answer(int status, Topup topup) {
-    }
-
-    private record Row(String id, String accountId, String key, long amount, String method, String label,
-                       String state, String provider, String failure, long createdAt, int attempts,
-                       String providerRef, String checkoutUrl, long updatedAt) {
     }
 
     public TopupService(Jdbi jdbi, Ledger ledger, List<PaymentProvider> providers, Clock clock) {
@@ -74,7 +67,7 @@ public final class TopupService {
         this.clock = clock;
     }
 
-    public Answer topup(Principal principal, String key, TopupRequest request) {
+    public TopupOutcome topup(Principal principal, String key, TopupRequest request) {
         if (key == null || key.isBlank() || key.length() > 100) {
             throw ApiException.badRequest("Send an Idempotency-Key header (up to 100 characters) with a top-up.");
         }
@@ -92,28 +85,32 @@ public final class TopupService {
         if (providers.stream().noneMatch(g -> g.provider().accepts(method))) {
             throw ApiException.validation("No payment provider here takes that payment method.");
         }
-        Optional<Row> earlier = byKey(principal.accountId(), key);
+        String accountId = principal.accountId();
+        Optional<Row> earlier;
+        String id = UUID.randomUUID().toString();
+        try {
+            earlier = jdbi.inTransaction(h -> {
+                Optional<Row> row = topups.findByKey(h, accountId, key);
+                if (row.isEmpty()) {
+                    topups.insert(h, id, accountId, key, amount, method, PaymentMethods.label(method),
+                            clock.millis());
+                }
+                return row;
+            });
+        } catch (RuntimeException e) {
+            return jdbi.withHandle(h -> topups.findByKey(h, accountId, key).map(r -> outcome(h, r)))
+                    .orElseThrow(() -> e);
+        }
         if (earlier.isPresent()) {
             Row row = earlier.get();
             if (row.amount() != amount || !row.method().equals(method)) {
                 throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, 422,
                         "This Idempotency-Key was used for a different top-up; use a new key.");
             }
-            return answer(row);
+            return jdbi.withHandle(h -> outcome(h, row));
         }
-        String id = UUID.randomUUID().toString();
-        long now = clock.millis();
-        try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO topups (id, account_id, idempotency_key, amount_micros, "
-                            + "method_token, method_label, state, created_at, updated_at) "
-                            + "VALUES (:id, :a, :k, :m, :t, :l, 'CHARGING', :now, :now)")
-                    .bind("id", id).bind("a", principal.accountId()).bind("k", key).bind("m", amount)
-                    .bind("t", method).bind("l", PaymentMethods.label(method)).bind("now", now).execute());
-        } catch (RuntimeException e) {
-            return byKey(principal.accountId(), key).map(this::answer).orElseThrow(() -> e);
-        }
-        attempt(load(id).orElseThrow());
-        return answer(load(id).orElseThrow());
+        attempt(load(id));
+        return jdbi.withHandle(h -> outcome(h, topups.find(h, id).orElseThrow()));
     }
 
     /**
@@ -123,18 +120,14 @@ public final class TopupService {
     public synchronized int retryQueued() {
         long now = clock.millis();
         long stale = now - STALE_CHARGE.toMillis();
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM topups WHERE (state = 'QUEUED' "
-                + "AND next_attempt_at <= :now) OR (state = 'CHARGING' AND updated_at < :stale) ORDER BY created_at")
-                .bind("now", now).bind("stale", stale).mapTo(String.class).list());
+        List<String> ids = jdbi.withHandle(h -> topups.dueForRetry(h, now, stale));
         int succeeded = 0;
         for (String id : ids) {
-            boolean claimed = jdbi.withHandle(h -> h.createUpdate("UPDATE topups SET state = 'CHARGING', "
-                    + "updated_at = :now WHERE id = :id AND ((state = 'QUEUED' AND next_attempt_at <= :now) "
-                    + "OR (state = 'CHARGING' AND updated_at < :stale))").bind("now", now).bind("id", id)
-                    .bind("stale", stale).execute() == 1);
-            if (claimed) {
-                attempt(load(id).orElseThrow());
-                if (load(id).orElseThrow().state().equals("SUCCEEDED")) {
+            Optional<Row> claimed = jdbi.inTransaction(h -> topups.claimForRetry(h, id, now, stale)
+                    ? topups.find(h, id) : Optional.<Row>empty());
+            if (claimed.isPresent()) {
+                attempt(claimed.get());
+                if (load(id).state() == TopupState.SUCCEEDED) {
                     succeeded++;
                 }
             }
@@ -143,7 +136,8 @@ public final class TopupService {
     }
 
     public Optional<Topup> find(Principal principal, String id) {
-        return load(id).filter(r -> r.accountId().equals(principal.accountId())).map(this::view);
+        return jdbi.withHandle(h -> topups.find(h, id).filter(r -> r.accountId().equals(principal.accountId()))
+                .map(r -> view(h, r)));
     }
 
     /**
@@ -151,7 +145,7 @@ public final class TopupService {
      * recorded as handled only if the settling commits with it. Safe to call twice.
      */
     public void settle(Handle h, String topupId, String provider, PaymentProvider.Charge outcome) {
-        Optional<Row> row = load(h, topupId);
+        Optional<Row> row = topups.find(h, topupId);
         if (row.isEmpty()) {
             LOG.warn("A {} event names top-up {}, which does not exist here", provider, topupId);
             return;
@@ -166,10 +160,7 @@ public final class TopupService {
      */
     public synchronized int reconcilePending() {
         long now = clock.millis();
-        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT id FROM topups WHERE state = 'PENDING' "
-                        + "AND provider_ref IS NOT NULL AND updated_at < :due ORDER BY created_at")
-                .bind("due", now - RECONCILE_AFTER.toMillis()).mapTo(String.class).list())
-                .stream().map(id -> load(id).orElseThrow()).toList();
+        List<Row> rows = jdbi.withHandle(h -> topups.pendingSince(h, now - RECONCILE_AFTER.toMillis()));
         int settled = 0;
         for (Row row : rows) {
             Optional<Guarded> g = providers.stream().filter(p -> p.provider().name().equals(row.provider()))
@@ -182,8 +173,7 @@ public final class TopupService {
                 continue;
             }
             if (charge.isEmpty() || charge.get().status() == PaymentProvider.Status.PENDING) {
-                jdbi.useHandle(h -> h.createUpdate("UPDATE topups SET updated_at = :now WHERE id = :id "
-                        + "AND state = 'PENDING'").bind("now", clock.millis()).bind("id", row.id()).execute());
+                jdbi.useTransaction(h -> topups.touchPending(h, row.id(), clock.millis()));
                 continue;
             }
             LOG.info("Top-up {} was still pending; {} says it ended {}", row.id(), row.provider(),
@@ -193,7 +183,6 @@ public final class TopupService {
         }
         return settled;
     }
-
     /** Calls providers in order until one answers; the top-up must be CHARGING (claimed by this runner). */
     private void attempt(Row row) {
         boolean realMoney = providers.stream().anyMatch(g -> !g.provider().testMode()
@@ -222,10 +211,7 @@ public final class TopupService {
             return;
         }
         long now = clock.millis();
-        jdbi.useHandle(h -> h.createUpdate("UPDATE topups SET state = 'QUEUED', attempts = attempts + 1, "
-                        + "next_attempt_at = :next, updated_at = :now WHERE id = :id AND state = 'CHARGING'")
-                .bind("now", now).bind("next", now + backoff(row.attempts() + 1).toMillis()).bind("id", row.id())
-                .execute());
+        jdbi.useTransaction(h -> topups.queue(h, row.id(), now + backoff(row.attempts() + 1).toMillis(), now));
     }
 
     /** How long after its {@code attempts}-th failed attempt a queued top-up waits: 10 s, doubling, at most 15 min. */
@@ -240,13 +226,9 @@ public final class TopupService {
     }
 
     private void finish(Handle h, Row row, String provider, PaymentProvider.Charge charge) {
-        String to = charge.status().name();
-        int moved = h.createUpdate("UPDATE topups SET state = :to, provider = :p, provider_ref = :ref, "
-                        + "failure = :f, checkout_url = COALESCE(:url, checkout_url), updated_at = :now WHERE id = :id "
-                        + "AND state IN ('CHARGING', 'QUEUED', 'PENDING') AND state <> :to")
-                .bind("to", to).bind("p", provider).bind("ref", charge.reference()).bind("f", charge.failure())
-                .bind("url", charge.redirectUrl()).bind("now", clock.millis()).bind("id", row.id()).execute();
-        if (moved == 1 && charge.status() == PaymentProvider.Status.SUCCEEDED) {
+        boolean moved = topups.finish(h, row.id(), TopupState.of(charge.status()), provider, charge.reference(),
+                charge.failure(), charge.redirectUrl(), clock.millis());
+        if (moved && charge.status() == PaymentProvider.Status.SUCCEEDED) {
             credit(h, row, provider);
         }
     }
@@ -256,34 +238,34 @@ public final class TopupService {
                 + row.label() + " (top-up " + row.id() + ")",
                 List.of(new Posting(Accounts.payments(provider), -row.amount()),
                         new Posting(Accounts.balance(row.accountId()), row.amount())));
-        h.createUpdate("INSERT INTO ledger_refs (tx_seq, track_id, ref_id) VALUES (:s, NULL, :r)")
-                .bind("s", tx.seq()).bind("r", row.id()).execute();
+        ledger.refer(h, tx, null, row.id());
     }
 
-    private Answer answer(Row row) {
+    private TopupOutcome outcome(Handle h, Row row) {
         return switch (row.state()) {
-            case "SUCCEEDED" -> new Answer(201, view(row));
-            case "DECLINED" -> throw new ApiException(ProblemType.PAYMENT_DECLINED, 402,
-                    (row.failure() == null ? "Your card was declined." : row.failure()) + " Nothing was charged.");
-            default -> new Answer(202, view(row));
+            case SUCCEEDED -> new TopupOutcome.Succeeded(view(h, row));
+            case DECLINED -> new TopupOutcome.Declined((row.failure() == null ? "Your card was declined."
+                    : row.failure()) + " Nothing was charged.");
+            case CHARGING, QUEUED, PENDING -> new TopupOutcome.GoingOn(view(h, row));
         };
     }
 
-    private Topup view(Row row) {
-        long balance = ledger.balance(Accounts.balance(row.accountId()));
+    private Topup view(Handle h, Row row) {
+        long balance = Ledger.balance(h, Accounts.balance(row.accountId()));
         String notice = switch (row.state()) {
-            case "QUEUED", "CHARGING" -> "We cannot reach the payment service right now. Your top-up of "
+            case QUEUED, CHARGING -> "We cannot reach the payment service right now. Your top-up of "
                     + Money.ofMicros(row.amount()).format() + " is queued and goes through by itself; nothing has "
                     + "been charged yet.";
-            case "PENDING" -> row.checkoutUrl() != null
+            case PENDING -> row.checkoutUrl() != null
                     ? "Finish paying on Stripe's page in your browser; the money arrives as soon as Stripe confirms "
                     + "it."
                     : "Your bank is confirming the payment; the money arrives when it does.";
-            default -> testMode(row.provider()) ? TestCardProvider.NOTICE : null;
+            case SUCCEEDED, DECLINED -> testMode(row.provider()) ? TestCardProvider.NOTICE : null;
         };
-        return new Topup(row.id(), row.state().equals("CHARGING") ? "QUEUED" : row.state(), row.amount(),
-                row.label(), row.provider(), testMode(row.provider()), row.failure(), notice, balance,
-                Instant.ofEpochMilli(row.createdAt()), row.state().equals("PENDING") ? row.checkoutUrl() : null);
+        TopupState shown = row.state() == TopupState.CHARGING ? TopupState.QUEUED : row.state();
+        return new Topup(row.id(), shown.name(), row.amount(), row.label(), row.provider(), testMode(row.provider()),
+                row.failure(), notice, balance, Instant.ofEpochMilli(row.createdAt()),
+                row.state() == TopupState.PENDING ? row.checkoutUrl() : null);
     }
 
     private boolean testMode(String provider) {
@@ -291,23 +273,7 @@ public final class TopupService {
                 .map(g -> g.provider().testMode()).orElse(false);
     }
 
-    private Optional<Row> byKey(String accountId, String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM topups WHERE account_id = :a "
-                        + "AND idempotency_key = :k").bind("a", accountId).bind("k", key).mapTo(String.class)
-                .findOne()).flatMap(this::load);
-    }
-
-    private Optional<Row> load(String id) {
-        return jdbi.withHandle(h -> load(h, id));
-    }
-
-    private static Optional<Row> load(Handle h, String id) {
-        return h.createQuery("SELECT * FROM topups WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("account_id"),
-                        rs.getString("idempotency_key"), rs.getLong("amount_micros"), rs.getString("method_token"),
-                        rs.getString("method_label"), rs.getString("state"), rs.getString("provider"),
-                        rs.getString("failure"), rs.getLong("created_at"), rs.getInt("attempts"),
-                        rs.getString("provider_ref"), rs.getString("checkout_url"), rs.getLong("updated_at")))
-                .findOne();
+    private Row load(String id) {
+        return jdbi.withHandle(h -> topups.find(h, id)).orElseThrow();
     }
 }

@@ -8,6 +8,7 @@ import dance.normal.protocol.plays.PlayReasons;
 import dance.normal.protocol.plays.PlayReceipt;
 import dance.normal.protocol.plays.PlayReceipts;
 import dance.normal.protocol.plays.Popular;
+import dance.normal.server.auth.DeviceRepository;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
@@ -64,6 +65,7 @@ public final class PlayService {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
     private final Jdbi jdbi;
+    private final DeviceRepository devices = new DeviceRepository();
     private final CatalogRepository catalog;
     private final Clock clock;
 
@@ -179,8 +181,7 @@ public final class PlayService {
             return Verdict.no(PlayReason.NOT_IN_TIME, p.deviceId());
         }
         Optional<String> publicKey = p.deviceId() == null ? Optional.empty()
-                : h.createQuery("SELECT public_key FROM devices WHERE id = :d AND account_id = :a")
-                        .bind("d", p.deviceId()).bind("a", accountId).mapTo(String.class).findOne();
+                : devices.keyOf(h, accountId, p.deviceId());
         if (p.deviceId() != null && publicKey.isEmpty()) {
             return Verdict.no(PlayReason.FOREIGN_DEVICE, null);
         }

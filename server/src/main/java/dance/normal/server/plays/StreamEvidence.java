@@ -1,5 +1,6 @@
 package dance.normal.server.plays;
 
+import dance.normal.server.auth.DeviceRepository;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -12,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class StreamEvidence {
 
     private final Jdbi jdbi;
+    private final DeviceRepository devices = new DeviceRepository();
 
     public StreamEvidence(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -38,7 +40,6 @@ public final class StreamEvidence {
 
     /** {@code deviceId} if it is one of the account's registered devices. */
     public Optional<String> deviceOf(String accountId, String deviceId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM devices WHERE id = :d AND account_id = :a")
-                .bind("d", deviceId).bind("a", accountId).mapTo(String.class).findOne());
+        return jdbi.withHandle(h -> devices.keyOf(h, accountId, deviceId).map(key -> deviceId));
     }
 }

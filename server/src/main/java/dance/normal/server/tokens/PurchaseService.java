@@ -21,6 +21,7 @@ import dance.normal.server.ledger.OverdraftException;
 import dance.normal.server.ledger.Posting;
 import dance.normal.server.royalty.RoyaltyRules;
 import dance.normal.server.royalty.Split;
+import dance.normal.server.tokens.PurchaseRepository.Row;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,119 +46,140 @@ import org.slf4j.LoggerFactory;
  * COMPLETED the receipt written; the answer stored for repeats
  * </pre>
  *
- * Each step is one database transaction that first moves the state on with a conditional update, so a step runs
- * once however many threads, processes or restarts try it. A refusal before any money moves ends REJECTED; a
- * delivery that fails for good ends REFUNDED, the money back in the balance. Purchases left under way by a crash are
- * picked up by {@link #resumeAll()}.
+ * Each step is one database transaction that reads the row and moves the state on with a conditional update, so a
+ * step runs once however many threads, processes or restarts try it; only the chain's delivery runs between
+ * transactions. SQL lives in the repositories, which take this service's transaction handle (decision 0033). A
+ * refusal before any money moves ends REJECTED; a delivery that fails for good ends REFUNDED, the money back in the
+ * balance. Purchases left under way by a crash are picked up by {@link #resumeAll()}. The service speaks no HTTP: it
+ * returns a {@link PurchaseOutcome} for the route to answer.
  */
 public final class PurchaseService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseService.class);
     private static final String PATH = "/api/v1/purchases";
-    private static final List<String> UNDER_WAY = List.of("ACCEPTED", "RESERVED", "DEBITED", "DELIVERED", "RECORDED");
 
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Ledger ledger;
     private final CatalogRepository catalog;
-    private final OfferingService offerings;
-    private final QuoteService quotes;
+    private final OfferingRepository offerings;
+    private final HoldingRepository holdings;
+    private final PurchaseRepository purchases;
+    private final QuoteRepository quotes;
     private final Chain chain;
     private final Clock clock;
     private final ObjectMapper json;
 
     public PurchaseService(Jdbi jdbi, Dialect dialect, Ledger ledger, CatalogRepository catalog,
-                           OfferingService offerings, QuoteService quotes, Chain chain, Clock clock,
-                           ObjectMapper json) {
+                           TokenRepositories repositories, Chain chain, Clock clock, ObjectMapper json) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.ledger = ledger;
         this.catalog = catalog;
-        this.offerings = offerings;
-        this.quotes = quotes;
+        this.offerings = repositories.offerings();
+        this.holdings = repositories.holdings();
+        this.purchases = repositories.purchases();
+        this.quotes = repositories.quotes();
         this.chain = chain;
         this.clock = clock;
         this.json = json;
     }
 
-    /** An HTTP answer: a Purchase, or a problem when the purchase was refused. */
-    public record Answer(int status, String contentType, String body) {
+    /** What the next step of a purchase is, decided inside one transaction. */
+    private sealed interface Next {
+        /** A step ran (or another runner had run it); the fault point after it ("" for none). */
+        record Stepped(String faultPoint) implements Next {
+        }
+
+        /** Paid: the chain delivers next, outside any transaction. */
+        record Deliver(Row row, String mint) implements Next {
+        }
+
+        /** Finished: the stored answer. */
+        record Finished(PurchaseOutcome outcome) implements Next {
+        }
     }
 
-    /** One purchases row. */
-    private record Row(String id, String accountId, String key, String quoteId, String trackId, long quantity,
-                       long total, String wallet, String state, String failure, String chainRef,
-                       Integer responseStatus, String responseBody, long createdAt, long updatedAt) {
-    }
-
-    public Answer purchase(Principal principal, String key, PurchaseRequest request, String requestId) {
+    public PurchaseOutcome purchase(Principal principal, String key, PurchaseRequest request, String requestId) {
         WalletSignatures.requireKey(key, "a purchase");
         if (request == null || request.quoteId() == null || request.signature() == null) {
             throw ApiException.badRequest("Send {\"quoteId\": ..., \"signature\": ...} as JSON.");
         }
-        Optional<Row> earlier = byKey(principal.accountId(), key);
-        if (earlier.isPresent()) {
-            return repeat(earlier.get(), request);
+        String quoteId = request.quoteId().strip();
+        Accepted accepted;
+        try {
+            accepted = jdbi.inTransaction(h -> accept(h, principal, key, quoteId, request.signature().strip()));
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The insert lost a race (same key, or same quote): the transaction is gone, so look in a new one.
+            String id = jdbi.inTransaction(h -> {
+                Optional<Row> raced = purchases.findByKey(h, principal.accountId(), key);
+                if (raced.isPresent()) {
+                    return sameQuote(raced.get(), quoteId).id();
+                }
+                if (purchases.quoteUsed(h, quoteId)) {
+                    throw ApiException.conflict(ProblemType.CONFLICT,
+                            "This quote was already used for another purchase; ask for a new one.");
+                }
+                throw e;
+            });
+            return advance(id, null);
         }
-        QuoteService.StoredQuote quote = jdbi.withHandle(h -> quotes.find(h, request.quoteId().strip()))
+        if (!accepted.fresh()) {
+            return advance(accepted.id(), null);
+        }
+        FaultPoints.hit("purchase.accepted");
+        return advance(accepted.id(), requestId);
+    }
+
+    /** A purchase's id, and whether this request made it. */
+    private record Accepted(String id, boolean fresh) {
+    }
+
+    /** A new purchase in state ACCEPTED, or the earlier one made with the same key. */
+    private Accepted accept(Handle h, Principal principal, String key, String quoteId, String signature) {
+        Optional<Row> earlier = purchases.findByKey(h, principal.accountId(), key);
+        if (earlier.isPresent()) {
+            return new Accepted(sameQuote(earlier.get(), quoteId).id(), false);
+        }
+        QuoteRepository.StoredQuote quote = quotes.find(h, quoteId)
                 .filter(q -> q.accountId().equals(principal.accountId()))
                 .orElseThrow(() -> ApiException.notFound("There is no such quote."));
-        WalletSignatures.require(quote.wallet(), request.signature(), quote.message());
+        WalletSignatures.require(quote.wallet(), signature, quote.message());
         if (clock.millis() > quote.expiresAt()) {
             throw ApiException.conflict(ProblemType.QUOTE_EXPIRED,
                     "This quote has expired; ask for a new one. Nothing was charged.");
         }
         String id = UUID.randomUUID().toString();
-        long now = clock.millis();
-        try {
-            jdbi.useTransaction(h -> h.createUpdate("INSERT INTO purchases (id, account_id, idempotency_key, "
-                            + "quote_id, track_id, quantity, total_micros, wallet, signature, state, created_at, "
-                            + "updated_at) "
-                            + "VALUES (:id, :a, :key, :q, :t, :n, :total, :w, :sig, 'ACCEPTED', :now, :now)")
-                    .bind("id", id).bind("a", principal.accountId()).bind("key", key).bind("q", quote.id())
-                    .bind("t", quote.trackId()).bind("n", quote.quantity()).bind("total", quote.totalMicros())
-                    .bind("w", quote.wallet()).bind("sig", request.signature().strip()).bind("now", now).execute());
-        } catch (RuntimeException e) {
-            Optional<Row> raced = byKey(principal.accountId(), key);
-            if (raced.isPresent()) {
-                return repeat(raced.get(), request);
-            }
-            if (jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM purchases WHERE quote_id = :q")
-                    .bind("q", quote.id()).mapTo(Integer.class).one()) > 0) {
-                throw ApiException.conflict(ProblemType.CONFLICT,
-                        "This quote was already used for another purchase; ask for a new one.");
-            }
-            throw e;
-        }
-        FaultPoints.hit("purchase.accepted");
-        return advance(id, requestId);
+        purchases.insert(h, new PurchaseRepository.NewPurchase(id, principal.accountId(), key, quote.id(),
+                quote.trackId(), quote.quantity(), quote.totalMicros(), quote.wallet(), signature, clock.millis()));
+        return new Accepted(id, true);
     }
 
-    /** The same key again: the first answer, after finishing what a crash left undone. */
-    private Answer repeat(Row row, PurchaseRequest request) {
-        if (!row.quoteId().equals(request.quoteId().strip())) {
+    /** The same key again must name the same quote; its first answer is then given after finishing the saga. */
+    private static Row sameQuote(Row row, String quoteId) {
+        if (!row.quoteId().equals(quoteId)) {
             throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, 422,
                     "This Idempotency-Key was used for a purchase of another quote; use a new key.");
         }
-        return advance(row.id(), null);
+        return row;
     }
 
     public Optional<Purchase> find(Principal principal, String id) {
-        return load(id).filter(r -> r.accountId().equals(principal.accountId())).map(this::view);
+        return jdbi.withHandle(h -> purchases.find(h, id))
+                .filter(r -> r.accountId().equals(principal.accountId())).map(this::view);
     }
 
     /** The account's purchases, newest first (at most 200). */
     public List<Purchase> list(Principal principal) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM purchases WHERE account_id = :a "
-                        + "ORDER BY created_at DESC, id LIMIT 200").bind("a", principal.accountId())
-                .mapTo(String.class).list()).stream()
-                .map(this::load).flatMap(Optional::stream).map(this::view).toList();
+        return jdbi.withHandle(h -> purchases.ofAccount(h, principal.accountId(), 200)).stream()
+                .map(this::view).toList();
     }
 
     /** Finishes every purchase a crash or an unreachable chain left under way; returns how many it looked at. */
     public int resumeAll() {
-        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM purchases WHERE state IN (<s>) "
-                + "ORDER BY created_at").bindList("s", UNDER_WAY).mapTo(String.class).list());
+        List<String> ids = jdbi.withHandle(h -> purchases.idsIn(h, PurchaseState.UNDER_WAY));
         for (String id : ids) {
             try {
                 advance(id, null);
@@ -168,87 +190,97 @@ public final class PurchaseService {
         return ids.size();
     }
 
-    /** Runs the saga's next steps until it finishes or waits for the chain. */
-    private Answer advance(String id, String requestId) {
+    /** Runs the saga's next steps, one transaction each, until it finishes or waits for the chain. */
+    private PurchaseOutcome advance(String id, String requestId) {
         while (true) {
-            Row row = load(id).orElseThrow();
-            switch (row.state()) {
-                case "ACCEPTED" -> reserve(row, requestId);
-                case "RESERVED" -> debit(row, requestId);
-                case "DEBITED" -> {
-                    if (!deliver(row)) {
-                        return new Answer(202, "application/json", write(view(load(id).orElseThrow())));
+            Next next = jdbi.inTransaction(h -> step(h, purchases.find(h, id).orElseThrow(), requestId));
+            switch (next) {
+                case Next.Stepped stepped -> FaultPoints.hit(stepped.faultPoint());
+                case Next.Deliver deliver -> {
+                    Optional<Purchase> waiting = deliver(deliver.row(), deliver.mint());
+                    if (waiting.isPresent()) {
+                        return new PurchaseOutcome.Waiting(waiting.get());
                     }
                 }
-                case "DELIVERED" -> record(row);
-                case "RECORDED" -> complete(row);
-                case "COMPLETED", "REJECTED", "REFUNDED" -> {
-                    return new Answer(row.responseStatus(), row.state().equals("REJECTED")
-                            ? Problem.MEDIA_TYPE : "application/json", row.responseBody());
+                case Next.Finished finished -> {
+                    return finished.outcome();
                 }
-                default -> throw new IllegalStateException("Purchase " + id + " is in an unknown state " + row.state());
             }
         }
     }
 
-    private void reserve(Row row, String requestId) {
-        jdbi.useTransaction(h -> {
-            if (!claim(h, row, "ACCEPTED", "RESERVED")) {
-                return;
+    private Next step(Handle h, Row row, String requestId) {
+        return switch (row.state()) {
+            case ACCEPTED -> {
+                reserve(h, row, requestId);
+                yield new Next.Stepped("purchase.reserved");
             }
-            Offering offering = offerings.find(h, row.trackId()).orElseThrow();
-            if (offering.capPerBuyer() != null) {
-                lockBuyer(h, row.accountId());
-                try {
-                    QuoteService.requireUnderCap(h, row.accountId(), offering, row.quantity(), row.id());
-                } catch (ApiException e) {
-                    reject(h, row, e, requestId);
-                    return;
-                }
+            case RESERVED -> new Next.Stepped(debit(h, row, requestId) ? "purchase.debited" : "");
+            case DEBITED -> new Next.Deliver(row, offerings.find(h, row.trackId()).map(Offering::mint).orElse(null));
+            case DELIVERED -> {
+                record(h, row);
+                yield new Next.Stepped("purchase.recorded");
             }
-            int reserved = h.createUpdate("UPDATE offerings SET reserved = reserved + :q WHERE track_id = :t "
-                            + "AND sold + reserved + :q <= supply")
-                    .bind("q", row.quantity()).bind("t", row.trackId()).execute();
-            if (reserved == 0) {
-                long left = offerings.find(h, row.trackId()).orElseThrow().available();
-                reject(h, row, ApiException.conflict(ProblemType.SOLD_OUT, left == 0
-                        ? "This track's tokens sold out before your purchase; nothing was charged."
-                        : "Only " + left + " tokens of this track are left; nothing was charged."), requestId);
+            case RECORDED -> {
+                complete(h, row);
+                yield new Next.Stepped("purchase.completed");
             }
-        });
-        FaultPoints.hit("purchase.reserved");
+            case COMPLETED -> new Next.Finished(new PurchaseOutcome.Completed(row.responseBody()));
+            case REFUNDED -> new Next.Finished(new PurchaseOutcome.Refunded(row.responseBody()));
+            case REJECTED -> new Next.Finished(new PurchaseOutcome.Rejected(row.responseStatus(),
+                    row.responseBody()));
+        };
     }
 
-    private void debit(Row row, String requestId) {
-        try {
-            jdbi.useTransaction(h -> {
-                if (!claim(h, row, "RESERVED", "DEBITED")) {
-                    return;
-                }
-                LedgerTransaction tx = ledger.append(h, "purchase", "Paid " + Money.ofMicros(row.total()).format()
-                        + " for " + row.quantity() + " tokens (purchase " + row.id() + ")",
-                        List.of(new Posting(Accounts.balance(row.accountId()), -row.total()),
-                                new Posting(Accounts.ESCROW, row.total())));
-                refer(h, tx, row);
-            });
-        } catch (OverdraftException e) {
-            jdbi.useTransaction(h -> {
-                if (claim(h, row, "RESERVED", "REJECTED")) {
-                    release(h, row);
-                    reject(h, row, new ApiException(ProblemType.INSUFFICIENT_FUNDS, 402, "Your balance is "
-                            + Money.ofMicros(e.balance()).format() + " and this costs "
-                            + Money.ofMicros(row.total()).format() + "; top up and try again. Nothing was charged."),
-                            requestId);
-                }
-            });
+    private void reserve(Handle h, Row row, String requestId) {
+        if (!claim(h, row, PurchaseState.ACCEPTED, PurchaseState.RESERVED)) {
             return;
         }
-        FaultPoints.hit("purchase.debited");
+        Offering offering = offerings.find(h, row.trackId()).orElseThrow();
+        if (offering.capPerBuyer() != null) {
+            lockBuyer(h, row.accountId());
+            try {
+                QuoteService.requireUnderCap(h, purchases, row.accountId(), offering, row.quantity(), row.id());
+            } catch (ApiException e) {
+                reject(h, row, e, requestId);
+                return;
+            }
+        }
+        if (!offerings.reserve(h, row.trackId(), row.quantity())) {
+            long left = offerings.find(h, row.trackId()).orElseThrow().available();
+            reject(h, row, ApiException.conflict(ProblemType.SOLD_OUT, left == 0
+                    ? "This track's tokens sold out before your purchase; nothing was charged."
+                    : "Only " + left + " tokens of this track are left; nothing was charged."), requestId);
+        }
     }
 
-    /** True when delivered (or refunded); false when the chain asks to wait. */
-    private boolean deliver(Row row) {
-        String mint = offerings.find(row.trackId()).map(Offering::mint).orElse(null);
+    /** False when refused for want of money. */
+    private boolean debit(Handle h, Row row, String requestId) {
+        if (!claim(h, row, PurchaseState.RESERVED, PurchaseState.DEBITED)) {
+            return true;
+        }
+        // The ledger finds an overdraft after its first writes: those are undone to here, the claim kept.
+        h.savepoint("debit");
+        try {
+            LedgerTransaction tx = ledger.append(h, "purchase", "Paid " + Money.ofMicros(row.total()).format()
+                    + " for " + row.quantity() + " tokens (purchase " + row.id() + ")",
+                    List.of(new Posting(Accounts.balance(row.accountId()), -row.total()),
+                            new Posting(Accounts.ESCROW, row.total())));
+            ledger.refer(h, tx, row.trackId(), row.id());
+        } catch (OverdraftException e) {
+            h.rollbackToSavepoint("debit");
+            offerings.release(h, row.trackId(), row.quantity());
+            reject(h, row, new ApiException(ProblemType.INSUFFICIENT_FUNDS, 402, "Your balance is "
+                    + Money.ofMicros(e.balance()).format() + " and this costs "
+                    + Money.ofMicros(row.total()).format() + "; top up and try again. Nothing was charged."),
+                    requestId);
+            return false;
+        }
+        return true;
+    }
+
+    /** Empty when delivered (or refunded); the purchase as it stands when the chain asks to wait. */
+    private Optional<Purchase> deliver(Row row, String mint) {
         Chain.Delivery delivery;
         try {
             delivery = chain.deliver(new Chain.TokenTransfer(row.id(), row.trackId(), mint, row.quantity(),
@@ -259,108 +291,86 @@ public final class PurchaseService {
         }
         switch (delivery) {
             case Chain.Delivery.Done done -> jdbi.useTransaction(h -> {
-                if (!claim(h, row, "DEBITED", "DELIVERED")) {
+                if (!claim(h, row, PurchaseState.DEBITED, PurchaseState.DELIVERED)) {
                     return;
                 }
-                h.createUpdate("UPDATE purchases SET chain_ref = :ref WHERE id = :id").bind("ref", done.reference())
-                        .bind("id", row.id()).execute();
-                moveTokens(h, row.trackId(), OfferingService.TREASURY, row.accountId(), row.quantity());
+                purchases.setChainRef(h, row.id(), done.reference());
+                holdings.move(h, row.trackId(), HoldingRepository.TREASURY, row.accountId(), row.quantity());
             });
             case Chain.Delivery.Pending pending -> {
-                jdbi.useHandle(h -> h.createUpdate("UPDATE purchases SET delivery_tries = delivery_tries + 1, "
-                        + "updated_at = :now WHERE id = :id").bind("now", clock.millis()).bind("id", row.id())
-                        .execute());
-                return false;
+                return Optional.of(view(jdbi.inTransaction(h -> {
+                    purchases.countDeliveryTry(h, row.id(), clock.millis());
+                    return purchases.find(h, row.id()).orElseThrow();
+                })));
             }
             case Chain.Delivery.Failed failed -> refund(row, failed.reason());
         }
         FaultPoints.hit("purchase.delivered");
-        return true;
+        return Optional.empty();
     }
 
     private void refund(Row row, String reason) {
         LOG.warn("Purchase {} could not be delivered and is refunded: {}", row.id(), reason);
         jdbi.useTransaction(h -> {
-            if (!claim(h, row, "DEBITED", "REFUNDED")) {
+            if (!claim(h, row, PurchaseState.DEBITED, PurchaseState.REFUNDED)) {
                 return;
             }
             LedgerTransaction tx = ledger.append(h, "refund", "Refunded " + Money.ofMicros(row.total()).format()
                     + ": the tokens of purchase " + row.id() + " could not be delivered",
                     List.of(new Posting(Accounts.ESCROW, -row.total()),
                             new Posting(Accounts.balance(row.accountId()), row.total())));
-            refer(h, tx, row);
-            release(h, row);
-            h.createUpdate("UPDATE purchases SET failure = :f WHERE id = :id")
-                    .bind("f", "The tokens could not be delivered, so your money was returned to your balance.")
-                    .bind("id", row.id()).execute();
-            Row refunded = load(h, row.id()).orElseThrow();
-            storeAnswer(h, row.id(), 200, write(view(refunded)));
+            ledger.refer(h, tx, row.trackId(), row.id());
+            offerings.release(h, row.trackId(), row.quantity());
+            purchases.setFailure(h, row.id(),
+                    "The tokens could not be delivered, so your money was returned to your balance.");
+            Row refunded = purchases.find(h, row.id()).orElseThrow();
+            purchases.storeAnswer(h, row.id(), 200, write(view(refunded)));
         });
     }
 
-    private void record(Row row) {
-        jdbi.useTransaction(h -> {
-            if (!claim(h, row, "DELIVERED", "RECORDED")) {
-                return;
-            }
-            Offering offering = offerings.find(h, row.trackId()).orElseThrow();
-            Split split = RoyaltyRules.sale(row.total());
-            List<Posting> postings = new ArrayList<>();
-            postings.add(new Posting(Accounts.ESCROW, -row.total()));
-            if (split.artist() > 0) {
-                postings.add(new Posting(Accounts.artist(offering.artistId()), split.artist()));
-            }
-            if (split.platform() > 0) {
-                postings.add(new Posting(Accounts.PLATFORM, split.platform()));
-            }
-            LedgerTransaction tx = ledger.append(h, "sale", "Sold " + row.quantity() + " tokens for "
-                    + Money.ofMicros(row.total()).format() + ": 90% to the artist, 10% platform fee (purchase "
-                    + row.id() + ")", postings);
-            refer(h, tx, row);
-            h.createUpdate("UPDATE offerings SET sold = sold + :q, reserved = reserved - :q WHERE track_id = :t")
-                    .bind("q", row.quantity()).bind("t", row.trackId()).execute();
-        });
-        FaultPoints.hit("purchase.recorded");
+    private void record(Handle h, Row row) {
+        if (!claim(h, row, PurchaseState.DELIVERED, PurchaseState.RECORDED)) {
+            return;
+        }
+        Offering offering = offerings.find(h, row.trackId()).orElseThrow();
+        Split split = RoyaltyRules.sale(row.total());
+        List<Posting> postings = new ArrayList<>();
+        postings.add(new Posting(Accounts.ESCROW, -row.total()));
+        if (split.artist() > 0) {
+            postings.add(new Posting(Accounts.artist(offering.artistId()), split.artist()));
+        }
+        if (split.platform() > 0) {
+            postings.add(new Posting(Accounts.PLATFORM, split.platform()));
+        }
+        LedgerTransaction tx = ledger.append(h, "sale", "Sold " + row.quantity() + " tokens for "
+                + Money.ofMicros(row.total()).format() + ": 90% to the artist, 10% platform fee (purchase "
+                + row.id() + ")", postings);
+        ledger.refer(h, tx, row.trackId(), row.id());
+        offerings.sell(h, row.trackId(), row.quantity());
     }
 
-    private void complete(Row row) {
-        // Read before the transaction: a second pooled connection taken inside one could wait on a pool whose
-        // connections all wait on this transaction's write lock.
-        Track track = catalog.track(row.trackId()).orElse(null);
-        jdbi.useTransaction(h -> {
-            if (!claim(h, row, "RECORDED", "COMPLETED")) {
-                return;
-            }
-            Split split = RoyaltyRules.sale(row.total());
-            long holding = h.createQuery("SELECT quantity FROM token_holdings WHERE track_id = :t AND holder = :a")
-                    .bind("t", row.trackId()).bind("a", row.accountId()).mapTo(Long.class).findOne().orElse(0L);
-            Receipt receipt = new Receipt(row.id(), row.trackId(), track == null ? "" : track.title(),
-                    track == null ? "" : track.artistName(), row.quantity(), row.total(), split.artist(),
-                    split.platform(), holding, Ledger.balance(h, Accounts.balance(row.accountId())), clock.instant());
-            Row done = load(h, row.id()).orElseThrow();
-            storeAnswer(h, row.id(), 201, write(view(done, receipt)));
-        });
-        FaultPoints.hit("purchase.completed");
+    private void complete(Handle h, Row row) {
+        if (!claim(h, row, PurchaseState.RECORDED, PurchaseState.COMPLETED)) {
+            return;
+        }
+        Track track = catalog.findTrack(h, row.trackId()).orElse(null);
+        Split split = RoyaltyRules.sale(row.total());
+        long holding = holdings.quantity(h, row.trackId(), row.accountId());
+        Receipt receipt = new Receipt(row.id(), row.trackId(), track == null ? "" : track.title(),
+                track == null ? "" : track.artistName(), row.quantity(), row.total(), split.artist(),
+                split.platform(), holding, Ledger.balance(h, Accounts.balance(row.accountId())), clock.instant());
+        Row done = purchases.find(h, row.id()).orElseThrow();
+        purchases.storeAnswer(h, row.id(), 201, write(view(done, receipt)));
     }
 
-    /** Moves the saga on from {@code from} to {@code to}; false if another runner already did. */
-    private boolean claim(Handle h, Row row, String from, String to) {
-        return h.createUpdate("UPDATE purchases SET state = :to, updated_at = :now WHERE id = :id AND state = :from")
-                .bind("to", to).bind("now", clock.millis()).bind("id", row.id()).bind("from", from)
-                .execute() == 1;
+    private boolean claim(Handle h, Row row, PurchaseState from, PurchaseState to) {
+        return purchases.claim(h, row.id(), from, to, clock.millis());
     }
 
     private void reject(Handle h, Row row, ApiException why, String requestId) {
         Problem problem = new Problem(why.type().uri(), why.type().title(), why.status(), why.getMessage(), PATH,
                 requestId);
-        h.createUpdate("UPDATE purchases SET state = 'REJECTED', failure = :f, updated_at = :now WHERE id = :id")
-                .bind("f", why.getMessage()).bind("now", clock.millis()).bind("id", row.id()).execute();
-        storeAnswer(h, row.id(), why.status(), write(problem));
-    }
-
-    private void release(Handle h, Row row) {
-        h.createUpdate("UPDATE offerings SET reserved = reserved - :q WHERE track_id = :t")
-                .bind("q", row.quantity()).bind("t", row.trackId()).execute();
+        purchases.reject(h, row.id(), why.getMessage(), why.status(), write(problem), clock.millis());
     }
 
     private void lockBuyer(Handle h, String accountId) {
@@ -370,57 +380,8 @@ public final class PurchaseService {
         }
     }
 
-    private static void refer(Handle h, LedgerTransaction tx, Row row) {
-        h.createUpdate("INSERT INTO ledger_refs (tx_seq, track_id, ref_id) VALUES (:s, :t, :r)")
-                .bind("s", tx.seq()).bind("t", row.trackId()).bind("r", row.id()).execute();
-    }
-
-    static void moveTokens(Handle h, String trackId, String from, String to, long quantity) {
-        int taken = h.createUpdate("UPDATE token_holdings SET quantity = quantity - :q WHERE track_id = :t "
-                        + "AND holder = :from AND quantity >= :q")
-                .bind("q", quantity).bind("t", trackId).bind("from", from).execute();
-        if (taken != 1) {
-            throw new IllegalStateException(from + " holds fewer than " + quantity + " tokens of " + trackId);
-        }
-        int added = h.createUpdate("UPDATE token_holdings SET quantity = quantity + :q WHERE track_id = :t "
-                + "AND holder = :to").bind("q", quantity).bind("t", trackId).bind("to", to).execute();
-        if (added == 0) {
-            h.createUpdate("INSERT INTO token_holdings (track_id, holder, quantity) VALUES (:t, :to, :q)")
-                    .bind("t", trackId).bind("to", to).bind("q", quantity).execute();
-        }
-    }
-
-    private void storeAnswer(Handle h, String id, int status, String body) {
-        h.createUpdate("UPDATE purchases SET response_status = :s, response_body = :b WHERE id = :id")
-                .bind("s", status).bind("b", body).bind("id", id).execute();
-    }
-
-    private Optional<Row> byKey(String accountId, String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM purchases WHERE account_id = :a "
-                        + "AND idempotency_key = :k").bind("a", accountId).bind("k", key).mapTo(String.class)
-                .findOne()).flatMap(this::load);
-    }
-
-    private Optional<Row> load(String id) {
-        return jdbi.withHandle(h -> load(h, id));
-    }
-
-    private static Optional<Row> load(Handle h, String id) {
-        return h.createQuery("SELECT * FROM purchases WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> {
-                    int status = rs.getInt("response_status");
-                    Integer responseStatus = rs.wasNull() ? null : status;
-                    return new Row(rs.getString("id"), rs.getString("account_id"), rs.getString("idempotency_key"),
-                            rs.getString("quote_id"), rs.getString("track_id"), rs.getLong("quantity"),
-                            rs.getLong("total_micros"), rs.getString("wallet"), rs.getString("state"),
-                            rs.getString("failure"), rs.getString("chain_ref"), responseStatus,
-                            rs.getString("response_body"), rs.getLong("created_at"), rs.getLong("updated_at"));
-                })
-                .findOne();
-    }
-
     private Purchase view(Row row) {
-        if (row.state().equals("COMPLETED") && row.responseBody() != null) {
+        if (row.state() == PurchaseState.COMPLETED && row.responseBody() != null) {
             try {
                 return json.readValue(row.responseBody(), Purchase.class);
             } catch (JsonProcessingException e) {
@@ -431,7 +392,7 @@ public final class PurchaseService {
     }
 
     private static Purchase view(Row row, Receipt receipt) {
-        return new Purchase(row.id(), row.state(), row.trackId(), row.quantity(), row.total(), row.wallet(),
+        return new Purchase(row.id(), row.state().name(), row.trackId(), row.quantity(), row.total(), row.wallet(),
                 row.failure(), row.chainRef(), receipt, Instant.ofEpochMilli(row.createdAt()),
                 Instant.ofEpochMilli(row.updatedAt()));
     }

@@ -1,7 +1,10 @@
 package dance.normal.server.tokens;
 
 import dance.normal.protocol.Money;
+import dance.normal.protocol.catalog.Track;
+import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Settlement;
+import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.ledger.Ledger;
 import dance.normal.server.ledger.LedgerTransaction;
 import dance.normal.server.ledger.Posting;
@@ -10,7 +13,7 @@ import dance.normal.server.royalty.Split;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +30,19 @@ public final class SettlementService {
 
     private final Jdbi jdbi;
     private final Ledger ledger;
+    private final CatalogRepository catalog;
+    private final OfferingRepository offerings;
+    private final HoldingRepository holdings;
     private final Clock clock;
     private final long perPlayMicros;
 
-    public SettlementService(Jdbi jdbi, Ledger ledger, Clock clock, long perPlayMicros) {
+    public SettlementService(Jdbi jdbi, Ledger ledger, CatalogRepository catalog, TokenRepositories repositories,
+                             Clock clock, long perPlayMicros) {
         this.jdbi = jdbi;
         this.ledger = ledger;
+        this.catalog = catalog;
+        this.offerings = repositories.offerings();
+        this.holdings = repositories.holdings();
         this.clock = clock;
         this.perPlayMicros = perPlayMicros;
     }
@@ -80,18 +90,11 @@ public final class SettlementService {
         if (earned == 0) {
             return new long[] {plays, 0};
         }
-        Map<String, Object> track = h.createQuery("SELECT t.title AS title, t.artist_id AS artist_id, "
-                        + "o.holder_share_bp AS share, o.supply AS supply FROM tracks t "
-                        + "LEFT JOIN offerings o ON o.track_id = t.id WHERE t.id = :t")
-                .bind("t", trackId).mapToMap().one();
-        int share = track.get("share") == null ? 0 : ((Number) track.get("share")).intValue();
-        long supply = track.get("supply") == null ? 0 : ((Number) track.get("supply")).longValue();
-        Map<String, Long> holdings = new LinkedHashMap<>();
-        h.createQuery("SELECT holder, quantity FROM token_holdings WHERE track_id = :t AND holder <> :treasury "
-                        + "AND quantity > 0")
-                .bind("t", trackId).bind("treasury", OfferingService.TREASURY)
-                .map((rs, ctx) -> Map.entry(rs.getString("holder"), rs.getLong("quantity")))
-                .forEach(e -> holdings.put(e.getKey(), e.getValue()));
+        Track track = catalog.trackEvenIfDeleted(h, trackId).orElseThrow();
+        Optional<Offering> offering = offerings.find(h, trackId);
+        int share = offering.map(Offering::holderShareBp).orElse(0);
+        long supply = offering.map(Offering::supply).orElse(0L);
+        Map<String, Long> holdings = this.holdings.holdersOf(h, trackId);
         Split split = RoyaltyRules.plays(earned, share, supply, holdings);
         List<Posting> postings = new ArrayList<>();
         postings.add(new Posting(Accounts.STREAMING, -earned));
@@ -99,17 +102,16 @@ public final class SettlementService {
             postings.add(new Posting(Accounts.PLATFORM, split.platform()));
         }
         if (split.artist() > 0) {
-            postings.add(new Posting(Accounts.artist((String) track.get("artist_id")), split.artist()));
+            postings.add(new Posting(Accounts.artist(track.artistId()), split.artist()));
         }
         split.holders().forEach((holder, part) -> postings.add(new Posting(Accounts.earnings(holder), part)));
-        String memo = plays + (plays == 1 ? " play" : " plays") + " of \"" + track.get("title") + "\" at "
+        String memo = plays + (plays == 1 ? " play" : " plays") + " of \"" + track.title() + "\" at "
                 + perPlayMicros + " micro-dollars = " + Money.ofMicros(earned).format() + ": 10% platform, "
                 + (share == 0 ? "the rest to the artist" : share / 100.0 + "% of the artist's 90% to "
                 + "holders by tokens held of " + supply + ", the rest to the artist");
         LedgerTransaction tx = ledger.append(h, "settlement", memo.length() > 400 ? memo.substring(0, 400) : memo,
                 postings);
-        h.createUpdate("INSERT INTO ledger_refs (tx_seq, track_id, ref_id) VALUES (:s, :t, :r)")
-                .bind("s", tx.seq()).bind("t", trackId).bind("r", settlementId).execute();
+        ledger.refer(h, tx, trackId, settlementId);
         return new long[] {plays, earned};
     }
 }

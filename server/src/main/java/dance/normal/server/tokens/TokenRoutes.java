@@ -1,6 +1,8 @@
 package dance.normal.server.tokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dance.normal.protocol.Problem;
+import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.tokens.OfferingRequest;
 import dance.normal.protocol.tokens.PurchaseRequest;
 import dance.normal.protocol.tokens.QuoteRequest;
@@ -19,6 +21,7 @@ import dance.normal.server.payments.PaymentProvider;
 import dance.normal.server.payments.StripeProvider;
 import dance.normal.server.payments.StripeWebhook;
 import dance.normal.server.payments.TestCardProvider;
+import dance.normal.server.payments.TopupOutcome;
 import dance.normal.server.payments.TopupService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -78,20 +81,22 @@ public final class TokenRoutes implements AutoCloseable {
         this.config = config;
         this.admin = AdminAuth.from(config.adminToken(), dataDir);
         Ledger ledger = new Ledger(db.jdbi(), clock);
-        this.offerings = new OfferingService(db.jdbi(), catalog, chain, clock);
-        this.quotes = new QuoteService(db.jdbi(), catalog, offerings, clock);
-        this.purchases = new PurchaseService(db.jdbi(), db.dialect(), ledger, catalog, offerings, quotes, chain, clock,
+        TokenRepositories repositories = TokenRepositories.create();
+        this.offerings = new OfferingService(db.jdbi(), catalog, repositories, chain, clock);
+        this.quotes = new QuoteService(db.jdbi(), catalog, repositories, clock);
+        this.purchases = new PurchaseService(db.jdbi(), db.dialect(), ledger, catalog, repositories, chain, clock,
                 json);
         List<PaymentProvider> providers = config.payments().stream()
                 .map(name -> provider(name, config, clock, serverBase)).toList();
         this.topups = new TopupService(db.jdbi(), ledger, providers, clock);
         this.stripeWebhook = config.stripe().map(s -> new StripeWebhook(
                 s.webhookSecret().getBytes(StandardCharsets.UTF_8), db.jdbi(), topups, json, clock)).orElse(null);
-        this.settlements = new SettlementService(db.jdbi(), ledger, clock, config.perPlayMicros());
-        this.earnings = new EarningsService(db.jdbi(), ledger, catalog, chain, clock);
+        this.settlements = new SettlementService(db.jdbi(), ledger, catalog, repositories, clock,
+                config.perPlayMicros());
+        this.earnings = new EarningsService(db.jdbi(), ledger, catalog, repositories, chain, clock);
         this.chain = chain;
-        this.audit = new TokenAudit(db.jdbi(), ledger);
-        this.migration = new ChainMigration(db.jdbi(), chain);
+        this.audit = new TokenAudit(db.jdbi(), ledger, repositories);
+        this.migration = new ChainMigration(db.jdbi(), chain, repositories);
         if (providers.stream().anyMatch(PaymentProvider::testMode)) {
             LOG.warn("Payments use the test-card provider: {}", TestCardProvider.NOTICE);
         }
@@ -148,11 +153,7 @@ public final class TokenRoutes implements AutoCloseable {
         r.get("/api/v1/me/purchases/{id}", ctx -> ctx.json(purchases.find(authenticator.require(ctx),
                 Http.uuidPath(ctx, "id", "purchase")).orElseThrow(() -> ApiException.notFound(
                 "There is no such purchase."))));
-        r.post("/api/v1/me/topups", ctx -> {
-            TopupService.Answer a = topups.topup(authenticator.require(ctx), ctx.header("Idempotency-Key"),
-                    body(ctx, TopupRequest.class));
-            ctx.status(a.status()).json(a.topup());
-        });
+        r.post("/api/v1/me/topups", this::topup);
         r.get("/api/v1/me/topups/{id}", ctx -> ctx.json(topups.find(authenticator.require(ctx),
                 Http.uuidPath(ctx, "id", "top-up")).orElseThrow(() -> ApiException.notFound(
                 "There is no such top-up."))));
@@ -163,9 +164,14 @@ public final class TokenRoutes implements AutoCloseable {
         r.get("/api/v1/me/ledger", ctx -> ctx.json(earnings.ledger(authenticator.require(ctx),
                 Http.intQuery(ctx, "limit", 100, 1, 1000))));
         r.post("/api/v1/me/withdrawals", ctx -> {
-            EarningsService.Paid paid = earnings.withdraw(authenticator.require(ctx), ctx.header("Idempotency-Key"),
+            WithdrawalOutcome outcome = earnings.withdraw(authenticator.require(ctx), ctx.header("Idempotency-Key"),
                     body(ctx, WithdrawalRequest.class));
-            ctx.status(paid.status()).json(paid.withdrawal());
+            int status = switch (outcome) {
+                case WithdrawalOutcome.Paid paid -> 201;
+                case WithdrawalOutcome.Paying paying -> 202;
+                case WithdrawalOutcome.Returned returned -> 200;
+            };
+            ctx.status(status).json(outcome.withdrawal());
         });
         r.get("/api/v1/artists/me/earnings", ctx -> ctx.json(earnings.artistEarnings(
                 authenticator.requireArtist(ctx))));
@@ -188,9 +194,28 @@ public final class TokenRoutes implements AutoCloseable {
     }
 
     private void purchase(Context ctx) {
-        PurchaseService.Answer a = purchases.purchase(authenticator.require(ctx), ctx.header("Idempotency-Key"),
+        PurchaseOutcome outcome = purchases.purchase(authenticator.require(ctx), ctx.header("Idempotency-Key"),
                 body(ctx, PurchaseRequest.class), ctx.attribute("nd.requestId"));
-        ctx.status(a.status()).contentType(a.contentType()).result(a.body());
+        switch (outcome) {
+            case PurchaseOutcome.Completed done -> ctx.status(201).contentType("application/json")
+                    .result(done.purchaseJson());
+            case PurchaseOutcome.Refunded refunded -> ctx.status(200).contentType("application/json")
+                    .result(refunded.purchaseJson());
+            case PurchaseOutcome.Rejected rejected -> ctx.status(rejected.status()).contentType(Problem.MEDIA_TYPE)
+                    .result(rejected.problemJson());
+            case PurchaseOutcome.Waiting waiting -> ctx.status(202).json(waiting.purchase());
+        }
+    }
+
+    private void topup(Context ctx) {
+        TopupOutcome outcome = topups.topup(authenticator.require(ctx), ctx.header("Idempotency-Key"),
+                body(ctx, TopupRequest.class));
+        switch (outcome) {
+            case TopupOutcome.Succeeded done -> ctx.status(201).json(done.topup());
+            case TopupOutcome.GoingOn going -> ctx.status(202).json(going.topup());
+            case TopupOutcome.Declined declined -> throw new ApiException(ProblemType.PAYMENT_DECLINED, 402,
+                    declined.sentence());
+        }
     }
 
     private void stripeWebhook(Context ctx) {

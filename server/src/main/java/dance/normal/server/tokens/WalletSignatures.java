@@ -2,6 +2,7 @@ package dance.normal.server.tokens;
 
 import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.tokens.TokenMessages;
+import dance.normal.server.auth.DeviceRepository;
 import dance.normal.server.http.ApiException;
 import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.solana.Address;
@@ -12,6 +13,8 @@ import org.jdbi.v3.core.Handle;
 /** The account's wallets (its registered devices' public keys) and the signatures they make over our messages. */
 final class WalletSignatures {
 
+    private static final DeviceRepository DEVICES = new DeviceRepository();
+
     private WalletSignatures() {
     }
 
@@ -19,8 +22,7 @@ final class WalletSignatures {
      * The wallet to use: {@code wallet} if it is one of the account's, else (when null) the most recently registered.
      */
     static String resolve(Handle h, String accountId, String wallet) {
-        List<String> keys = h.createQuery("SELECT public_key FROM devices WHERE account_id = :a "
-                + "ORDER BY registered_at DESC, id").bind("a", accountId).mapTo(String.class).list();
+        List<String> keys = DEVICES.keysNewestFirst(h, accountId);
         if (keys.isEmpty()) {
             throw ApiException.conflict(ProblemType.CONFLICT,
                     "This account has no wallet yet; register this device's wallet first (POST /api/v1/me/devices).");
