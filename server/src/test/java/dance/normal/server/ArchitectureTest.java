@@ -39,7 +39,7 @@ class ArchitectureTest {
     void storageCatalogAndMediaKnowNothingOfHttpFrameworks() {
         noClasses().that().resideInAnyPackage("dance.normal.server.db..", "dance.normal.server.catalog..",
                         "dance.normal.server.feed..", "dance.normal.server.storage..", "dance.normal.server.media..",
-                        "dance.normal.server.plays..", "dance.normal.server.demo..")
+                        "dance.normal.server.plays..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..",
                         "org.eclipse.jetty..")
                 .check(classes);

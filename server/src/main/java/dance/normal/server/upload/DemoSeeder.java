@@ -1,9 +1,8 @@
 package dance.normal.server.upload;
 
 import dance.normal.protocol.catalog.Artist;
+import dance.normal.server.CannotStartException;
 import dance.normal.server.catalog.CatalogRepository;
-import dance.normal.server.demo.DemoMusic;
-import dance.normal.server.demo.DemoTrack;
 import dance.normal.server.media.InvalidAudioException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,15 +34,25 @@ public final class DemoSeeder {
         this.uploads = uploads;
     }
 
-    /** Generates the music into {@code workDir} (kept as a cache) and publishes it, unless already done. */
+    /**
+     * Generates the music into {@code workDir} (kept as a cache) and publishes it, unless already done.
+     *
+     * @throws CannotStartException when the demo-content module is not on the class path, done or not
+     */
     public void seed(Path workDir) {
+        DemoContent content;
+        try {
+            content = DemoContent.load();
+        } catch (IllegalStateException e) {
+            throw new CannotStartException(e.getMessage(), e);
+        }
         if (seeded()) {
             return;
         }
         List<DemoTrack> tracks;
         try {
             LOG.info("Generating the demo catalog in {} (first start only)", workDir);
-            tracks = DemoMusic.generate(workDir, (done, total) -> {
+            tracks = content.generate(workDir, (done, total) -> {
                 if (done % 6 == 0 || done.equals(total)) {
                     LOG.info("Demo catalog: {} of {} tracks generated", done, total);
                 }
