@@ -9,7 +9,6 @@ import dance.normal.wallet.keys.SoftwareSigner;
 import dance.normal.wallet.keys.SolanaKeys;
 import dance.normal.wallet.keystore.Argon2Params;
 import dance.normal.wallet.keystore.KeystoreFile;
-import dance.normal.wallet.keystore.KeystoreLock;
 import dance.normal.wallet.keystore.WalletSecret;
 import dance.normal.wallet.policy.SigningDecision;
 import dance.normal.wallet.policy.SigningPolicy;
@@ -25,9 +24,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -181,7 +178,7 @@ public final class Wallet implements AutoCloseable {
         PasswordBackoff backoff = new PasswordBackoff(file, settings.clock());
         AuditLog audit = new AuditLog(file, settings.clock());
         KeystoreFile[] resealed = new KeystoreFile[1];
-        WalletSecret secret = guarded(file, backoff, audit, ACT_RECOVER, () -> {
+        WalletSecret secret = PasswordAttempts.guarded(file, backoff, audit, ACT_RECOVER, () -> {
             WalletSecret unlocked = keystore.unlockWithPassword(password);
             byte[] deviceSecret = DeviceSecretStore.newSecret(settings.random());
             try {
@@ -411,48 +408,7 @@ public final class Wallet implements AutoCloseable {
     // ---- password attempts ----
 
     private <T> T guarded(String act, Supplier<T> attempt, Consumer<T> discard) {
-        return guarded(file, backoff, audit, act, attempt, discard);
-    }
-
-    /**
-     * Runs a password attempt under the keystore lock: refuses while backing off, records a wrong password (which
-     * starts or lengthens the back-off), resets the back-off on success, and audits each outcome.
-     */
-    private static <T> T guarded(Path file, PasswordBackoff backoff, AuditLog audit, String act,
-                                 Supplier<T> attempt, Consumer<T> discard) {
-        try (KeystoreLock _ = KeystoreLock.acquire(file)) {
-            Duration wait = backoff.remaining();
-            if (!wait.isZero()) {
-                audit.record(act, "refused backing-off " + seconds(wait) + "s");
-                throw WalletException.tooManyAttempts(wait);
-            }
-            T result;
-            try {
-                result = attempt.get();
-            } catch (WalletException e) {
-                if (e.kind() == Kind.WRONG_PASSWORD) {
-                    Duration next = backoff.recordFailure();
-                    audit.record(act, "wrong-password next-attempt-in " + seconds(next) + "s");
-                    LOG.warn("Wrong password for {} ({}); next attempt in {} s", file.getFileName(), act,
-                            seconds(next));
-                    throw WalletException.wrongPassword(next);
-                }
-                audit.record(act, "failed " + e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                throw e;
-            }
-            try {
-                backoff.recordSuccess();
-                audit.record(act, "success");
-            } catch (RuntimeException e) {
-                discard.accept(result);
-                throw e;
-            }
-            return result;
-        }
-    }
-
-    private static long seconds(Duration duration) {
-        return Math.max(1, (duration.toMillis() + 999) / 1000);
+        return PasswordAttempts.guarded(file, backoff, audit, act, attempt, discard);
     }
 
     // ---- checks ----
