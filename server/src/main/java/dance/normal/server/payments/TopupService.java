@@ -4,6 +4,7 @@ import dance.normal.protocol.Money;
 import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.tokens.Topup;
 import dance.normal.protocol.tokens.TopupRequest;
+import dance.normal.protocol.resilience.CircuitBreaker;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.ledger.Ledger;
@@ -195,9 +196,9 @@ public final class TopupService {
             PaymentProvider.Charge charge;
             try {
                 charge = g.provider().charge(row.id(), row.amount(), row.method(), row.id());
-                g.breaker().succeeded();
+                g.breaker().success();
             } catch (ProviderUnavailableException e) {
-                g.breaker().failed();
+                g.breaker().failure();
                 LOG.warn("Payment provider {} is unavailable for top-up {}: {}", g.provider().name(), row.id(),
                         e.getMessage());
                 continue;

@@ -15,6 +15,7 @@ import dance.normal.protocol.catalog.StreamUrl;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.plays.PlayBatch;
 import dance.normal.protocol.plays.PlayBatchResult;
+import dance.normal.protocol.resilience.CircuitBreaker;
 import dance.normal.protocol.sync.SyncPage;
 import java.io.IOException;
 import java.io.InterruptedIOException;

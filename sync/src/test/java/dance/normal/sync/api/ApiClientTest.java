@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dance.normal.protocol.auth.Me;
 import dance.normal.protocol.auth.TokenPair;
+import dance.normal.protocol.resilience.CircuitBreaker;
 import dance.normal.protocol.sync.SyncPage;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dance.normal.sync.api;
+package dance.normal.protocol.resilience;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Stops calling a server that keeps failing to answer, so an unreachable server costs microseconds per call, not a
- * connect timeout. After {@code threshold} failures in a row the breaker opens; calls fail at once until
- * {@code openFor} has passed; then one trial call is let through (half-open): its success closes the breaker, its
- * failure opens it again.
+ * The one circuit breaker: stops calling something that keeps failing (the app's server, a payment provider), so an
+ * unreachable peer costs microseconds per call, not a connect timeout. After {@code threshold} failures in a row the
+ * breaker opens; calls fail at once until {@code openFor} has passed; then one trial call is let through
+ * (half-open): its success closes the breaker, its failure opens it again.
  */
 public final class CircuitBreaker {
 
@@ -45,14 +45,14 @@ public final class CircuitBreaker {
         return false;
     }
 
-    /** The server answered (whatever it said). */
+    /** The call went through (for a server: it answered, whatever it said). */
     public synchronized void success() {
         failures = 0;
         openedAt = null;
         trialInFlight = false;
     }
 
-    /** The server could not be reached. */
+    /** The call failed to go through (for a server: it could not be reached). */
     public synchronized void failure() {
         failures++;
         trialInFlight = false;
