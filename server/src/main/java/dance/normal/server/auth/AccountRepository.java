@@ -22,6 +22,14 @@ public final class AccountRepository {
                 .bind("now", now).execute();
     }
 
+    /**
+     * Takes the account's row lock until the caller's transaction ends, so one account's requests that read and then
+     * write what earlier ones wrote run one at a time (on SQLite the write lock already does this).
+     */
+    public void lock(Handle h, String id) {
+        h.createUpdate("UPDATE accounts SET id = id WHERE id = :a").bind("a", id).execute();
+    }
+
     public Optional<Account> find(Handle h, String id) {
         return h.createQuery("SELECT id, email, password_hash, role FROM accounts WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3),

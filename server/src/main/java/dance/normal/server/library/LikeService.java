@@ -20,6 +20,7 @@ public final class LikeService {
     private final Jdbi jdbi;
     private final CatalogRepository catalog;
     private final Clock clock;
+    private final LikeRepository likes = new LikeRepository();
 
     public LikeService(Jdbi jdbi, CatalogRepository catalog, Clock clock) {
         this.jdbi = jdbi;
@@ -32,21 +33,16 @@ public final class LikeService {
         if (catalog.track(trackId).isEmpty()) {
             throw ApiException.notFound("There is no such track.");
         }
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO likes (account_id, track_id, liked_at) VALUES (:a, :t, :now) "
-                        + "ON CONFLICT (account_id, track_id) DO NOTHING")
-                .bind("a", principal.accountId()).bind("t", trackId).bind("now", clock.millis()).execute());
+        jdbi.useHandle(h -> likes.like(h, principal.accountId(), trackId, clock.millis()));
     }
 
     /** Unlikes a track; unliking what is not liked changes nothing. */
     public void unlike(Principal principal, String trackId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM likes WHERE account_id = :a AND track_id = :t")
-                .bind("a", principal.accountId()).bind("t", trackId).execute());
+        jdbi.useHandle(h -> likes.unlike(h, principal.accountId(), trackId));
     }
 
     public Likes likes(Principal principal) {
-        return new Likes(jdbi.withHandle(h -> h.createQuery(
-                        "SELECT track_id FROM likes WHERE account_id = :a ORDER BY liked_at DESC, track_id")
-                .bind("a", principal.accountId()).mapTo(String.class).list()));
+        return new Likes(jdbi.withHandle(h -> likes.likes(h, principal.accountId())));
     }
 
     /**

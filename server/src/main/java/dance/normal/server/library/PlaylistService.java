@@ -7,7 +7,6 @@ import dance.normal.protocol.library.Playlists;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.http.ApiException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -33,6 +31,7 @@ public final class PlaylistService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final PlaylistRepository playlists = new PlaylistRepository();
 
     public PlaylistService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -52,10 +51,7 @@ public final class PlaylistService {
         long now = clock.millis();
         try {
             jdbi.useTransaction(h -> {
-                h.createUpdate("INSERT INTO playlists (id, account_id, name, version, updated_at, idempotency_key) "
-                                + "VALUES (:id, :a, :name, 1, :now, :key)")
-                        .bind("id", id).bind("a", principal.accountId()).bind("name", valid.name())
-                        .bind("now", now).bind("key", idempotencyKey).execute();
+                playlists.insert(h, id, principal.accountId(), valid.name(), idempotencyKey, now);
                 writeTracks(h, id, valid.trackIds());
             });
         } catch (UnableToExecuteStatementException e) {
@@ -69,18 +65,13 @@ public final class PlaylistService {
     public Playlist update(Principal principal, String id, long expectedVersion, PlaylistDraft draft) {
         PlaylistDraft valid = validate(draft);
         jdbi.useTransaction(h -> {
-            int changed = h.createUpdate("UPDATE playlists SET name = :name, version = version + 1, "
-                            + "updated_at = :now WHERE id = :id AND account_id = :a AND version = :v")
-                    .bind("name", valid.name()).bind("now", clock.millis()).bind("id", id)
-                    .bind("a", principal.accountId()).bind("v", expectedVersion).execute();
-            if (changed == 0) {
-                Playlist current = find(h, principal, id)
+            if (!playlists.update(h, principal.accountId(), id, expectedVersion, valid.name(), clock.millis())) {
+                Playlist current = playlists.find(h, principal.accountId(), id)
                         .orElseThrow(() -> ApiException.notFound("There is no such playlist."));
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, 412, "The playlist changed since version "
                         + expectedVersion + "; it is at version " + current.version() + " now.",
                         Map.of("ETag", etag(current)));
             }
-            h.createUpdate("DELETE FROM playlist_tracks WHERE playlist_id = :id").bind("id", id).execute();
             writeTracks(h, id, valid.trackIds());
         });
         return find(principal, id).orElseThrow();
@@ -92,30 +83,21 @@ public final class PlaylistService {
      */
     public void delete(Principal principal, String id) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM playlist_tracks WHERE playlist_id IN "
-                            + "(SELECT id FROM playlists WHERE id = :id AND account_id = :a)")
-                    .bind("id", id).bind("a", principal.accountId()).execute();
-            int deleted = h.createUpdate("DELETE FROM playlists WHERE id = :id AND account_id = :a")
-                    .bind("id", id).bind("a", principal.accountId()).execute();
-            if (deleted == 0 && h.createQuery("SELECT COUNT(*) FROM playlists WHERE id = :id").bind("id", id)
-                    .mapTo(Integer.class).one() > 0) {
+            if (!playlists.delete(h, principal.accountId(), id) && playlists.exists(h, id)) {
                 throw ApiException.notFound("There is no such playlist.");
             }
         });
     }
 
     public Optional<Playlist> find(Principal principal, String id) {
-        return jdbi.withHandle(h -> find(h, principal, id));
+        return jdbi.withHandle(h -> playlists.find(h, principal.accountId(), id));
     }
 
     public Playlists list(Principal principal) {
         return jdbi.withHandle(h -> {
-            List<String> ids = h.createQuery("SELECT id FROM playlists WHERE account_id = :a "
-                            + "ORDER BY updated_at DESC, id").bind("a", principal.accountId())
-                    .mapTo(String.class).list();
             List<Playlist> all = new ArrayList<>();
-            for (String id : ids) {
-                find(h, principal, id).ifPresent(all::add);
+            for (String id : playlists.ids(h, principal.accountId())) {
+                playlists.find(h, principal.accountId(), id).ifPresent(all::add);
             }
             return new Playlists(all);
         });
@@ -127,50 +109,26 @@ public final class PlaylistService {
     }
 
     private Optional<Playlist> byKey(Principal principal, String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM playlists WHERE account_id = :a AND "
-                        + "idempotency_key = :key").bind("a", principal.accountId()).bind("key", key)
-                .mapTo(String.class).findOne().flatMap(id -> find(h, principal, id)));
+        return jdbi.withHandle(h -> playlists.idByKey(h, principal.accountId(), key)
+                .flatMap(id -> playlists.find(h, principal.accountId(), id)));
     }
 
-    private static Optional<Playlist> find(Handle h, Principal principal, String id) {
-        return h.createQuery("SELECT name, version, updated_at FROM playlists WHERE id = :id AND account_id = :a")
-                .bind("id", id).bind("a", principal.accountId())
-                .map((rs, ctx) -> new Playlist(id, rs.getString("name"), tracks(h, id), rs.getLong("version"),
-                        Instant.ofEpochMilli(rs.getLong("updated_at"))))
-                .findOne();
-    }
-
-    private static List<String> tracks(Handle h, String id) {
-        return h.createQuery("SELECT track_id FROM playlist_tracks WHERE playlist_id = :id ORDER BY position")
-                .bind("id", id).mapTo(String.class).list();
-    }
-
-    private static void writeTracks(Handle h, String id, List<String> trackIds) {
-        if (trackIds.isEmpty()) {
-            return;
-        }
+    /** Makes {@code trackIds} the playlist's tracks, after checking each is in the catalog. */
+    private void writeTracks(Handle h, String id, List<String> trackIds) {
         Set<String> distinct = new HashSet<>(trackIds);
         int known = 0;
         for (List<String> chunk : chunks(new ArrayList<>(distinct), 500)) {
-            known += h.createQuery("SELECT COUNT(*) FROM tracks WHERE id IN (<ids>)").bindList("ids", chunk)
-                    .mapTo(Integer.class).one();
+            known += playlists.countTracks(h, chunk);
         }
         if (known != distinct.size()) {
             for (String trackId : trackIds) {
-                boolean exists = h.createQuery("SELECT COUNT(*) FROM tracks WHERE id = :id").bind("id", trackId)
-                        .mapTo(Integer.class).one() > 0;
-                if (!exists) {
+                if (playlists.countTracks(h, List.of(trackId)) == 0) {
                     throw ApiException.validation("trackIds names a track that is not in the catalog: " + trackId
                             + ".");
                 }
             }
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO playlist_tracks (playlist_id, position, track_id) "
-                + "VALUES (:p, :pos, :t)");
-        for (int i = 0; i < trackIds.size(); i++) {
-            batch.bind("p", id).bind("pos", i).bind("t", trackIds.get(i)).add();
-        }
-        batch.execute();
+        playlists.replaceTracks(h, id, trackIds);
     }
 
     private static List<List<String>> chunks(List<String> all, int size) {

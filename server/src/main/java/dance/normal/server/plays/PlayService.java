@@ -8,6 +8,7 @@ import dance.normal.protocol.plays.PlayReasons;
 import dance.normal.protocol.plays.PlayReceipt;
 import dance.normal.protocol.plays.PlayReceipts;
 import dance.normal.protocol.plays.Popular;
+import dance.normal.server.auth.AccountRepository;
 import dance.normal.server.auth.DeviceRepository;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
@@ -66,6 +67,8 @@ public final class PlayService {
 
     private final Jdbi jdbi;
     private final DeviceRepository devices = new DeviceRepository();
+    private final AccountRepository accounts = new AccountRepository();
+    private final PlayRepository plays = new PlayRepository();
     private final CatalogRepository catalog;
     private final Clock clock;
 
@@ -82,14 +85,7 @@ public final class PlayService {
     public Popular popular(int limit) {
         int n = Math.clamp(limit, 1, 100);
         long since = clock.millis() - POPULAR_WINDOW.toMillis();
-        return new Popular(jdbi.withHandle(h -> h.createQuery("SELECT p.track_id, count(*) AS n FROM plays p "
-                        + "JOIN tracks t ON t.id = p.track_id AND t.deleted_at IS NULL "
-                        + "WHERE p.qualified AND p.started_at >= :since "
-                        + "GROUP BY p.track_id ORDER BY n DESC, p.track_id LIMIT :limit")
-                .bind("since", since)
-                .bind("limit", n)
-                .map((rs, ctx) -> new Popular.Entry(rs.getString("track_id"), rs.getLong("n")))
-                .list()));
+        return new Popular(jdbi.withHandle(h -> plays.popular(h, since, n)));
     }
 
     public static boolean qualifies(long playedMs, long durationMs) {
@@ -134,7 +130,7 @@ public final class PlayService {
         return jdbi.inTransaction(h -> {
             // One account's plays are judged one batch at a time (the wall-clock rule and the daily cap read what
             // earlier plays were given); on SQLite the write lock already does this.
-            h.createUpdate("UPDATE accounts SET id = id WHERE id = :a").bind("a", principal.accountId()).execute();
+            accounts.lock(h, principal.accountId());
             List<PlayReceipt> receipts = new ArrayList<>();
             int recorded = 0;
             for (int i = 0; i < plays.size(); i++) {
@@ -143,25 +139,15 @@ public final class PlayService {
                 if (track.isEmpty()) {
                     throw ApiException.validation("plays[" + i + "].trackId names no track in the catalog.");
                 }
-                int inserted = h.createUpdate("INSERT INTO plays (id, account_id, track_id, started_at, played_ms, "
-                                + "qualified, received_at, reason, credited_ms) "
-                                + "VALUES (:id, :a, :t, :s, :ms, FALSE, :now, :r, 0) ON CONFLICT (id) DO NOTHING")
-                        .bind("id", p.id().toString()).bind("a", principal.accountId()).bind("t", p.trackId())
-                        .bind("s", p.startedAt().toEpochMilli()).bind("ms", p.playedMs())
-                        .bind("r", PlayReason.TOO_SHORT.name()).bind("now", now).execute();
-                if (inserted == 1) {
+                if (this.plays.insert(h, p.id().toString(), principal.accountId(), p.trackId(),
+                        p.startedAt().toEpochMilli(), p.playedMs(), now)) {
                     Verdict v = judge(h, principal.accountId(), p, track.get(), now);
-                    h.createUpdate("UPDATE plays SET qualified = :q, reason = :r, device_id = :d, credited_ms = :c "
-                                    + "WHERE id = :id")
-                            .bind("q", v.reason() == PlayReason.QUALIFIED).bind("r", v.reason().name())
-                            .bind("d", v.deviceId()).bind("c", v.creditedMs()).bind("id", p.id().toString())
-                            .execute();
+                    this.plays.judge(h, p.id().toString(), v.reason(), v.deviceId(), v.creditedMs());
                     recorded++;
                     receipts.add(new PlayReceipt(p.id(), PlayReceipt.Status.RECORDED,
                             v.reason() == PlayReason.QUALIFIED, v.reason()));
                 } else {
-                    PlayReason was = h.createQuery("SELECT reason FROM plays WHERE id = :id")
-                            .bind("id", p.id().toString()).mapTo(String.class).map(PlayReason::valueOf).one();
+                    PlayReason was = this.plays.reasonOf(h, p.id().toString());
                     receipts.add(new PlayReceipt(p.id(), PlayReceipt.Status.DUPLICATE, was == PlayReason.QUALIFIED,
                             was));
                 }
@@ -197,16 +183,11 @@ public final class PlayService {
             return Verdict.no(PlayReason.BAD_RECEIPT, device);
         } else {
             long need = bytesNeeded(p.playedMs(), track);
-            List<Stream> streams = h.createQuery("SELECT id, device_id, bytes_served - bytes_claimed AS free, "
-                            + "first_byte_at FROM stream_sessions WHERE account_id = :a AND track_id = :t "
-                            + "AND offline = FALSE ORDER BY first_byte_at, id")
-                    .bind("a", accountId).bind("t", p.trackId())
-                    .map((rs, ctx) -> new Stream(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
-                    .list();
+            List<PlayRepository.Stream> streams = plays.streams(h, accountId, p.trackId());
             if (streams.isEmpty()) {
                 return Verdict.no(PlayReason.NO_STREAM, device);
             }
-            Optional<Stream> backing = streams.stream()
+            Optional<PlayRepository.Stream> backing = streams.stream()
                     .filter(s -> s.deviceId() == null || s.deviceId().equals(p.deviceId()) || p.deviceId() == null)
                     .filter(s -> s.firstByteAt() <= start + CLOCK_SKEW_MS)
                     .filter(s -> s.firstByteAt() + p.playedMs() <= now + GRACE_MS)
@@ -221,31 +202,20 @@ public final class PlayService {
             evidence = new Evidence(backing.get().id(), need);
         }
         long dayStart = Math.floorDiv(start, DAY_MS) * DAY_MS;
-        long today = h.createQuery("SELECT COUNT(*) FROM plays WHERE account_id = :a AND track_id = :t AND qualified "
-                        + "AND started_at >= :from AND started_at < :to")
-                .bind("a", accountId).bind("t", p.trackId()).bind("from", dayStart).bind("to", dayStart + DAY_MS)
-                .mapTo(Long.class).one();
+        long today = plays.paidBetween(h, accountId, p.trackId(), dayStart, dayStart + DAY_MS);
         if (today >= DAILY_CAP) {
             return Verdict.no(PlayReason.DAILY_CAP, device);
         }
         // A play on a device is weighed against that device's paid plays and those of no known device; a play of
         // no known device against all of the account's (decision 0024).
-        List<WallClock.Interval> taken = h.createQuery("SELECT started_at, started_at + played_ms FROM plays "
-                        + "WHERE account_id = :a AND qualified AND started_at < :end AND started_at > :earliest "
-                        + (device == null ? "" : "AND (device_id = :d OR device_id IS NULL) ")
-                        + "AND started_at + played_ms > :start")
-                .bind("a", accountId).bind("end", end).bind("earliest", start - MAX_PLAYED_MS)
-                .bind("start", start).bind("d", device)
-                .map((rs, ctx) -> new WallClock.Interval(rs.getLong(1), rs.getLong(2))).list();
+        List<WallClock.Interval> taken = plays.paidOverlapping(h, accountId, device, start, end,
+                start - MAX_PLAYED_MS);
         long credited = WallClock.uncovered(new WallClock.Interval(start, end), taken);
         if (!qualifies(credited, track.durationMs())) {
             return Verdict.no(PlayReason.OVERLAP, device);
         }
         if (evidence.streamId() != null) {
-            int claimed = h.createUpdate("UPDATE stream_sessions SET bytes_claimed = bytes_claimed + :n "
-                            + "WHERE id = :id AND bytes_served - bytes_claimed >= :n")
-                    .bind("n", evidence.bytes()).bind("id", evidence.streamId()).execute();
-            if (claimed != 1) {
+            if (!plays.claimBytes(h, evidence.streamId(), evidence.bytes())) {
                 return Verdict.no(PlayReason.STREAM_TOO_SHORT, device);
             }
         }
@@ -265,19 +235,14 @@ public final class PlayService {
                 PlayReceipts.applicationDomain(), text)) {
             return PlayReason.BAD_RECEIPT;
         }
-        Optional<Long> grantedAt = h.createQuery("SELECT granted_at FROM offline_grants WHERE device_id = :d "
-                        + "AND track_id = :t")
-                .bind("d", p.deviceId()).bind("t", p.trackId()).mapTo(Long.class).findOne();
+        Optional<Long> grantedAt = plays.grantedAt(h, p.deviceId(), p.trackId());
         if (grantedAt.isEmpty()) {
             return PlayReason.NO_GRANT;
         }
         if (start < grantedAt.get() - CLOCK_SKEW_MS) {
             return PlayReason.NOT_IN_TIME;
         }
-        int fresh = h.createUpdate("INSERT INTO receipt_counters (device_id, counter, play_id) VALUES (:d, :c, :p) "
-                        + "ON CONFLICT (device_id, counter) DO NOTHING")
-                .bind("d", p.deviceId()).bind("c", p.counter()).bind("p", p.id().toString()).execute();
-        return fresh == 1 ? null : PlayReason.COUNTER_USED;
+        return plays.useCounter(h, p.deviceId(), p.counter(), p.id().toString()) ? null : PlayReason.COUNTER_USED;
     }
 
     /**
@@ -293,15 +258,11 @@ public final class PlayService {
         return Math.max(1, Math.multiplyExact(track.sizeBytes(), played) / track.durationMs() / 2);
     }
 
-    private static Optional<TrackFacts> trackFacts(Handle h, String trackId) {
-        return h.createQuery("SELECT duration_ms, size_bytes FROM tracks WHERE id = :id AND deleted_at IS NULL")
-                .bind("id", trackId).map((rs, ctx) -> new TrackFacts(rs.getLong(1), rs.getLong(2))).findOne();
+    private Optional<TrackFacts> trackFacts(Handle h, String trackId) {
+        return catalog.findTrack(h, trackId).map(t -> new TrackFacts(t.durationMs(), t.sizeBytes()));
     }
 
     record TrackFacts(long durationMs, long sizeBytes) {
-    }
-
-    private record Stream(String id, String deviceId, long freeBytes, long firstByteAt) {
     }
 
     private record Evidence(String streamId, long bytes) {
@@ -319,19 +280,12 @@ public final class PlayService {
         Map<String, String> titles = new LinkedHashMap<>();
         Map<String, Map<PlayReason, Long>> counts = new LinkedHashMap<>();
         Map<PlayReason, Long> total = new EnumMap<>(PlayReason.class);
-        jdbi.useHandle(h -> h.createQuery("SELECT t.id, t.title, p.reason, COUNT(*) FROM tracks t "
-                        + "JOIN plays p ON p.track_id = t.id WHERE t.artist_id = :artist "
-                        + "GROUP BY t.id, t.title, p.reason ORDER BY t.title, t.id, p.reason")
-                .bind("artist", artistId)
-                .map((rs, ctx) -> {
-                    String id = rs.getString(1);
-                    PlayReason reason = PlayReason.valueOf(rs.getString(3));
-                    long n = rs.getLong(4);
-                    titles.put(id, rs.getString(2));
-                    counts.computeIfAbsent(id, k -> new EnumMap<>(PlayReason.class)).merge(reason, n, Long::sum);
-                    total.merge(reason, n, Long::sum);
-                    return id;
-                }).list());
+        for (PlayRepository.ReasonCount r : jdbi.withHandle(h -> plays.reasons(h, artistId))) {
+            titles.put(r.trackId(), r.title());
+            counts.computeIfAbsent(r.trackId(), k -> new EnumMap<>(PlayReason.class))
+                    .merge(r.reason(), r.count(), Long::sum);
+            total.merge(r.reason(), r.count(), Long::sum);
+        }
         List<PlayReasons.Track> tracks = new ArrayList<>();
         counts.forEach((id, c) -> tracks.add(new PlayReasons.Track(id, titles.get(id), c)));
         return new PlayReasons(total, tracks);

@@ -14,6 +14,7 @@ public final class StreamEvidence {
 
     private final Jdbi jdbi;
     private final DeviceRepository devices = new DeviceRepository();
+    private final PlayRepository plays = new PlayRepository();
 
     public StreamEvidence(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -22,20 +23,13 @@ public final class StreamEvidence {
     /** Adds {@code bytes} to the session's row, made on its first bytes (then stamped {@code firstByteAt}). */
     public void served(String sessionId, String accountId, String deviceId, String trackId, boolean offline,
                        long bytes, long firstByteAt, long now) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO stream_sessions (id, account_id, device_id, track_id, offline, "
-                        + "bytes_served, bytes_claimed, first_byte_at, last_byte_at) "
-                        + "VALUES (:id, :a, :d, :t, :off, :n, 0, :first, :now) "
-                        + "ON CONFLICT (id) DO UPDATE SET bytes_served = stream_sessions.bytes_served + :n, "
-                        + "last_byte_at = :now")
-                .bind("id", sessionId).bind("a", accountId).bind("d", deviceId).bind("t", trackId)
-                .bind("off", offline).bind("n", bytes).bind("first", firstByteAt).bind("now", now).execute());
+        jdbi.useHandle(h -> plays.served(h, sessionId, accountId, deviceId, trackId, offline, bytes, firstByteAt,
+                now));
     }
 
     /** Records that {@code deviceId} now holds the whole of {@code trackId} for offline play. */
     public void granted(String deviceId, String trackId, String accountId, long now) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO offline_grants (device_id, track_id, account_id, granted_at) "
-                        + "VALUES (:d, :t, :a, :now) ON CONFLICT (device_id, track_id) DO NOTHING")
-                .bind("d", deviceId).bind("t", trackId).bind("a", accountId).bind("now", now).execute());
+        jdbi.useHandle(h -> plays.grant(h, deviceId, trackId, accountId, now));
     }
 
     /** {@code deviceId} if it is one of the account's registered devices. */

@@ -6,6 +6,7 @@ import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Settlement;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.ledger.Ledger;
+import dance.normal.server.plays.PlayRepository;
 import dance.normal.server.ledger.LedgerTransaction;
 import dance.normal.server.ledger.Posting;
 import dance.normal.server.royalty.RoyaltyRules;
@@ -33,6 +34,7 @@ public final class SettlementService {
     private final CatalogRepository catalog;
     private final OfferingRepository offerings;
     private final HoldingRepository holdings;
+    private final PlayRepository playRecords = new PlayRepository();
     private final Clock clock;
     private final long perPlayMicros;
 
@@ -54,10 +56,7 @@ public final class SettlementService {
 
     public Settlement settle(Instant cutoff) {
         String id = UUID.randomUUID().toString();
-        List<String> tracks = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT track_id FROM plays "
-                        + "WHERE qualified = TRUE AND settlement_id IS NULL AND received_at <= :cutoff "
-                        + "ORDER BY track_id")
-                .bind("cutoff", cutoff.toEpochMilli()).mapTo(String.class).list());
+        List<String> tracks = jdbi.withHandle(h -> playRecords.unsettledTracks(h, cutoff.toEpochMilli()));
         long plays = 0;
         long total = 0;
         long paidTracks = 0;
@@ -80,9 +79,7 @@ public final class SettlementService {
 
     /** {plays settled, micro-dollars earned} for one track. */
     private long[] settleTrack(Handle h, String settlementId, String trackId, long cutoff) {
-        int plays = h.createUpdate("UPDATE plays SET settlement_id = :s WHERE track_id = :t AND qualified = TRUE "
-                        + "AND settlement_id IS NULL AND received_at <= :cutoff")
-                .bind("s", settlementId).bind("t", trackId).bind("cutoff", cutoff).execute();
+        int plays = playRecords.settle(h, settlementId, trackId, cutoff);
         if (plays == 0) {
             return new long[] {0, 0};
         }
