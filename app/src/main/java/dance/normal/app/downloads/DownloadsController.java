@@ -1,8 +1,11 @@
 package dance.normal.app.downloads;
 
+import dance.normal.app.nav.Screen;
 import dance.normal.app.session.CatalogService;
 import dance.normal.app.session.DownloadService;
 import dance.normal.app.ui.Background;
+import dance.normal.app.ui.FxEvents;
+import dance.normal.app.ui.Subscriptions;
 import dance.normal.app.ui.I18n;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.sync.download.Download;
@@ -10,14 +13,14 @@ import dance.normal.sync.download.DownloadListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.scene.Parent;
 
 /**
  * What is kept on this device: each download with its progress, pause and resume, remove; the storage used against
- * the budget. Progress arrives on download threads and is handed to the model on the FX thread.
+ * the budget. While the screen is shown, progress arrives on download threads and is handed to the model on the FX
+ * thread through the event bridge; hidden, it follows nothing and reads again when shown.
  */
-public final class DownloadsController {
+public final class DownloadsController implements Screen {
 
     private final DownloadsModel model = new DownloadsModel();
     private final DownloadsView view;
@@ -25,38 +28,54 @@ public final class DownloadsController {
     private final CatalogService catalog;
     private final Background background;
     private final I18n i18n;
-    private final DownloadListener listener;
+    private final FxEvents events;
+    private final Subscriptions subscriptions = new Subscriptions();
 
-    public DownloadsController(DownloadService downloads, CatalogService catalog, Background background, I18n i18n) {
+    public DownloadsController(DownloadService downloads, CatalogService catalog, FxEvents events,
+                               Background background, I18n i18n) {
         this.downloads = downloads;
         this.catalog = catalog;
+        this.events = events;
         this.background = background;
         this.i18n = i18n;
         this.view = new DownloadsView(model, i18n, this::onPauseResume, this::onRemove);
-        this.listener = new DownloadListener() {
-            @Override
-            public void onProgress(String trackId, long done, long total, double perSec, Duration left) {
-                Platform.runLater(() -> model.progress(trackId, done, total));
-            }
-
-            @Override
-            public void onChanged(Download download) {
-                Platform.runLater(DownloadsController.this::onActivate);
-            }
-        };
-        downloads.addListener(listener);
     }
 
-    public void close() {
-        downloads.removeListener(listener);
+    DownloadsModel model() {
+        return model;
     }
 
+    @Override
     public Parent view() {
         return view.root;
     }
 
-    /** Reads the downloads and the storage used. */
+    /** Reads the downloads and the storage used, and follows their progress while shown. */
+    @Override
     public void onActivate() {
+        if (!subscriptions.active()) {
+            subscriptions.add(events.subscribe(downloads::addListener, downloads::removeListener,
+                    post -> new DownloadListener() {
+                        @Override
+                        public void onProgress(String trackId, long done, long total, double perSec, Duration left) {
+                            post.toFx(() -> model.progress(trackId, done, total));
+                        }
+
+                        @Override
+                        public void onChanged(Download download) {
+                            post.toFx(DownloadsController.this::reread);
+                        }
+                    }));
+        }
+        reread();
+    }
+
+    @Override
+    public void onDeactivate() {
+        subscriptions.close();
+    }
+
+    private void reread() {
         background.run(this::read, model::show, error -> model.storage.set(error.getMessage()));
     }
 
@@ -89,18 +108,6 @@ public final class DownloadsController {
             downloads.remove(row.download().trackId());
             return read();
         }, model::show, error -> model.storage.set(error.getMessage()));
-    }
-
-    /** Where a download stands, in words: "Downloading… 42%", "Kept on this device", or why it failed. */
-    public static String words(Download d, I18n i18n) {
-        return switch (d.state()) {
-            case QUEUED -> i18n.get("download.queued");
-            case DOWNLOADING -> i18n.get("download.progress", d.bytesTotal() == 0 ? 0
-                    : (int) (100 * d.bytesDone() / d.bytesTotal()));
-            case PAUSED -> i18n.get("download.paused");
-            case DONE -> i18n.get("download.done");
-            case FAILED -> d.error() == null ? i18n.get("download.failed") : d.error();
-        };
     }
 
     /** Bytes as megabytes or gigabytes with one decimal, in the listener's language. */

@@ -1,6 +1,7 @@
 package dance.normal.app.downloads;
 
 import atlantafx.base.theme.Styles;
+import dance.normal.app.ui.DownloadWords;
 import dance.normal.app.ui.I18n;
 import dance.normal.sync.download.Download;
 import java.util.function.Consumer;
@@ -80,7 +81,7 @@ final class DownloadsView {
             title.setText(row.title() + " \u2014 " + row.artist());
             double fraction = d.bytesTotal() == 0 ? 0 : (double) d.bytesDone() / d.bytesTotal();
             bar.setProgress(d.state() == Download.State.DONE ? 1 : fraction);
-            String words = DownloadsController.words(d, i18n);
+            String words = DownloadWords.of(d, i18n);
             state.setText(words);
             boolean running = d.state() == Download.State.QUEUED || d.state() == Download.State.DOWNLOADING;
             boolean resumable = d.state() == Download.State.PAUSED || d.state() == Download.State.FAILED;

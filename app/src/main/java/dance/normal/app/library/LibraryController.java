@@ -5,6 +5,7 @@ import dance.normal.app.ScrollProbe;
 import dance.normal.app.Timings;
 import dance.normal.app.session.CatalogService;
 import dance.normal.app.session.LibraryService;
+import dance.normal.app.nav.Screen;
 import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
@@ -38,7 +39,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * store, so offline too; changes reach the server through the outbox). Pick a collection on the left; its tracks
  * play from the right; a new playlist is named in place.
  */
-public final class LibraryController {
+public final class LibraryController implements Screen {
 
     private enum Kind { LIKED, DOWNLOADED, PLAYLIST }
 
@@ -64,6 +65,7 @@ public final class LibraryController {
     private final Background background;
     private final I18n i18n;
     private final BiConsumer<List<Track>, Integer> onPlay;
+    private boolean active;
 
     public LibraryController(LibraryService library, CatalogService catalog, Background background, I18n i18n,
                              BiConsumer<List<Track>, Integer> onPlay, Consumer<Track> onChoose) {
@@ -134,12 +136,15 @@ public final class LibraryController {
         root.setId("library");
     }
 
+    @Override
     public Parent view() {
         return root;
     }
 
     /** Reads the collections again and shows the chosen one (the liked tracks at first). */
+    @Override
     public void onActivate() {
+        active = true;
         Collection chosen = left.getSelectionModel().getSelectedItem();
         background.run(library::playlists, playlists -> {
             collections.setAll(new Collection(i18n.get("library.liked"), Kind.LIKED, null),
@@ -152,10 +157,15 @@ public final class LibraryController {
         }, error -> count.setText(i18n.sentence(error)));
     }
 
+    @Override
+    public void onDeactivate() {
+        active = false;
+    }
+
     /** A download finished: the Downloaded collection, when it is the one shown, reads again. */
     public void downloadsChanged() {
         Collection shown = left.getSelectionModel().getSelectedItem();
-        if (shown != null && shown.kind() == Kind.DOWNLOADED) {
+        if (active && shown != null && shown.kind() == Kind.DOWNLOADED) {
             open(shown);
         }
     }

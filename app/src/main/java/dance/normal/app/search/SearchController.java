@@ -1,6 +1,7 @@
 package dance.normal.app.search;
 
 import dance.normal.app.session.CatalogService;
+import dance.normal.app.nav.Screen;
 import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
@@ -16,7 +17,7 @@ import javafx.scene.input.MouseEvent;
  * Search as you type, on the local mirror of the catalog (so it works offline). The mirror is brought up to date
  * when the screen opens; each keystroke runs a query in the background, and only the newest query's answer is shown.
  */
-public final class SearchController {
+public final class SearchController implements Screen {
 
     private static final int LIMIT = 200;
     private final SearchModel model = new SearchModel();
@@ -28,6 +29,7 @@ public final class SearchController {
     /** Each keystroke's query: only the newest one's answer is shown. */
     private final Latest queries;
     private String shownId;
+    private boolean active;
 
     /** Plays tracks from one of them: what happens when a result is chosen. */
     @FunctionalInterface
@@ -65,9 +67,11 @@ public final class SearchController {
         }
     }
 
-    /** What can play changed (online or offline, a download finished): the rows are checked again. */
+    /** What can play changed (online or offline, a download finished): the rows are checked again when shown. */
     public void refresh() {
-        onQuery(model.query.get());
+        if (active) {
+            onQuery(model.query.get());
+        }
     }
 
     public void focusField() {
@@ -75,12 +79,26 @@ public final class SearchController {
         view.field.selectAll();
     }
 
+    @Override
     public Parent view() {
         return view.root;
     }
 
-    /** Brings the mirror up to date, then searches again. */
+    /** Shown: the rows are checked again (a download may have finished, the server gone, while it was hidden). */
+    @Override
     public void onActivate() {
+        active = true;
+        onQuery(model.query.get());
+    }
+
+    @Override
+    public void onDeactivate() {
+        active = false;
+        queries.cancel();
+    }
+
+    /** Brings the mirror up to date (when the window opens), then searches again. */
+    public void syncMirror() {
         model.syncing.set(true);
         model.status.set(i18n.get("search.syncing"));
         background.run(catalog::syncCatalog, changes -> {

@@ -5,6 +5,7 @@ import dance.normal.app.AppPrefs;
 import dance.normal.app.session.Account;
 import dance.normal.app.session.DeviceService;
 import dance.normal.app.session.WalletService;
+import dance.normal.app.nav.Screen;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordFields;
@@ -40,7 +41,7 @@ import javafx.util.StringConverter;
  * is shown as words only while this screen is open; leaving it clears them, and the characters read from the
  * wallet are wiped as soon as they are shown.
  */
-public final class SettingsController {
+public final class SettingsController implements Screen {
 
     private static final List<Long> BUDGETS_GB = List.of(1L, 2L, 4L, 8L, 16L, 32L);
     private static final long GB = 1024L * 1024 * 1024;
@@ -198,18 +199,21 @@ public final class SettingsController {
     }
 
     /** Showing the screen reads the account's devices again (one may have been added elsewhere). */
+    @Override
     public void onActivate() {
         devices.load();
     }
 
     /** Leaving the screen hides the phrase. */
-    public void onLeave() {
+    @Override
+    public void onDeactivate() {
         phrase.getChildren().clear();
         password.clear();
         phraseError.setText("");
         limits.onLeave();
     }
 
+    @Override
     public Parent view() {
         return scroll;
     }

@@ -1,40 +1,39 @@
 package dance.normal.app.shell;
 
 import atlantafx.base.theme.Styles;
-import java.util.ArrayList;
-import java.util.List;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import dance.normal.app.nav.NavTarget;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The shell's navigation: a toggle per screen, exactly one chosen. Unlike a {@link javafx.scene.control.ToggleGroup},
- * whose members Tab skips (only the chosen one takes the keyboard), Tab visits every screen's button.
+ * The shell's navigation bar: a toggle per screen, exactly one chosen (the one the model says). Unlike a
+ * {@link javafx.scene.control.ToggleGroup}, whose members Tab skips (only the chosen one takes the keyboard), Tab
+ * visits every screen's button.
  */
 final class NavBar {
 
-    private final List<ToggleButton> buttons = new ArrayList<>();
-    private final ObjectProperty<ToggleButton> selected = new SimpleObjectProperty<>();
+    private final Map<NavTarget, ToggleButton> buttons = new EnumMap<>(NavTarget.class);
+    private NavTarget chosen;
 
-    ToggleButton add(String text, String id, FontIcon icon) {
+    ToggleButton add(NavTarget target, String text, String id, FontIcon icon, Consumer<NavTarget> onPress) {
         ToggleButton b = new ToggleButton(text, icon);
         b.setId(id);
         b.getStyleClass().add(Styles.FLAT);
         b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> select(b)); // pressing the chosen one again keeps it chosen
-        buttons.add(b);
+        b.setOnAction(e -> {
+            onPress.accept(target);
+            select(chosen); // pressing the chosen one again keeps it chosen
+        });
+        buttons.put(target, b);
         return b;
     }
 
-    void select(ToggleButton chosen) {
-        buttons.forEach(b -> b.setSelected(b == chosen));
-        selected.set(chosen);
-    }
-
-    ReadOnlyObjectProperty<ToggleButton> selectedProperty() {
-        return selected;
+    void select(NavTarget target) {
+        chosen = target;
+        buttons.forEach((t, b) -> b.setSelected(t == target));
     }
 }

@@ -1,10 +1,10 @@
 package dance.normal.app.track;
 
-import dance.normal.app.downloads.DownloadsController;
 import dance.normal.app.session.DownloadService;
 import dance.normal.app.session.LibraryService;
 import dance.normal.app.session.WalletService;
 import dance.normal.app.ui.Background;
+import dance.normal.app.ui.DownloadWords;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.PasswordPrompt;
 import dance.normal.protocol.Money;
@@ -124,7 +124,7 @@ public final class TrackPanelController {
 
     private void showDownload(Optional<Download> d) {
         model.downloaded.set(d.isPresent() && d.get().state() != Download.State.FAILED);
-        model.download.set(d.map(x -> DownloadsController.words(x, i18n)).orElse(""));
+        model.download.set(d.map(x -> DownloadWords.of(x, i18n)).orElse(""));
     }
 
     public void close() {

@@ -2,6 +2,7 @@ package dance.normal.app.wallet;
 
 import dance.normal.app.session.Seen;
 import dance.normal.app.session.WalletService;
+import dance.normal.app.nav.Screen;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Browser;
 import dance.normal.app.ui.I18n;
@@ -25,7 +26,7 @@ import javafx.scene.Parent;
  * there, never here). A top-up that does not end at once (queued while the payment service is down, or waiting for
  * Stripe's page) is followed here, polling its state every {@link #POLL} with a progress indicator, until it ends.
  */
-public final class WalletController {
+public final class WalletController implements Screen {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** The ledger's references ("(purchase 1b2c...)") are for support, not for the listener's history. */
@@ -50,14 +51,24 @@ public final class WalletController {
         this.view = new WalletView(model, i18n, this::onTopUp);
     }
 
+    @Override
     public Parent view() {
         return view.root;
     }
 
     /** Reads balance, holdings and history again. */
+    @Override
     public void onActivate() {
         model.message.set("");
         refresh();
+    }
+
+    /**
+     * A top-up under way is still followed while the screen is hidden: the listener paid, and the message waits for
+     * them (with the balance read again) when they come back.
+     */
+    @Override
+    public void onDeactivate() {
     }
 
     private void refresh() {

@@ -1,0 +1,32 @@
+package dance.normal.app.nav;
+
+/** Where the signed-in window can go: a screen of the navigation bar, or a page reached from one. */
+public enum NavTarget {
+    HOME(null),
+    SEARCH(null),
+    LIBRARY(null),
+    QUEUE(null),
+    DOWNLOADS(null),
+    WALLET(null),
+    SETTINGS(null),
+    /** A release's page (with its id), reached from Home, a tile or a track's panel. */
+    RELEASE(HOME),
+    /** An artist's page (with its id). */
+    ARTIST(HOME);
+
+    private final NavTarget under;
+
+    NavTarget(NavTarget under) {
+        this.under = under;
+    }
+
+    /** The navigation bar's screen this one is shown under: itself, or Home for a page. */
+    public NavTarget tab() {
+        return under == null ? this : under;
+    }
+
+    /** Whether this is a page of one thing (it needs an id, and Back returns from it). */
+    public boolean isPage() {
+        return under != null;
+    }
+}
