@@ -1,70 +1,36 @@
 package dance.normal.app.library;
 
-import atlantafx.base.theme.Styles;
-import dance.normal.app.ScrollProbe;
-import dance.normal.app.Timings;
+import dance.normal.app.library.LibraryModel.Collection;
+import dance.normal.app.library.LibraryModel.Kind;
+import dance.normal.app.nav.Screen;
 import dance.normal.app.session.CatalogService;
 import dance.normal.app.session.LibraryService;
-import dance.normal.app.nav.Screen;
 import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
-import dance.normal.app.ui.TrackCell;
+import dance.normal.app.ui.Latest;
 import dance.normal.app.ui.TrackRow;
 import dance.normal.protocol.catalog.Track;
-import dance.normal.sync.library.LocalPlaylist;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
+import javafx.scene.Node;
 
 /**
  * The listener's own music: liked tracks, what is downloaded (it plays offline) and playlists (from the local
  * store, so offline too; changes reach the server through the outbox). Pick a collection on the left; its tracks
- * play from the right; a new playlist is named in place.
+ * play from the right; a new playlist is named in place. Read again each time the screen is shown.
  */
 public final class LibraryController implements Screen {
 
-    private enum Kind { LIKED, DOWNLOADED, PLAYLIST }
-
-    /** A collection on the left: the liked tracks, the downloaded ones, or a playlist (then {@code playlist}). */
-    private record Collection(String name, Kind kind, LocalPlaylist playlist) {
-
-        boolean same(Collection other) {
-            return kind == other.kind && (kind != Kind.PLAYLIST
-                    || playlist.localId().equals(other.playlist().localId()));
-        }
-    }
-
-    private final BorderPane root = new BorderPane();
-    private final ObservableList<Collection> collections = FXCollections.observableArrayList();
-    private final ListView<Collection> left = new ListView<>(collections);
-    private final ListView<TrackRow> tracks;
-    private final Label title = new Label();
-    private final Label count = new Label();
-    private final TextField newName = new TextField();
-    private final Label empty = new Label();
+    private final LibraryModel model = new LibraryModel();
+    private final LibraryView view;
     private final LibraryService library;
     private final CatalogService catalog;
     private final Background background;
     private final I18n i18n;
-    private final BiConsumer<List<Track>, Integer> onPlay;
+    /** The collection being read: one chosen later wins over a slower one chosen before. */
+    private final Latest reads;
     private boolean active;
 
     public LibraryController(LibraryService library, CatalogService catalog, Background background, I18n i18n,
@@ -73,88 +39,51 @@ public final class LibraryController implements Screen {
         this.catalog = catalog;
         this.background = background;
         this.i18n = i18n;
-        this.onPlay = onPlay;
-        this.tracks = TrackCell.list(i18n, new Artwork(background, catalog::artwork), onPlay,
-                onChoose);
-
-        left.setId("collections");
-        left.setAccessibleText(i18n.get("nav.library"));
-        left.setPrefWidth(240);
-        left.setCellFactory(v -> new ListCell<>() {
+        this.reads = new Latest(background);
+        this.view = new LibraryView(model, i18n, new Artwork(background, catalog::artwork), new LibraryView.Actions() {
             @Override
-            protected void updateItem(Collection c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.name());
-                setGraphic(empty || c == null ? null : new FontIcon(switch (c.kind()) {
-                    case LIKED -> Material2AL.FAVORITE;
-                    case DOWNLOADED -> Material2MZ.OFFLINE_PIN;
-                    case PLAYLIST -> Material2MZ.QUEUE_MUSIC;
-                }));
+            public void onChoose(Collection collection) {
+                open(collection);
             }
-        });
-        left.getSelectionModel().selectedItemProperty().addListener((obs, old, c) -> {
-            if (c != null) {
-                open(c);
-            }
-        });
-        newName.setPromptText(i18n.get("library.newPlaylist"));
-        newName.setAccessibleText(i18n.get("library.newPlaylist"));
-        newName.setId("new-playlist");
-        newName.setOnAction(e -> create());
-        Button create = new Button(null, new FontIcon(Material2AL.ADD));
-        create.setAccessibleText(i18n.get("library.create"));
-        create.setId("create-playlist");
-        create.setOnAction(e -> create());
-        HBox making = new HBox(6, newName, create);
-        HBox.setHgrow(newName, Priority.ALWAYS);
-        Label heading = new Label(i18n.get("nav.library"));
-        heading.getStyleClass().add(Styles.TITLE_3);
-        VBox side = new VBox(10, heading, left, making);
-        VBox.setVgrow(left, Priority.ALWAYS);
-        side.setPadding(new Insets(16, 8, 16, 16));
 
-        title.getStyleClass().add(Styles.TITLE_2);
-        title.setId("collection-title");
-        count.getStyleClass().add(Styles.TEXT_MUTED);
-        Button play = new Button(i18n.get("release.play"), new FontIcon(Material2MZ.PLAY_ARROW));
-        play.getStyleClass().add(Styles.ACCENT);
-        play.setId("collection-play");
-        play.setOnAction(e -> TrackRow.play(tracks.getItems(), 0, onPlay));
-        play.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(tracks.getItems()));
-        HBox top = new HBox(12, new VBox(2, title, count), play);
-        top.setAlignment(Pos.CENTER_LEFT);
-        tracks.setId("collection-tracks");
-        tracks.accessibleTextProperty().bind(title.textProperty());
-        empty.setWrapText(true);
-        empty.getStyleClass().add(Styles.TEXT_MUTED);
-        tracks.setPlaceholder(empty);
-        VBox main = new VBox(12, top, tracks);
-        VBox.setVgrow(tracks, Priority.ALWAYS);
-        main.setPadding(new Insets(16, 16, 16, 8));
-        root.setLeft(side);
-        root.setCenter(main);
-        root.setId("library");
+            @Override
+            public void onCreate() {
+                create();
+            }
+
+            @Override
+            public void onPlay(List<Track> tracks, int index) {
+                onPlay.accept(tracks, index);
+            }
+
+            @Override
+            public void onChooseTrack(Track track) {
+                onChoose.accept(track);
+            }
+        });
+    }
+
+    LibraryModel model() {
+        return model;
     }
 
     @Override
-    public Parent view() {
-        return root;
+    public Node view() {
+        return view.root;
     }
 
     /** Reads the collections again and shows the chosen one (the liked tracks at first). */
     @Override
     public void onActivate() {
         active = true;
-        Collection chosen = left.getSelectionModel().getSelectedItem();
+        Collection chosen = model.chosen.get();
         background.run(library::playlists, playlists -> {
-            collections.setAll(new Collection(i18n.get("library.liked"), Kind.LIKED, null),
+            model.collections.setAll(new Collection(i18n.get("library.liked"), Kind.LIKED, null),
                     new Collection(i18n.get("library.downloaded"), Kind.DOWNLOADED, null));
-            playlists.forEach(p -> collections.add(new Collection(p.name(), Kind.PLAYLIST, p)));
-            Collection again = chosen == null ? collections.getFirst() : collections.stream()
-                    .filter(chosen::same).findFirst().orElse(collections.getFirst());
-            left.getSelectionModel().clearSelection();
-            left.getSelectionModel().select(again); // the selection listener opens it
-        }, error -> count.setText(i18n.sentence(error)));
+            playlists.forEach(p -> model.collections.add(new Collection(p.name(), Kind.PLAYLIST, p)));
+            open(model.collections.stream().filter(c -> c.same(chosen)).findFirst()
+                    .orElse(model.collections.getFirst()));
+        }, error -> model.count.set(i18n.sentence(error)));
     }
 
     @Override
@@ -164,34 +93,35 @@ public final class LibraryController implements Screen {
 
     /** A download finished: the Downloaded collection, when it is the one shown, reads again. */
     public void downloadsChanged() {
-        Collection shown = left.getSelectionModel().getSelectedItem();
+        Collection shown = model.chosen.get();
         if (active && shown != null && shown.kind() == Kind.DOWNLOADED) {
             open(shown);
         }
     }
 
     private void open(Collection c) {
-        title.setText(c.name());
-        empty.setText(i18n.get(c.kind() == Kind.DOWNLOADED ? "downloads.none" : "library.emptyCollection"));
-        background.run(() -> TrackRow.of(catalog, switch (c.kind()) {
+        model.chosen.set(null); // read again, the same collection is chosen again on the left too
+        model.chosen.set(c);
+        model.title.set(c.name());
+        model.empty.set(i18n.get(c.kind() == Kind.DOWNLOADED ? "downloads.none" : "library.emptyCollection"));
+        reads.run(() -> TrackRow.of(catalog, switch (c.kind()) {
             case LIKED -> library.likedTracks();
             case DOWNLOADED -> library.downloadedTracks();
             case PLAYLIST -> library.tracksOf(c.playlist());
         }, i18n), rows -> {
-            tracks.getItems().setAll(rows);
-            count.setText(i18n.get("search.count", rows.size()));
-            Timings.report("library shown with " + rows.size() + " tracks after");
-            ScrollProbe.libraryShown(tracks);
-        }, error -> count.setText(i18n.sentence(error)));
+            model.tracks.setAll(rows);
+            model.count.set(i18n.get("search.count", rows.size()));
+            model.shown.set(model.shown.get() + 1);
+        }, error -> model.count.set(i18n.sentence(error)));
     }
 
     private void create() {
-        String name = newName.getText().strip();
+        String name = model.newName.get() == null ? "" : model.newName.get().strip();
         if (name.isEmpty()) {
             return;
         }
-        newName.clear();
+        model.newName.set("");
         background.run(() -> library.createPlaylist(name, List.of()), id -> onActivate(),
-                error -> count.setText(i18n.sentence(error)));
+                error -> model.count.set(i18n.sentence(error)));
     }
 }

@@ -75,7 +75,7 @@ public final class ShellController {
                            Browser browser) {
         this.session = session;
         this.i18n = i18n;
-        FxEvents events = new FxEvents();
+        FxEvents events = new FxEvents(background.fxThread());
         this.nowPlaying = new NowPlayingController(session.player(), i18n, background,
                 (trackId, size) -> session.catalog().track(trackId)
                         .flatMap(t -> session.catalog().artwork(t.artworkUrl(), size)));

@@ -92,6 +92,11 @@ public final class Background implements AutoCloseable {
         }
     }
 
+    /** Where results are handed: the FX thread (or what stands in for it in a test); {@link FxEvents} posts there. */
+    public Executor fxThread() {
+        return fxThread;
+    }
+
     /** Fails loudly when called on the FX thread: guards services that do I/O ({@link OffFxThread}). */
     public static void requireBackground(String what) {
         OffFxThread.require(what);
