@@ -23,6 +23,7 @@ public final class ReleaseController implements Screen.OfOne {
 
     private final ReleaseModel model = new ReleaseModel();
     private final ReleaseView view;
+    private final ReleaseView.Actions actions;
     private final CatalogService catalog;
     private final DownloadService downloads;
     private final Background background;
@@ -42,7 +43,7 @@ public final class ReleaseController implements Screen.OfOne {
         this.background = background;
         this.i18n = i18n;
         this.reads = new Latest(background);
-        this.view = new ReleaseView(model, i18n, new Artwork(background, catalog::artwork), new ReleaseView.Actions() {
+        this.actions = new ReleaseView.Actions() {
             @Override
             public void onOpenArtist(String artistId) {
                 go.accept(Place.artist(artistId));
@@ -62,11 +63,16 @@ public final class ReleaseController implements Screen.OfOne {
             public void onChoose(Track track) {
                 onChoose.accept(track);
             }
-        });
+        };
+        this.view = new ReleaseView(model, i18n, new Artwork(background, catalog::artwork), actions);
     }
 
     ReleaseModel model() {
         return model;
+    }
+
+    ReleaseView.Actions actions() {
+        return actions;
     }
 
     @Override

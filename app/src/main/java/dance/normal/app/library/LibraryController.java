@@ -25,6 +25,7 @@ public final class LibraryController implements Screen {
 
     private final LibraryModel model = new LibraryModel();
     private final LibraryView view;
+    private final LibraryView.Actions actions;
     private final LibraryService library;
     private final CatalogService catalog;
     private final Background background;
@@ -40,7 +41,7 @@ public final class LibraryController implements Screen {
         this.background = background;
         this.i18n = i18n;
         this.reads = new Latest(background);
-        this.view = new LibraryView(model, i18n, new Artwork(background, catalog::artwork), new LibraryView.Actions() {
+        this.actions = new LibraryView.Actions() {
             @Override
             public void onChoose(Collection collection) {
                 open(collection);
@@ -60,11 +61,16 @@ public final class LibraryController implements Screen {
             public void onChooseTrack(Track track) {
                 onChoose.accept(track);
             }
-        });
+        };
+        this.view = new LibraryView(model, i18n, new Artwork(background, catalog::artwork), actions);
     }
 
     LibraryModel model() {
         return model;
+    }
+
+    LibraryView.Actions actions() {
+        return actions;
     }
 
     @Override

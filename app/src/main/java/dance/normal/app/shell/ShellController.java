@@ -52,6 +52,7 @@ public final class ShellController {
             NavTarget.LIBRARY);
     private final ShellModel model = new ShellModel();
     private final ShellView view;
+    private final ShellView.Actions actions;
     private final SessionServices session;
     private final I18n i18n;
     private final Navigation navigation = new Navigation();
@@ -111,7 +112,7 @@ public final class ShellController {
                 session.devices(), session.player(), background, i18n, prefs, onPrefs, pins, onServer, onSignOut));
 
         model.signedIn.set(i18n.get("shell.signedIn", session.account().email()));
-        view = new ShellView(model, i18n, trackPanel.view(), nowPlaying.view(), new ShellView.Actions() {
+        actions = new ShellView.Actions() {
             @Override
             public void onTab(NavTarget target) {
                 if (model.tab.get() != target) {
@@ -144,7 +145,8 @@ public final class ShellController {
             public void onSeek(boolean forward) {
                 nowPlaying.seekBy(forward ? SEEK_STEP_MS : -SEEK_STEP_MS);
             }
-        });
+        };
+        view = new ShellView(model, i18n, trackPanel.view(), nowPlaying.view(), actions);
         model.canGoBack.bind(navigation.canGoBackProperty());
         navigation.setListener(this::moved);
         navigation.go(Place.of(NavTarget.HOME));
@@ -221,6 +223,18 @@ public final class ShellController {
 
     public Parent view() {
         return view.root;
+    }
+
+    ShellModel model() {
+        return model;
+    }
+
+    ShellView.Actions actions() {
+        return actions;
+    }
+
+    Navigation navigation() {
+        return navigation;
     }
 
     /** Shows Settings (after the window was rebuilt in another language from there). */
