@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dance.normal.app.session.FakeCatalogService;
 import dance.normal.app.session.FakeDownloadService;
 import dance.normal.app.ui.Background;
+import dance.normal.app.ui.DownloadWords;
 import dance.normal.app.ui.Fx;
+import dance.normal.app.ui.FxEvents;
 import dance.normal.sync.download.Download;
 import java.util.List;
 import java.util.Optional;
@@ -36,13 +38,14 @@ class DownloadsControllerTest {
         downloads.put(new Download("t1", Download.State.DONE, 3 * MB, 3 * MB, true, null));
         downloads.put(new Download("t2", Download.State.QUEUED, 0, 0, true, null));
         downloads.usedBytes = 3 * MB;
-        screen = Fx.call(() -> new DownloadsController(downloads, catalog, background, ENGLISH));
+        screen = Fx.call(() -> new DownloadsController(downloads, catalog, new FxEvents(background.fxThread()),
+                background, ENGLISH));
         Fx.show(screen.view());
     }
 
     @AfterEach
     void tearDown() {
-        Fx.run(screen::close);
+        Fx.run(screen::onDeactivate);
         background.close();
     }
 
@@ -77,10 +80,13 @@ class DownloadsControllerTest {
         assertThat(downloads.download("t1")).isEmpty();
     }
 
+    /** Downloads are followed only while the screen is shown: a hidden screen does no work. */
     @Test
     void aHiddenScreenStopsListening() {
+        assertThat(downloads.listenerCount()).isZero();
+        Fx.run(screen::onActivate);
         assertThat(downloads.listenerCount()).isEqualTo(1);
-        Fx.run(screen::close);
+        Fx.run(screen::onDeactivate);
         assertThat(downloads.listenerCount()).isZero();
     }
 
@@ -93,7 +99,7 @@ class DownloadsControllerTest {
     }
 
     private String words(String trackId) {
-        return row(trackId).map(r -> DownloadsController.words(r.download(), ENGLISH)).orElse(null);
+        return row(trackId).map(r -> DownloadWords.of(r.download(), ENGLISH)).orElse(null);
     }
 
     /** Presses the button a listener sees (by its spoken name) in the track's row. */

@@ -2,10 +2,10 @@ package dance.normal.app.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dance.normal.app.fakes.Players;
+import dance.normal.app.session.FakeSession;
 import dance.normal.app.ui.FxEvents;
 import dance.normal.app.ui.FxQueue;
-import dance.normal.app.ui.FxToolkit;
+import dance.normal.app.ui.Fx;
 import dance.normal.app.ui.I18n;
 import dance.normal.player.Player;
 import dance.normal.player.queue.QueueItem;
@@ -21,18 +21,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Queue screen against a real player over a silent engine; the test's thread stands in for the FX thread. */
+/** The Queue screen against a real player over a fake engine; the test's thread stands in for the FX thread. */
 class QueueControllerTest {
 
-    private final Player player = Players.silent();
+    private final FakeSession session = new FakeSession();
+    private final Player player = session.player();
     private final FxQueue fx = new FxQueue();
     private QueueController queue;
     private final LinkedBlockingQueue<QueueSnapshot> probe = new LinkedBlockingQueue<>();
     private final QueueListener probeListener = probe::add;
 
     @BeforeAll
-    static void toolkit() {
-        FxToolkit.start();
+    static void toolkit() throws Exception {
+        Fx.start();
     }
 
     @BeforeEach
@@ -43,7 +44,7 @@ class QueueControllerTest {
     @AfterEach
     void close() {
         player.removeQueueListener(probeListener);
-        player.close();
+        session.close();
     }
 
     private static List<QueueItem> two() {

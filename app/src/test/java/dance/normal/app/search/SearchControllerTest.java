@@ -47,7 +47,7 @@ class SearchControllerTest {
 
     @Test
     void openingBringsTheCatalogUpToDateAndTypingShowsTheMatchesWithACount() throws Exception {
-        Fx.run(search::onActivate);
+        Fx.run(search::syncMirror);
         Fx.await("the catalog synced", () -> catalog.syncs.get() == 1 && status().isEmpty());
 
         type("river");
