@@ -14,16 +14,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -106,7 +101,7 @@ public final class DownloadManager implements AutoCloseable {
                     "UPDATE downloads SET state = 'QUEUED' WHERE state = 'DOWNLOADING'")) {
                 ps.executeUpdate();
             }
-            return ids(c, "SELECT track_id FROM downloads WHERE state = 'QUEUED' ORDER BY created_at");
+            return DownloadRows.ids(c, "SELECT track_id FROM downloads WHERE state = 'QUEUED' ORDER BY created_at");
         });
         unfinished.forEach(this::submit);
     }
@@ -127,26 +122,16 @@ public final class DownloadManager implements AutoCloseable {
         String sha = ServerIds.requireSha256("\u201c" + track.title() + "\u201d",
                 track.sha256() == null ? null : track.sha256().toLowerCase(Locale.ROOT));
         boolean queued = store.write(c -> {
-            Optional<Download> existing = find(c, trackId);
+            Optional<Download> existing = DownloadRows.find(c, trackId);
             if (existing.isPresent() && existing.get().state() != Download.State.FAILED
                     && existing.get().state() != Download.State.PAUSED) {
                 if (pinned && !existing.get().pinned()) {
-                    update(c, "UPDATE downloads SET pinned = 1 WHERE track_id = ?", trackId);
+                    DownloadRows.update(c, "UPDATE downloads SET pinned = 1 WHERE track_id = ?", trackId);
                 }
                 return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO downloads (track_id, state, bytes_total, "
-                    + "sha256, file_name, pinned, created_at) VALUES (?, 'QUEUED', ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (track_id) DO UPDATE SET state = 'QUEUED', error = NULL, "
-                    + "pinned = max(downloads.pinned, excluded.pinned)")) {
-                ps.setString(1, trackId);
-                ps.setLong(2, track.sizeBytes());
-                ps.setString(3, sha);
-                ps.setString(4, trackId + extension(track));
-                ps.setInt(5, pinned ? 1 : 0);
-                ps.setString(6, clock.instant().toString());
-                ps.executeUpdate();
-            }
+            DownloadRows.queue(c, trackId, track.sizeBytes(), sha, trackId + DownloadFiles.extension(track), pinned,
+                    clock.instant().toString());
             return true;
         });
         if (queued) {
@@ -163,29 +148,23 @@ public final class DownloadManager implements AutoCloseable {
 
     /** Pins or unpins a download: an unpinned one may be evicted to stay within the budget. */
     public void setPinned(String trackId, boolean pinned) {
-        store.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE downloads SET pinned = ? WHERE track_id = ?")) {
-                ps.setInt(1, pinned ? 1 : 0);
-                ps.setString(2, trackId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.write(c -> DownloadRows.set(c, "UPDATE downloads SET pinned = ? WHERE track_id = ?", pinned ? 1 : 0,
+                trackId));
     }
 
     /** Stops a download and keeps what arrived; {@link #download} resumes it. */
     public void pause(String trackId) {
         stopRequests.put(trackId, Boolean.FALSE);
-        store.write(c -> update(c, "UPDATE downloads SET state = 'PAUSED' WHERE track_id = ? AND state = 'QUEUED'",
-                trackId));
+        store.write(c -> DownloadRows.update(c,
+                "UPDATE downloads SET state = 'PAUSED' WHERE track_id = ? AND state = 'QUEUED'", trackId));
     }
 
     /** Stops and forgets a download and deletes its files. */
     public void remove(String trackId) {
         stopRequests.put(trackId, Boolean.TRUE);
         Optional<String> name = store.write(c -> {
-            Optional<String> fileName = fileName(c, trackId);
-            update(c, "DELETE FROM downloads WHERE track_id = ?", trackId);
+            Optional<String> fileName = DownloadRows.fileName(c, trackId);
+            DownloadRows.update(c, "DELETE FROM downloads WHERE track_id = ?", trackId);
             return fileName;
         });
         name.ifPresent(this::deleteInside);
@@ -195,12 +174,12 @@ public final class DownloadManager implements AutoCloseable {
     /** The verified file of a done download, if it is still there. */
     public Optional<Path> verifiedFile(String trackId) {
         return store.read(c -> {
-            Optional<Download> d = find(c, trackId);
+            Optional<Download> d = DownloadRows.find(c, trackId);
             if (d.isEmpty() || d.get().state() != Download.State.DONE) {
                 return Optional.<Path>empty();
             }
             try {
-                Path file = ServerIds.inside(dir, fileName(c, trackId).orElseThrow());
+                Path file = ServerIds.inside(dir, DownloadRows.fileName(c, trackId).orElseThrow());
                 return Files.size(file) == d.get().bytesTotal() ? Optional.of(file) : Optional.<Path>empty();
             } catch (IOException | ApiException e) {
                 return Optional.<Path>empty();
@@ -241,26 +220,19 @@ public final class DownloadManager implements AutoCloseable {
 
     /** The track was played: it is the last to be evicted. */
     public void markPlayed(String trackId) {
-        store.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE downloads SET last_played_at = ? WHERE track_id = ?")) {
-                ps.setLong(1, clock.millis());
-                ps.setString(2, trackId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.write(c -> DownloadRows.set(c, "UPDATE downloads SET last_played_at = ? WHERE track_id = ?",
+                clock.millis(), trackId));
     }
 
     public Optional<Download> download(String trackId) {
-        return store.read(c -> find(c, trackId));
+        return store.read(c -> DownloadRows.find(c, trackId));
     }
 
     public List<Download> downloads() {
         return store.read(c -> {
             List<Download> all = new ArrayList<>();
-            for (String id : ids(c, "SELECT track_id FROM downloads ORDER BY created_at")) {
-                find(c, id).ifPresent(all::add);
+            for (String id : DownloadRows.ids(c, "SELECT track_id FROM downloads ORDER BY created_at")) {
+                DownloadRows.find(c, id).ifPresent(all::add);
             }
             return all;
         });
@@ -268,7 +240,7 @@ public final class DownloadManager implements AutoCloseable {
 
     /** Bytes taken by done downloads. */
     public long usedBytes() {
-        return store.read(DownloadManager::used);
+        return store.read(DownloadRows::used);
     }
 
     public long budgetBytes() {
@@ -319,7 +291,7 @@ public final class DownloadManager implements AutoCloseable {
         }
         stopRequests.remove(trackId);
         try {
-            Optional<Download> current = store.read(c -> find(c, trackId));
+            Optional<Download> current = store.read(c -> DownloadRows.find(c, trackId));
             if (current.isEmpty() || current.get().state() != Download.State.QUEUED) {
                 return;
             }
@@ -348,7 +320,7 @@ public final class DownloadManager implements AutoCloseable {
     private void transfer(String trackId, Download d) throws IOException {
         Files.createDirectories(dir);
         Path part = part(trackId);
-        String sha = store.read(c -> sha256(c, trackId));
+        String sha = store.read(c -> DownloadRows.sha256(c, trackId));
         long have = Files.exists(part) ? Files.size(part) : 0;
         if (have < d.bytesTotal()) {
             StreamUrl url = api.downloadUrl(trackId);
@@ -396,15 +368,9 @@ public final class DownloadManager implements AutoCloseable {
                 out.flush();
                 long bytes = done;
                 if (!stop) {
-                    store.write(c -> {
-                        try (PreparedStatement ps = c.prepareStatement(
-                                "UPDATE downloads SET state = 'PAUSED', bytes_done = ? WHERE track_id = ?")) {
-                            ps.setLong(1, bytes);
-                            ps.setString(2, trackId);
-                            ps.executeUpdate();
-                        }
-                        return null;
-                    });
+                    store.write(c -> DownloadRows.set(c,
+                            "UPDATE downloads SET state = 'PAUSED', bytes_done = ? WHERE track_id = ?", bytes,
+                            trackId));
                     changed(trackId);
                 }
                 return false;
@@ -430,22 +396,17 @@ public final class DownloadManager implements AutoCloseable {
     }
 
     private void finish(String trackId, Path part, String sha, long total) throws IOException {
-        String actual = hash(part);
+        String actual = DownloadFiles.sha256(part);
         if (Files.size(part) != total || !actual.equals(sha)) {
-            deleteQuietly(part);
+            DownloadFiles.deleteQuietly(part);
             fail(trackId, "The downloaded file did not match the catalog and was removed; download it again.");
             return;
         }
-        Path target = ServerIds.inside(dir, store.read(c -> fileName(c, trackId)).orElseThrow());
+        Path target = ServerIds.inside(dir, store.read(c -> DownloadRows.fileName(c, trackId)).orElseThrow());
         AtomicFiles.moveIntoPlace(part, target);
-        store.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE downloads SET state = 'DONE', bytes_done = bytes_total, error = NULL WHERE track_id = ?")) {
-                ps.setString(1, trackId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.write(c -> DownloadRows.update(c,
+                "UPDATE downloads SET state = 'DONE', bytes_done = bytes_total, error = NULL WHERE track_id = ?",
+                trackId));
         changed(trackId);
         makeRoom(null, 0);
     }
@@ -459,7 +420,7 @@ public final class DownloadManager implements AutoCloseable {
     private boolean makeRoom(String forTrack, long needed) {
         List<String> evicted = new ArrayList<>();
         boolean fits = store.write(c -> {
-            long used = used(c);
+            long used = DownloadRows.used(c);
             if (used + needed <= budgetBytes) {
                 return true;
             }
@@ -479,7 +440,7 @@ public final class DownloadManager implements AutoCloseable {
                     return false; // evicting everything allowed would still not make room: keep it all
                 }
                 for (String victim : victims) {
-                    update(c, "DELETE FROM downloads WHERE track_id = ?", victim);
+                    DownloadRows.update(c, "DELETE FROM downloads WHERE track_id = ?", victim);
                 }
                 evicted.addAll(files);
             }
@@ -500,28 +461,13 @@ public final class DownloadManager implements AutoCloseable {
     }
 
     private void setState(String trackId, Download.State state, String error) {
-        store.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE downloads SET state = ?, error = ? WHERE track_id = ?")) {
-                ps.setString(1, state.name());
-                ps.setString(2, error);
-                ps.setString(3, trackId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.write(c -> DownloadRows.setState(c, trackId, state, error));
         changed(trackId);
     }
 
     private void saveProgress(String trackId, long bytes) {
-        store.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE downloads SET bytes_done = ? WHERE track_id = ?")) {
-                ps.setLong(1, bytes);
-                ps.setString(2, trackId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        store.write(c -> DownloadRows.set(c, "UPDATE downloads SET bytes_done = ? WHERE track_id = ?", bytes,
+                trackId));
     }
 
     private void changed(String trackId) {
@@ -535,99 +481,9 @@ public final class DownloadManager implements AutoCloseable {
     /** Deletes {@code name} in the downloads folder; a name that would lead elsewhere deletes nothing. */
     private void deleteInside(String name) {
         try {
-            deleteQuietly(ServerIds.inside(dir, name));
+            DownloadFiles.deleteQuietly(ServerIds.inside(dir, name));
         } catch (ApiException e) {
             LOG.warn("Not deleted: {}", e.getMessage());
-        }
-    }
-
-    private static long used(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(sum(bytes_total), 0) FROM downloads WHERE state = 'DONE'");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Optional<Download> find(Connection c, String trackId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM downloads WHERE track_id = ?")) {
-            ps.setString(1, trackId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Download(trackId, Download.State.valueOf(rs.getString("state")),
-                        rs.getLong("bytes_done"), rs.getLong("bytes_total"), rs.getInt("pinned") == 1,
-                        rs.getString("error")));
-            }
-        }
-    }
-
-    private static Optional<String> fileName(Connection c, String trackId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT file_name FROM downloads WHERE track_id = ?")) {
-            ps.setString(1, trackId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static String sha256(Connection c, String trackId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM downloads WHERE track_id = ?")) {
-            ps.setString(1, trackId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    private static List<String> ids(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static Void update(Connection c, String sql, String trackId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, trackId);
-            ps.executeUpdate();
-        }
-        return null;
-    }
-
-    private static String hash(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String extension(Track track) {
-        String format = track.format() == null ? "" : track.format().toLowerCase(Locale.ROOT);
-        return switch (format) {
-            case "flac", "mp3", "wav", "ogg", "opus", "m4a" -> "." + format;
-            default -> ".audio";
-        };
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("{} could not be deleted: {}", file, e.getMessage());
         }
     }
 }

@@ -43,13 +43,13 @@ public final class Library {
 
     private static final Logger LOG = LoggerFactory.getLogger(Library.class);
     private static final String DELETED_PREFIX = "playlist.deleted.";
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final LocalStore store;
     private final ApiClient api;
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json = ApiClient.mapper();
+    private final PlaylistRows rows;
     /**
      * The tag of the server's likes as last pulled whole into the store, while nothing changed them here; each start
      * and each like or unlike here begin with a whole pull. Guarded by {@link #likesLock}, with the count of likes
@@ -65,6 +65,7 @@ public final class Library {
         this.api = Objects.requireNonNull(api, "api");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rows = new PlaylistRows(json, clock);
         outbox.register(OutboxEntry.Kind.PLAYLIST_CREATE, this::deliverCreate);
         outbox.register(OutboxEntry.Kind.PLAYLIST_UPDATE, this::deliverUpdate);
         outbox.register(OutboxEntry.Kind.PLAYLIST_DELETE, this::deliverDelete);
@@ -77,7 +78,7 @@ public final class Library {
         String localId = UUID.randomUUID().toString();
         String clean = checkedName(name);
         store.write(c -> {
-            save(c, new LocalPlaylist(localId, null, clean, trackIds, 0));
+            rows.save(c, new LocalPlaylist(localId, null, clean, trackIds, 0));
             outbox.add(c, OutboxEntry.Kind.PLAYLIST_CREATE, key(localId), localId,
                     new Change(localId, clean, trackIds, null, List.of()));
             return null;
@@ -89,9 +90,9 @@ public final class Library {
     public void updatePlaylist(String localId, String name, List<String> trackIds) {
         String clean = checkedName(name);
         store.write(c -> {
-            LocalPlaylist before = find(c, localId).orElseThrow(() -> new IllegalArgumentException(
+            LocalPlaylist before = rows.find(c, localId).orElseThrow(() -> new IllegalArgumentException(
                     "No playlist " + localId));
-            save(c, new LocalPlaylist(localId, before.serverId(), clean, trackIds, before.version()));
+            rows.save(c, new LocalPlaylist(localId, before.serverId(), clean, trackIds, before.version()));
             outbox.add(c, OutboxEntry.Kind.PLAYLIST_UPDATE, key(localId), UUID.randomUUID().toString(),
                     new Change(localId, clean, trackIds, before.name(), before.trackIds()));
             return null;
@@ -101,7 +102,7 @@ public final class Library {
 
     public void deletePlaylist(String localId) {
         store.write(c -> {
-            Optional<LocalPlaylist> before = find(c, localId);
+            Optional<LocalPlaylist> before = rows.find(c, localId);
             if (before.isEmpty()) {
                 return null;
             }
@@ -201,7 +202,7 @@ public final class Library {
         Set<String> wanted = new LinkedHashSet<>();
         store.read(c -> {
             for (String id : offlineIds(c)) {
-                find(c, id).ifPresent(p -> wanted.addAll(p.trackIds()));
+                rows.find(c, id).ifPresent(p -> wanted.addAll(p.trackIds()));
             }
             return null;
         });
@@ -231,20 +232,11 @@ public final class Library {
     }
 
     public List<LocalPlaylist> playlists() {
-        return store.read(c -> {
-            List<LocalPlaylist> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM playlists ORDER BY updated_at DESC");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    all.add(read(rs));
-                }
-            }
-            return all;
-        });
+        return store.read(rows::all);
     }
 
     public Optional<LocalPlaylist> playlist(String localId) {
-        return store.read(c -> find(c, localId));
+        return store.read(c -> rows.find(c, localId));
     }
 
     /**
@@ -256,10 +248,10 @@ public final class Library {
         Playlists remote = api.get("/api/v1/me/playlists", Playlists.class);
         store.write(c -> {
             for (Playlist p : remote.playlists()) {
-                Optional<LocalPlaylist> mine = findByServerId(c, p.id());
+                Optional<LocalPlaylist> mine = rows.findByServerId(c, p.id());
                 String localId = mine.map(LocalPlaylist::localId).orElse(p.id());
                 if (!Outbox.hasPending(c, key(localId))) {
-                    save(c, new LocalPlaylist(localId, p.id(), p.name(), p.trackIds(), p.version()));
+                    rows.save(c, new LocalPlaylist(localId, p.id(), p.name(), p.trackIds(), p.version()));
                 }
             }
             return null;
@@ -359,7 +351,7 @@ public final class Library {
 
     private String deliverUpdate(OutboxEntry entry) {
         Change change = payload(entry);
-        LocalPlaylist local = store.read(c -> find(c, change.localId())).orElse(null);
+        LocalPlaylist local = store.read(c -> rows.find(c, change.localId())).orElse(null);
         if (local == null || local.serverId() == null) {
             LOG.info("Playlist {} is gone or was never created; its update is dropped", change.localId());
             return "This playlist could not be saved on the server.";
@@ -406,7 +398,7 @@ public final class Library {
         store.write(c -> {
             boolean laterEdits = Outbox.hasPending(c, key(localId)) && pendingAfterThis(c, localId);
             if (replaceContent && !laterEdits) {
-                save(c, new LocalPlaylist(localId, saved.id(), saved.name(), saved.trackIds(), saved.version()));
+                rows.save(c, new LocalPlaylist(localId, saved.id(), saved.name(), saved.trackIds(), saved.version()));
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE playlists SET version = ? WHERE local_id = ?")) {
                     ps.setLong(1, saved.version());
@@ -430,50 +422,6 @@ public final class Library {
         }
     }
 
-    // ---- Storage.
-
-    private void save(Connection c, LocalPlaylist p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO playlists (local_id, server_id, name, track_ids, "
-                + "version, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (local_id) DO UPDATE SET "
-                + "server_id = excluded.server_id, name = excluded.name, track_ids = excluded.track_ids, "
-                + "version = excluded.version, updated_at = excluded.updated_at")) {
-            ps.setString(1, p.localId());
-            ps.setString(2, p.serverId());
-            ps.setString(3, p.name());
-            ps.setString(4, toJson(p.trackIds()));
-            ps.setLong(5, p.version());
-            ps.setString(6, clock.instant().toString());
-            ps.executeUpdate();
-        }
-    }
-
-    private Optional<LocalPlaylist> find(Connection c, String localId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM playlists WHERE local_id = ?")) {
-            ps.setString(1, localId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private Optional<LocalPlaylist> findByServerId(Connection c, String serverId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM playlists WHERE server_id = ?")) {
-            ps.setString(1, serverId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private LocalPlaylist read(ResultSet rs) throws SQLException {
-        try {
-            return new LocalPlaylist(rs.getString("local_id"), rs.getString("server_id"), rs.getString("name"),
-                    json.readValue(rs.getString("track_ids"), STRINGS), rs.getLong("version"));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("A stored playlist cannot be read", e);
-        }
-    }
-
     private Change payload(OutboxEntry entry) {
         return payload(entry, new TypeReference<Change>() { });
     }
@@ -483,14 +431,6 @@ public final class Library {
             return json.readValue(entry.payload(), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Outbox entry " + entry.seq() + " cannot be read", e);
-        }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 
