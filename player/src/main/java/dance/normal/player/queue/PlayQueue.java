@@ -1,20 +1,13 @@
 package dance.normal.player.queue;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The play queue: the entries in play order, which one is current, repeat, shuffle and a history.
@@ -56,14 +49,11 @@ public final class PlayQueue {
     /** How many entries {@link #history()} keeps unless told otherwise. */
     public static final int DEFAULT_HISTORY_LIMIT = 500;
 
-    private static final Logger LOG = LoggerFactory.getLogger(PlayQueue.class);
-
     private final RandomGenerator random;
-    private final int historyLimit;
     private final List<QueueItem> order = new ArrayList<>();
     private final List<QueueItem> original = new ArrayList<>();
-    private final Deque<QueueItem> history = new ArrayDeque<>();
-    private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
+    private final QueueHistory history;
+    private final QueueListeners listeners = new QueueListeners();
     private int current = -1;
     private RepeatMode repeat = RepeatMode.OFF;
     private boolean shuffled;
@@ -86,10 +76,7 @@ public final class PlayQueue {
      */
     public PlayQueue(RandomGenerator random, int historyLimit) {
         this.random = Objects.requireNonNull(random, "random");
-        if (historyLimit < 0) {
-            throw new IllegalArgumentException("historyLimit must not be negative: " + historyLimit);
-        }
-        this.historyLimit = historyLimit;
+        this.history = new QueueHistory(historyLimit);
     }
 
     // ---- Commands ----
@@ -103,7 +90,7 @@ public final class PlayQueue {
      * @throws IndexOutOfBoundsException if {@code startIndex} is not an index of {@code items}
      */
     public QueueItem playNow(List<QueueItem> items, int startIndex) {
-        List<QueueItem> copy = requireUnique(items, Set.of());
+        List<QueueItem> copy = EntryIds.requireUnique(items, Set.of());
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("nothing to play; use clear() to empty the queue");
         }
@@ -119,7 +106,7 @@ public final class PlayQueue {
         }
         QueueItem now = order.get(current);
         if (left != null && !left.equals(now)) {
-            remember(left);
+            history.remember(left);
         }
         fireChanged();
         return now;
@@ -132,12 +119,12 @@ public final class PlayQueue {
      * @throws IllegalArgumentException if an entry with the same entry id is already queued
      */
     public QueueItem playNow(QueueItem item) {
-        List<QueueItem> one = requireUnique(List.of(item), entryIds());
+        List<QueueItem> one = EntryIds.requireUnique(List.of(item), EntryIds.of(order));
         QueueItem left = currentOrNull();
         insertAfterCurrent(one);
         if (left != null) {
             current++;
-            remember(left);
+            history.remember(left);
         }
         fireChanged();
         return item;
@@ -150,7 +137,7 @@ public final class PlayQueue {
      * @throws IllegalArgumentException if an entry id is given twice or is already queued
      */
     public void playNext(List<QueueItem> items) {
-        List<QueueItem> copy = requireUnique(items, entryIds());
+        List<QueueItem> copy = EntryIds.requireUnique(items, EntryIds.of(order));
         if (copy.isEmpty()) {
             return;
         }
@@ -166,7 +153,7 @@ public final class PlayQueue {
      * @throws IllegalArgumentException if an entry id is given twice or is already queued
      */
     public void addToQueue(List<QueueItem> items) {
-        List<QueueItem> copy = new ArrayList<>(requireUnique(items, entryIds()));
+        List<QueueItem> copy = new ArrayList<>(EntryIds.requireUnique(items, EntryIds.of(order)));
         if (copy.isEmpty()) {
             return;
         }
@@ -210,7 +197,7 @@ public final class PlayQueue {
      * @return whether the entry was in the queue
      */
     public boolean remove(String entryId) {
-        int index = indexOf(entryId);
+        int index = EntryIds.indexOf(order, entryId);
         if (index < 0) {
             return false;
         }
@@ -244,12 +231,12 @@ public final class PlayQueue {
      * @return the entry, or empty when it is not in the queue
      */
     public Optional<QueueItem> jumpTo(String entryId) {
-        int index = indexOf(entryId);
+        int index = EntryIds.indexOf(order, entryId);
         if (index < 0) {
             return Optional.empty();
         }
         if (index != current) {
-            remember(order.get(current));
+            history.remember(order.get(current));
             current = index;
             fireChanged();
         }
@@ -273,7 +260,7 @@ public final class PlayQueue {
             }
             target = 0;
         }
-        remember(order.get(current));
+        history.remember(order.get(current));
         boolean changed = target != current;
         current = target;
         if (changed) {
@@ -293,7 +280,7 @@ public final class PlayQueue {
         if (current < 0) {
             return following;
         }
-        remember(order.get(current));
+        history.remember(order.get(current));
         if (following.isPresent()) {
             int target = order.indexOf(following.get());
             if (target != current) {
@@ -383,7 +370,7 @@ public final class PlayQueue {
     }
 
     public void addListener(QueueListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     public void removeListener(QueueListener listener) {
@@ -431,7 +418,7 @@ public final class PlayQueue {
 
     /** Entries advanced past, most recent first, at most the history limit. */
     public List<QueueItem> history() {
-        return List.copyOf(history);
+        return history.list();
     }
 
     public int size() {
@@ -486,59 +473,7 @@ public final class PlayQueue {
         current = 0;
     }
 
-    private void remember(QueueItem item) {
-        if (historyLimit == 0) {
-            return;
-        }
-        history.addFirst(item);
-        while (history.size() > historyLimit) {
-            history.removeLast();
-        }
-    }
-
-    private int indexOf(String entryId) {
-        Objects.requireNonNull(entryId, "entryId");
-        for (int i = 0; i < order.size(); i++) {
-            if (order.get(i).entryId().equals(entryId)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private Set<String> entryIds() {
-        Set<String> ids = new HashSet<>();
-        for (QueueItem item : order) {
-            ids.add(item.entryId());
-        }
-        return ids;
-    }
-
-    /** Entry ids address entries, so two entries with one id would make remove and jump ambiguous. */
-    private static List<QueueItem> requireUnique(List<QueueItem> items, Set<String> taken) {
-        List<QueueItem> copy = List.copyOf(items);
-        Set<String> seen = new HashSet<>();
-        for (QueueItem item : copy) {
-            if (taken.contains(item.entryId()) || !seen.add(item.entryId())) {
-                throw new IllegalArgumentException("entry " + item.entryId() + " is already queued; queue the track "
-                        + "again with QueueItem.asNewEntry()");
-            }
-        }
-        return copy;
-    }
-
     private void fireChanged() {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        QueueSnapshot snapshot = snapshot();
-        for (QueueListener listener : listeners) {
-            try {
-                listener.onChanged(snapshot);
-            } catch (RuntimeException e) {
-                // One broken view must not stop the others or the caller's command.
-                LOG.warn("Queue listener {} failed", listener, e);
-            }
-        }
+        listeners.fire(this::snapshot);
     }
 }

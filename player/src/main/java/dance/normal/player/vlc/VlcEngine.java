@@ -65,6 +65,11 @@ import uk.co.caprica.vlcj.player.base.callback.AudioCallbackAdapter;
  * after the "playing" event, so they are applied again at the first position; after the end of a media the
  * player cannot seek, so a seek then becomes the start position of the next {@link #play()}; libVLC reports
  * no reason for an error, so the kind is inferred from the source (a missing file is checked before libVLC sees it).
+ *
+ * <p>Length: the one class of the project over 500 lines, on purpose. Everything above is one state machine owned by
+ * the control thread (the two slots, their generations, the pending seek and start position, the stall clock); split
+ * into parts, each would reach into the others' state, and the rule that only the control thread touches it would
+ * no longer be visible in one place. {@code ClassLengthTest} names it as its only exception.
  */
 public final class VlcEngine implements AudioEngine {
 
