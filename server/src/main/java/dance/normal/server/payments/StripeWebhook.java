@@ -32,6 +32,7 @@ public final class StripeWebhook {
     private final byte[] signingSecret;
     private final Jdbi jdbi;
     private final TopupService topups;
+    private final PaymentEventRepository events = new PaymentEventRepository();
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -60,10 +61,7 @@ public final class StripeWebhook {
         // The event is recorded in the transaction that settles it: if settling fails, neither is kept, the answer
         // is an error, and Stripe's retry of the same event is handled afresh (not answered "duplicate").
         boolean fresh = jdbi.inTransaction(h -> {
-            int inserted = h.createUpdate("INSERT INTO payment_events (id, provider, type, received_at) "
-                            + "VALUES (:id, 'stripe', :type, :now) ON CONFLICT (id) DO NOTHING")
-                    .bind("id", id).bind("type", type).bind("now", clock.millis()).execute();
-            if (inserted == 0) {
+            if (!events.record(h, id, "stripe", type, clock.millis())) {
                 return false;
             }
             JsonNode object = event.path("data").path("object");

@@ -10,6 +10,7 @@ import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.PurchaseRequest;
 import dance.normal.protocol.tokens.Receipt;
+import dance.normal.server.auth.AccountRepository;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.chain.Chain;
@@ -66,6 +67,7 @@ public final class PurchaseService {
     private final HoldingRepository holdings;
     private final PurchaseRepository purchases;
     private final QuoteRepository quotes;
+    private final AccountRepository accounts = new AccountRepository();
     private final Chain chain;
     private final Clock clock;
     private final ObjectMapper json;
@@ -373,10 +375,10 @@ public final class PurchaseService {
         purchases.reject(h, row.id(), why.getMessage(), why.status(), write(problem), clock.millis());
     }
 
+    /** One buyer's cap checks run one at a time (on SQLite the write lock already does this). */
     private void lockBuyer(Handle h, String accountId) {
         if (dialect == Dialect.POSTGRES) {
-            h.createQuery("SELECT id FROM accounts WHERE id = :a FOR UPDATE").bind("a", accountId)
-                    .mapTo(String.class).one();
+            accounts.lock(h, accountId);
         }
     }
 

@@ -35,6 +35,7 @@ public final class SettlementService {
     private final OfferingRepository offerings;
     private final HoldingRepository holdings;
     private final PlayRepository playRecords = new PlayRepository();
+    private final SettlementRepository settlements = new SettlementRepository();
     private final Clock clock;
     private final long perPlayMicros;
 
@@ -70,10 +71,7 @@ public final class SettlementService {
         }
         long p = plays;
         long t = total;
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO settlements (id, cutoff, plays, total_micros, created_at) "
-                        + "VALUES (:id, :cutoff, :plays, :total, :now)").bind("id", id)
-                .bind("cutoff", cutoff.toEpochMilli()).bind("plays", p).bind("total", t).bind("now", clock.millis())
-                .execute());
+        jdbi.useHandle(h -> settlements.insert(h, id, cutoff.toEpochMilli(), p, t, clock.millis()));
         return new Settlement(id, plays, paidTracks, total, cutoff);
     }
 
