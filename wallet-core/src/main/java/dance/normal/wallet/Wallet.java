@@ -3,7 +3,7 @@ package dance.normal.wallet;
 import dance.normal.protocol.Money;
 import dance.normal.wallet.WalletException.Kind;
 import dance.normal.wallet.keys.Base58;
-import dance.normal.wallet.keys.Secrets;
+import dance.normal.wallet.secrets.Secrets;
 import dance.normal.wallet.keys.Signer;
 import dance.normal.wallet.keys.SoftwareSigner;
 import dance.normal.wallet.keys.SolanaKeys;

@@ -4,7 +4,7 @@ import dance.normal.wallet.Wallet;
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.keys.Pkcs11Signer;
-import dance.normal.wallet.keys.Secrets;
+import dance.normal.wallet.secrets.Secrets;
 import dance.normal.wallet.solana.Address;
 import dance.normal.wallet.solana.OffchainMessage;
 import dance.normal.wallet.solana.SignedOffchainMessage;

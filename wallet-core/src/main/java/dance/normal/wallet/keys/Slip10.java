@@ -1,5 +1,6 @@
 package dance.normal.wallet.keys;
 
+import dance.normal.wallet.secrets.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA512Digest;

@@ -1,5 +1,6 @@
 package dance.normal.wallet.keys;
 
+import dance.normal.wallet.secrets.Secrets;
 import java.security.SecureRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;

@@ -1,6 +1,7 @@
 package dance.normal.wallet.keys;
 
 import dance.normal.wallet.mnemonic.Mnemonic;
+import dance.normal.wallet.secrets.Secrets;
 
 /**
  * Solana keys from a BIP39 seed at m/44'/501'/{account}'/0', the path Phantom and Solflare use, so a phrase exported

@@ -1,6 +1,6 @@
 package dance.normal.wallet.keystore;
 
-import dance.normal.wallet.keys.Secrets;
+import dance.normal.wallet.secrets.Secrets;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SHA256Digest;

@@ -2,7 +2,7 @@ package dance.normal.wallet.keystore;
 
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.WalletException.Kind;
-import dance.normal.wallet.keys.Secrets;
+import dance.normal.wallet.secrets.Secrets;
 import dance.normal.wallet.keys.SoftwareSigner;
 import dance.normal.wallet.keystore.KeystoreDocument.Slot;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dance.normal.wallet.keystore;
 
-import dance.normal.wallet.keys.Secrets;
+import dance.normal.wallet.secrets.Secrets;
 import dance.normal.wallet.keys.SoftwareSigner;
 import dance.normal.wallet.keys.SolanaKeys;
 import dance.normal.wallet.mnemonic.Mnemonic;

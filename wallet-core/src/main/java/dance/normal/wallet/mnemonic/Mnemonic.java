@@ -1,7 +1,7 @@
 package dance.normal.wallet.mnemonic;
 
 import dance.normal.wallet.WalletException;
-import dance.normal.wallet.keys.Secrets;
+import dance.normal.wallet.secrets.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -2,7 +2,7 @@ package dance.normal.wallet.unlock;
 
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.WalletException.Kind;
-import dance.normal.wallet.keys.Secrets;
+import dance.normal.wallet.secrets.Secrets;
 import dance.normal.wallet.keystore.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -2,7 +2,7 @@ package dance.normal.wallet.unlock;
 
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.WalletException.Kind;
-import dance.normal.wallet.keys.Secrets;
+import dance.normal.wallet.secrets.Secrets;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

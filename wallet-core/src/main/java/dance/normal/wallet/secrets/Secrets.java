@@ -1,4 +1,4 @@
-package dance.normal.wallet.keys;
+package dance.normal.wallet.secrets;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
