@@ -2,12 +2,9 @@ package dance.normal.server.auth;
 
 import dance.normal.protocol.Role;
 import dance.normal.server.http.ApiException;
-import io.javalin.http.Context;
 
 /** Finds who made a request from its {@code Authorization: Bearer} access token, and checks roles. */
 public final class Authenticator {
-
-    private static final String ATTRIBUTE = "nd.principal";
 
     private final TokenService tokens;
     private final AuthService accounts;
@@ -17,29 +14,26 @@ public final class Authenticator {
         this.accounts = accounts;
     }
 
-    /** The signed-in caller; 401 when the token is missing, forged, expired, or its session was signed out. */
-    public Principal require(Context ctx) {
-        Principal cached = ctx.attribute(ATTRIBUTE);
-        if (cached != null) {
-            return cached;
-        }
-        String header = ctx.header("Authorization");
-        if (header == null || header.isBlank()) {
+    /**
+     * The signed-in caller of a request with this {@code Authorization} header (null when it has none); 401 when
+     * the token is missing, forged, expired, or its session was signed out.
+     */
+    public Principal authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
             throw ApiException.unauthenticated("Sign in to do this.");
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 4096) {
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() > 4096) {
             throw ApiException.unauthenticated("Send the access token as \"Authorization: Bearer <token>\".");
         }
-        TokenService.Verified verified = tokens.verifyToken(header.substring(7).trim());
+        TokenService.Verified verified = tokens.verifyToken(authorization.substring(7).trim());
         Principal principal = verified.principal();
         accounts.requireLiveSession(principal, verified.generation());
-        ctx.attribute(ATTRIBUTE, principal);
         return principal;
     }
 
-    /** The signed-in caller, who must be an artist; 403 for listeners. */
-    public Principal requireArtist(Context ctx) {
-        Principal principal = require(ctx);
+    /** As {@link #authenticate(String)}, and the caller must be an artist; 403 for listeners. */
+    public Principal artist(String authorization) {
+        Principal principal = authenticate(authorization);
         if (principal.role() != Role.ARTIST) {
             throw ApiException.forbidden("Only artist accounts can do this.");
         }

@@ -194,6 +194,18 @@ public final class CatalogRepository {
         return track;
     }
 
+    /** As {@link #deleteTrack(Handle, String)}, in a transaction of its own. */
+    public void deleteTrack(String id) {
+        jdbi.useTransaction(h -> deleteTrack(h, id));
+    }
+
+    /** Whether a stored file is a release's artwork or an artist's picture (audio is reached by stream URLs only). */
+    public boolean isImage(String sha256) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM releases WHERE artwork_sha256 = :s) "
+                        + "+ (SELECT COUNT(*) FROM artists WHERE picture_sha256 = :s)")
+                .bind("s", sha256).mapTo(Integer.class).one()) > 0;
+    }
+
     /** Removes a track from the catalog (its plays stay, so it is marked deleted rather than erased). */
     public void deleteTrack(Handle h, String id) {
         int n = h.createUpdate("UPDATE tracks SET deleted_at = :now, updated_at = :now WHERE id = :id "

@@ -47,12 +47,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
     }
 
     private byte[] body(int status, String requestId) {
-        ProblemType type = switch (status) {
-            case 404 -> ProblemType.NOT_FOUND;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 503 -> ProblemType.UNAVAILABLE;
-            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.BAD_REQUEST;
-        };
+        ProblemType type = Problems.typeFor(status);
         String detail = switch (status) {
             case 400 -> "The request could not be read: its address, headers or encoding are malformed.";
             case 404 -> "There is nothing at this address.";

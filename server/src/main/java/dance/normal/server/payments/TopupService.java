@@ -11,7 +11,7 @@ import dance.normal.server.ledger.Ledger;
 import dance.normal.server.ledger.LedgerTransaction;
 import dance.normal.server.ledger.Posting;
 import dance.normal.server.payments.TopupRepository.Row;
-import dance.normal.server.tokens.Accounts;
+import dance.normal.server.ledger.Accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,12 +6,15 @@ import dance.normal.server.auth.Authenticator;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.catalog.StoredFile;
+import dance.normal.server.http.Access;
+import dance.normal.server.http.AccessGate;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
 import dance.normal.server.ops.Metrics;
 import dance.normal.server.plays.StreamEvidence;
 import dance.normal.server.storage.MappedFiles;
 import dance.normal.server.storage.MediaStore;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
@@ -81,6 +84,12 @@ public final class StreamRoutes {
         this.clock = clock;
     }
 
+    public void routes(RoutesConfig r) {
+        r.get("/api/v1/tracks/{id}/stream-url", this::streamUrl, Access.SIGNED_IN);
+        r.get("/api/v1/tracks/{id}/stream", this::get);
+        r.head("/api/v1/tracks/{id}/stream", this::head);
+    }
+
     /**
      * {@code GET /api/v1/tracks/{id}/stream-url[?device=ID][&offline=true]}: a signed URL for the signed-in
      * listener, on their device when it is named (plays are then counted against it), and for downloading the
@@ -89,8 +98,8 @@ public final class StreamRoutes {
      * built from the request's Host header, which anyone can set (a poisoned cache or a proxy would hand out a
      * link to another host).
      */
-    public void streamUrl(Context ctx) {
-        Principal principal = auth.require(ctx);
+    private void streamUrl(Context ctx) {
+        Principal principal = AccessGate.caller(ctx, Principal.class);
         String id = Http.uuidPath(ctx, "id", "track");
         catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
         String device = ctx.queryParam("device");
@@ -111,11 +120,11 @@ public final class StreamRoutes {
         ctx.json(new StreamUrl(base + "/api/v1/tracks/" + id + "/stream?" + signed.query(), signed.expiresAt()));
     }
 
-    public void get(Context ctx) throws IOException {
+    private void get(Context ctx) throws IOException {
         serve(ctx, false);
     }
 
-    public void head(Context ctx) throws IOException {
+    private void head(Context ctx) throws IOException {
         serve(ctx, true);
     }
 
@@ -126,7 +135,7 @@ public final class StreamRoutes {
             viewer = signer.verify(id, ctx.queryParam("exp"), ctx.queryParam("acct"), ctx.queryParam("dev"),
                     ctx.queryParam("off"), ctx.queryParam("sid"), ctx.queryParam("sig"));
         } else {
-            Principal principal = auth.require(ctx);
+            Principal principal = auth.authenticate(ctx.header("Authorization"));
             viewer = new StreamUrlSigner.Viewer(principal.accountId(), null, false,
                     bearerSession(principal, id));
         }

@@ -18,6 +18,7 @@ import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.chain.Chain;
 import dance.normal.server.http.ApiException;
+import dance.normal.server.ledger.Accounts;
 import dance.normal.server.ledger.Ledger;
 import dance.normal.server.ledger.LedgerTransaction;
 import dance.normal.server.ledger.OverdraftException;

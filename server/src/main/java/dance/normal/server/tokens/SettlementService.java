@@ -5,6 +5,7 @@ import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Settlement;
 import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.ledger.Accounts;
 import dance.normal.server.ledger.Ledger;
 import dance.normal.server.plays.PlayRepository;
 import dance.normal.server.ledger.LedgerTransaction;

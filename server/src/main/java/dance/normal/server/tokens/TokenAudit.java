@@ -1,6 +1,7 @@
 package dance.normal.server.tokens;
 
 import dance.normal.protocol.tokens.LedgerVerification;
+import dance.normal.server.ledger.Accounts;
 import dance.normal.server.ledger.Ledger;
 import dance.normal.server.ledger.LedgerReport;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dance.normal.server.tokens;
+package dance.normal.server.ledger;
 
 /**
  * Ledger account names. Listeners have a spendable balance (top-ups, purchases) and earnings (their tokens' share of
