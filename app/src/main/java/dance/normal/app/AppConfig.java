@@ -1,5 +1,6 @@
 package dance.normal.app;
 
+import dance.normal.protocol.files.DataDirs;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -119,12 +120,6 @@ public record AppConfig(URI server, Path dataDir, boolean demo) {
 
     /** $XDG_DATA_HOME/normal-dance/app (~/.local/share/normal-dance/app). */
     static Path defaultDataDir() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac")) {
-            base = Path.of(System.getProperty("user.home"), "Library", "Application Support");
-        }
-        return base.resolve("normal-dance").resolve("app");
+        return DataDirs.defaultFor("app");
     }
 }

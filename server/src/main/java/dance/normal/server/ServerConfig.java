@@ -1,8 +1,8 @@
 package dance.normal.server;
 
+import dance.normal.protocol.files.DataDirs;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,14 +42,7 @@ public record ServerConfig(Path dataDir, String host, int port, Optional<String>
 
     /** $XDG_DATA_HOME/normal-dance/server, falling back to ~/.local/share as the XDG spec says. */
     public static Path defaultDataDir() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac")) {
-            base = Path.of(System.getProperty("user.home"), "Library", "Application Support");
-        }
-        return base.resolve("normal-dance").resolve("server");
+        return DataDirs.defaultFor("server");
     }
 
     public ServerConfig withDataDir(Path dir) {
