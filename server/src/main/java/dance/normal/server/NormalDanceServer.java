@@ -118,7 +118,7 @@ public final class NormalDanceServer implements AutoCloseable {
         TokenService tokens = new TokenService(accessKeys, clock);
         this.auth = new AuthService(db.jdbi(), catalog, new PasswordHasher(19 * 1024, 2, 1,
                 config.auth().maxHashing()), tokens, clock, config.auth().signupsPerHour());
-        this.authenticator = new Authenticator(tokens, auth);
+        this.authenticator = new Authenticator(tokens, auth.sessions());
         this.media = new MediaStore(config.dataDir().resolve("media"));
         this.inspector = new AudioInspector();
         this.uploads = new UploadService(catalog, media, inspector, metrics, config.maxUploadBytes());
@@ -264,7 +264,7 @@ public final class NormalDanceServer implements AutoCloseable {
         new OpsRoutes(db, metrics, admin, config.http().metricsPort().isPresent(), this::onMetricsPort,
                 () -> draining).routes(r);
         new AuthRoutes(auth, authenticator, config.auth().trustedProxies(), json).routes(r);
-        new DeviceRoutes(auth, json).routes(r);
+        new DeviceRoutes(auth.deviceService(), json).routes(r);
         new UploadRoutes(uploads, catalog, auth).routes(r);
         new AdminRoutes(accessKeys, streamKeys, money).routes(r);
         new CatalogRoutes(catalog, feed).routes(r);

@@ -17,12 +17,14 @@ import io.javalin.http.Context;
 public final class AuthRoutes {
 
     private final AuthService auth;
+    private final SessionService sessions;
     private final Authenticator authenticator;
     private final TrustedProxies proxies;
     private final ObjectMapper json;
 
     public AuthRoutes(AuthService auth, Authenticator authenticator, TrustedProxies proxies, ObjectMapper json) {
         this.auth = auth;
+        this.sessions = auth.sessions();
         this.authenticator = authenticator;
         this.proxies = proxies;
         this.json = json;
@@ -46,7 +48,7 @@ public final class AuthRoutes {
     }
 
     private void refresh(Context ctx) {
-        ctx.json(auth.refresh(body(ctx, RefreshRequest.class).refreshToken()));
+        ctx.json(sessions.refresh(body(ctx, RefreshRequest.class).refreshToken()));
     }
 
     /**
@@ -73,12 +75,12 @@ public final class AuthRoutes {
         if (principal == null && !hasRefresh) {
             throw ApiException.unauthenticated("Send the refresh token (or the access token) of the session to end.");
         }
-        auth.logout(principal, refresh);
+        sessions.logout(principal, refresh);
         ctx.status(204);
     }
 
     private void me(Context ctx) {
-        ctx.json(auth.me(principal(ctx)));
+        ctx.json(sessions.me(principal(ctx)));
     }
 
     private void updateArtist(Context ctx) {

@@ -4,13 +4,8 @@ import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.ArtistProfileRequest;
 import dance.normal.protocol.auth.AuthMessages;
-import dance.normal.protocol.auth.Device;
-import dance.normal.protocol.auth.DeviceChallenge;
-import dance.normal.protocol.auth.DeviceChallengeRequest;
 import dance.normal.protocol.auth.DeviceProof;
-import dance.normal.protocol.auth.DeviceRequest;
 import dance.normal.protocol.auth.LoginRequest;
-import dance.normal.protocol.auth.Me;
 import dance.normal.protocol.auth.SignupRequest;
 import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Artist;
@@ -40,7 +35,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Accounts: signing up and in, the account's own view, and its artist profile. Sessions are {@link SessionService}'s
- * and devices {@link DeviceService}'s; this class hands them out and keeps their routes' methods for now.
+ * and devices {@link DeviceService}'s; this class makes them (they share its repositories and limits) and hands them
+ * out to their routes.
  *
  * <p>Sign-in attempts are counted in the database ({@link Throttle}), per account, per address and per proven
  * device, so the limits hold across server processes.
@@ -226,44 +222,6 @@ public final class AuthService {
             throw new ApiException(ProblemType.UNAVAILABLE, 503,
                     "The server is busy checking passwords. Try again in a moment.", Map.of("Retry-After", "2"));
         }
-    }
-
-    /** See {@link SessionService#refresh}. */
-    public TokenPair refresh(String refreshToken) {
-        return sessions.refresh(refreshToken);
-    }
-
-    /** See {@link SessionService#logout}. */
-    public void logout(Principal principal, String refreshToken) {
-        sessions.logout(principal, refreshToken);
-    }
-
-    /** See {@link SessionService#requireLiveSession}. */
-    public void requireLiveSession(Principal principal, long generation) {
-        sessions.requireLiveSession(principal, generation);
-    }
-
-    public Me me(Principal principal) {
-        return sessions.me(principal);
-    }
-
-    /** See {@link DeviceService#challenge}. */
-    public DeviceChallenge deviceChallenge(Principal principal, DeviceChallengeRequest request) {
-        return deviceService.challenge(principal, request);
-    }
-
-    /** See {@link DeviceService#register}. */
-    public Device registerDevice(Principal principal, DeviceRequest request) {
-        return deviceService.register(principal, request);
-    }
-
-    public List<Device> devices(Principal principal) {
-        return deviceService.devices(principal);
-    }
-
-    /** See {@link DeviceService#remove}. */
-    public void removeDevice(Principal principal, String deviceId) {
-        deviceService.remove(principal, deviceId);
     }
 
     public Artist updateArtistProfile(Principal principal, ArtistProfileRequest request, String pictureSha256) {

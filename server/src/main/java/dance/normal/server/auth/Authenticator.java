@@ -7,11 +7,11 @@ import dance.normal.server.http.ApiException;
 public final class Authenticator {
 
     private final TokenService tokens;
-    private final AuthService accounts;
+    private final SessionService sessions;
 
-    public Authenticator(TokenService tokens, AuthService accounts) {
+    public Authenticator(TokenService tokens, SessionService sessions) {
         this.tokens = tokens;
-        this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     /**
@@ -27,7 +27,7 @@ public final class Authenticator {
         }
         TokenService.Verified verified = tokens.verifyToken(authorization.substring(7).trim());
         Principal principal = verified.principal();
-        accounts.requireLiveSession(principal, verified.generation());
+        sessions.requireLiveSession(principal, verified.generation());
         return principal;
     }
 

@@ -12,11 +12,11 @@ import io.javalin.http.Context;
 /** An account's devices: the key-possession challenge, registering a device's key, listing and removing devices. */
 public final class DeviceRoutes {
 
-    private final AuthService auth;
+    private final DeviceService devices;
     private final ObjectMapper json;
 
-    public DeviceRoutes(AuthService auth, ObjectMapper json) {
-        this.auth = auth;
+    public DeviceRoutes(DeviceService devices, ObjectMapper json) {
+        this.devices = devices;
         this.json = json;
     }
 
@@ -31,19 +31,19 @@ public final class DeviceRoutes {
         Principal principal = principal(ctx);
         DeviceChallengeRequest request = ctx.contentLength() > 0
                 ? Http.body(ctx, json, DeviceChallengeRequest.class) : new DeviceChallengeRequest(null);
-        ctx.status(201).header("Cache-Control", "no-store").json(auth.deviceChallenge(principal, request));
+        ctx.status(201).header("Cache-Control", "no-store").json(devices.challenge(principal, request));
     }
 
     private void register(Context ctx) {
-        ctx.status(201).json(auth.registerDevice(principal(ctx), Http.body(ctx, json, DeviceRequest.class)));
+        ctx.status(201).json(devices.register(principal(ctx), Http.body(ctx, json, DeviceRequest.class)));
     }
 
     private void list(Context ctx) {
-        ctx.json(auth.devices(principal(ctx)));
+        ctx.json(devices.devices(principal(ctx)));
     }
 
     private void remove(Context ctx) {
-        auth.removeDevice(principal(ctx), Http.uuidPath(ctx, "id", "device"));
+        devices.remove(principal(ctx), Http.uuidPath(ctx, "id", "device"));
         ctx.status(204);
     }
 
