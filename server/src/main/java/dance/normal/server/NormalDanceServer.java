@@ -11,6 +11,7 @@ import dance.normal.server.auth.PasswordHasher;
 import dance.normal.server.auth.TokenService;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.catalog.CatalogRoutes;
+import dance.normal.server.catalog.CatalogService;
 import dance.normal.server.chain.Chain;
 import dance.normal.server.chain.LedgerChain;
 import dance.normal.server.chain.SolanaChain;
@@ -81,6 +82,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
     private final CatalogRepository catalog;
+    private final CatalogService catalogReads;
     private final ChangeFeed feed;
     private final AuthService auth;
     private final Authenticator authenticator;
@@ -109,6 +111,7 @@ public final class NormalDanceServer implements AutoCloseable {
         }).orElse(null);
         this.feed = new ChangeFeed(db.jdbi(), db.dialect(), json);
         this.catalog = new CatalogRepository(db, feed);
+        this.catalogReads = new CatalogService(db.jdbi(), catalog, feed);
         this.admin = AdminAuth.from(config.money().adminToken(), config.dataDir());
         this.accessKeys = KeyRing.open(db.jdbi(), TokenService.KEYS, TokenService.ACCESS_TTL, clock);
         this.streamKeys = KeyRing.open(db.jdbi(), StreamUrlSigner.KEYS, StreamUrlSigner.TTL, clock);
@@ -121,9 +124,9 @@ public final class NormalDanceServer implements AutoCloseable {
         this.authenticator = new Authenticator(tokens, auth.sessions());
         this.media = new MediaStore(config.dataDir().resolve("media"));
         this.inspector = new AudioInspector();
-        this.uploads = new UploadService(catalog, media, inspector, metrics, config.maxUploadBytes());
+        this.uploads = new UploadService(db.jdbi(), catalog, media, inspector, metrics, config.maxUploadBytes());
         this.plays = new PlayService(db.jdbi(), catalog, clock);
-        this.streams = new StreamRoutes(catalog, media, authenticator,
+        this.streams = new StreamRoutes(catalogReads, media, authenticator,
                 new StreamUrlSigner(streamKeys, clock), metrics,
                 new StreamEvidence(db.jdbi()), clock, config.http().publicUrl());
         Chain onChain = chain.apply(db);
@@ -265,12 +268,12 @@ public final class NormalDanceServer implements AutoCloseable {
                 () -> draining).routes(r);
         new AuthRoutes(auth, authenticator, config.auth().trustedProxies(), json).routes(r);
         new DeviceRoutes(auth.deviceService(), json).routes(r);
-        new UploadRoutes(uploads, catalog, auth).routes(r);
+        new UploadRoutes(uploads, auth).routes(r);
         new AdminRoutes(accessKeys, streamKeys, money).routes(r);
-        new CatalogRoutes(catalog, feed).routes(r);
+        new CatalogRoutes(catalogReads, feed).routes(r);
         streams.routes(r);
-        new ImageRoutes(catalog, media).routes(r);
-        new PlayRoutes(plays, catalog, json).routes(r);
+        new ImageRoutes(catalogReads, media).routes(r);
+        new PlayRoutes(plays, catalogReads, json).routes(r);
         new LibraryRoutes(new LikeService(db.jdbi(), catalog, clock), new PlaylistService(db.jdbi(), clock), json)
                 .routes(r);
         new MoneyRoutes(money, json).routes(r);

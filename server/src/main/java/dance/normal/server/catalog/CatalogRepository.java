@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Artists, releases and tracks. Every write also updates the search index and appends to the change feed in the
- * same transaction, so search, feed and catalog never disagree.
+ * Artists, releases and tracks. Every method works inside the caller's handle or transaction and never opens one
+ * (decision 0033); {@link CatalogService} opens one per use case of the public catalog. Every write also updates the
+ * search index and appends to the change feed in the same transaction, so search, feed and catalog never disagree.
  */
 public final class CatalogRepository {
 
@@ -32,21 +32,12 @@ public final class CatalogRepository {
             + "t.mime_type, t.bitrate_kbps, t.size_bytes, t.sha256, t.loudness_lufs, t.peak_dbfs, r.artwork_sha256, "
             + "t.created_at FROM tracks t JOIN artists a ON a.id = t.artist_id JOIN releases r ON r.id = t.release_id ";
 
-    private final Jdbi jdbi;
     private final ChangeFeed feed;
     private final SearchIndex search;
-    private final PageCache<Page<Track>> pages = new PageCache<>(4096);
-    private static final long VERSION_TTL_NANOS = 1_000_000_000L;
-    private volatile VersionStamp version;
 
     public CatalogRepository(Database db, ChangeFeed feed) {
-        this.jdbi = db.jdbi();
         this.feed = feed;
         this.search = new SearchIndex(db.dialect());
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
     }
 
     /** Media URL of a content-addressed image, or null. */
@@ -97,10 +88,6 @@ public final class CatalogRepository {
         }
     }
 
-    public Optional<Artist> artistOfAccount(String accountId) {
-        return jdbi.withHandle(h -> artistOfAccount(h, accountId));
-    }
-
     /** The account's artist profile, inside the caller's transaction. */
     public Optional<Artist> artistOfAccount(Handle h, String accountId) {
         return h.createQuery("SELECT id, name, bio, picture_sha256 FROM artists WHERE account_id = :a")
@@ -118,13 +105,13 @@ public final class CatalogRepository {
     }
 
     /** An artist's page: profile and releases, newest first. */
-    public Optional<Artist> artist(String id) {
-        return jdbi.withHandle(h -> artistIn(h, id).map(a -> new Artist(a.id(), a.name(), a.bio(), a.pictureUrl(),
+    public Optional<Artist> artistPage(Handle h, String id) {
+        return artistIn(h, id).map(a -> new Artist(a.id(), a.name(), a.bio(), a.pictureUrl(),
                 h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, r.artwork_sha256 "
                                 + "FROM releases r JOIN artists a ON a.id = r.artist_id WHERE r.artist_id = :id "
                                 + "AND EXISTS (SELECT 1 FROM tracks t WHERE t.release_id = r.id "
                                 + "AND t.deleted_at IS NULL) ORDER BY r.release_year DESC, r.created_at DESC")
-                        .bind("id", id).map(CatalogRepository::release).list())));
+                        .bind("id", id).map(CatalogRepository::release).list()));
     }
 
     // ---- releases
@@ -162,14 +149,14 @@ public final class CatalogRepository {
     }
 
     /** A release's page with its tracks in order. */
-    public Optional<Release> release(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, "
+    public Optional<Release> releasePage(Handle h, String id) {
+        return h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, "
                         + "r.artwork_sha256 FROM releases r JOIN artists a ON a.id = r.artist_id WHERE r.id = :id")
                 .bind("id", id).map(CatalogRepository::release).findOne()
                 .map(r -> new Release(r.id(), r.title(), r.artistId(), r.artistName(), r.year(), r.artworkUrl(),
                         h.createQuery(TRACK_SELECT + "WHERE t.release_id = :id AND t.deleted_at IS NULL "
                                         + "ORDER BY t.track_number, t.title, t.id")
-                                .bind("id", id).map(CatalogRepository::track).list())));
+                                .bind("id", id).map(CatalogRepository::track).list()));
     }
 
     // ---- tracks
@@ -194,16 +181,11 @@ public final class CatalogRepository {
         return track;
     }
 
-    /** As {@link #deleteTrack(Handle, String)}, in a transaction of its own. */
-    public void deleteTrack(String id) {
-        jdbi.useTransaction(h -> deleteTrack(h, id));
-    }
-
     /** Whether a stored file is a release's artwork or an artist's picture (audio is reached by stream URLs only). */
-    public boolean isImage(String sha256) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM releases WHERE artwork_sha256 = :s) "
+    public boolean isImage(Handle h, String sha256) {
+        return h.createQuery("SELECT (SELECT COUNT(*) FROM releases WHERE artwork_sha256 = :s) "
                         + "+ (SELECT COUNT(*) FROM artists WHERE picture_sha256 = :s)")
-                .bind("s", sha256).mapTo(Integer.class).one()) > 0;
+                .bind("s", sha256).mapTo(Integer.class).one() > 0;
     }
 
     /** Removes a track from the catalog (its plays stay, so it is marked deleted rather than erased). */
@@ -215,10 +197,6 @@ public final class CatalogRepository {
             search.delete(h, id);
             feed.record(h, Change.Entity.TRACK, id, Change.Op.DELETE, null);
         }
-    }
-
-    public Optional<Track> track(String id) {
-        return jdbi.withHandle(h -> findTrack(h, id));
     }
 
     /** A track, deleted or not (plays of a deleted track are still paid), inside the caller's transaction. */
@@ -233,13 +211,14 @@ public final class CatalogRepository {
                 .bind("id", id).map(CatalogRepository::track).findOne();
     }
 
-    public Optional<StoredFile> storedFile(String trackId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, artist_id, sha256, mime_type, size_bytes FROM tracks "
+    /** The stored audio of a live track. */
+    public Optional<StoredFile> storedFile(Handle h, String trackId) {
+        return h.createQuery("SELECT id, artist_id, sha256, mime_type, size_bytes FROM tracks "
                         + "WHERE id = :id AND deleted_at IS NULL")
                 .bind("id", trackId)
                 .map((rs, ctx) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5)))
-                .findOne());
+                .findOne();
     }
 
     /** Duration of a live track, for play qualification. */
@@ -249,76 +228,35 @@ public final class CatalogRepository {
     }
 
     /**
-     * Tracks, newest first, or the matches of {@code query} best first. The cursor is opaque to clients: a keyset
-     * position for the listing, an offset into the ranking for a search.
+     * A page of tracks, newest first, or of the matches of {@code query} best first ({@code n} at most). The cursor
+     * is opaque to clients: a keyset position for the listing, an offset into the ranking for a search.
      */
-    public Page<Track> tracks(String query, String cursor, int limit) {
-        int n = Math.clamp(limit, 1, MAX_PAGE);
-        String terms = query == null ? "" : String.join(" ", SearchIndex.terms(query));
-        // Pages are cached under the catalog's version (the newest change-feed seq), so a write retires every
-        // cached page at once; people typing the same prefixes cost one lookup each.
-        long version = catalogVersion();
-        String key = version + "\u0000" + terms + "\u0000" + (query != null && !query.isBlank()) + "\u0000"
-                + (cursor == null ? "" : cursor) + "\u0000" + n;
-        Page<Track> cached = pages.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Page<Track> page = loadTracks(query, cursor, n);
-        pages.put(key, page);
-        return page;
-    }
-
-    /**
-     * The catalog version, read from the database at most once a second while this process is not writing, and on
-     * every call for a second after it wrote (its own commit must show at once). A write by another server process
-     * shows within a second.
-     */
-    private long catalogVersion() {
-        long now = System.nanoTime();
-        VersionStamp stamp = version;
-        if (stamp != null && now - stamp.checkedAt() < VERSION_TTL_NANOS
-                && now - feed.lastLocalWriteNanos() > VERSION_TTL_NANOS) {
-            return stamp.version();
-        }
-        long fresh = feed.latestSeq();
-        version = new VersionStamp(fresh, now);
-        return fresh;
-    }
-
-    private record VersionStamp(long version, long checkedAt) {
-    }
-
-    private Page<Track> loadTracks(String query, String cursor, int n) {
+    public Page<Track> tracks(Handle h, String query, String cursor, int n) {
         if (query != null && !query.isBlank()) {
             List<String> terms = SearchIndex.terms(query);
             int offset = cursor == null || cursor.isEmpty() ? 0 : decodeOffset(cursor);
-            return jdbi.withHandle(h -> {
-                List<String> ids = search.search(h, terms, offset, n + 1);
-                boolean more = ids.size() > n;
-                List<String> page = ids.subList(0, Math.min(n, ids.size()));
-                List<Track> tracks = tracksByIds(h, page);
-                return new Page<>(tracks, more ? encode("o:" + (offset + n)) : null);
-            });
+            List<String> ids = search.search(h, terms, offset, n + 1);
+            boolean more = ids.size() > n;
+            List<String> page = ids.subList(0, Math.min(n, ids.size()));
+            List<Track> tracks = tracksByIds(h, page);
+            return new Page<>(tracks, more ? encode("o:" + (offset + n)) : null);
         }
         long[] position = cursor == null || cursor.isEmpty() ? null : decodeKeyset(cursor);
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery(TRACK_SELECT + "WHERE t.deleted_at IS NULL "
-                    + (position == null ? "" : "AND (t.created_at < :c OR (t.created_at = :c AND t.id < :id)) ")
-                    + "ORDER BY t.created_at DESC, t.id DESC LIMIT :n");
-            if (position != null) {
-                q.bind("c", position[0]).bind("id", keysetId(cursor));
-            }
-            record Row(Track track, long createdAt) {
-            }
-            List<Row> rows = q.bind("n", n + 1)
-                    .map((rs, ctx) -> new Row(track(rs, ctx), rs.getLong("created_at")))
-                    .list();
-            boolean more = rows.size() > n;
-            List<Row> page = rows.subList(0, Math.min(n, rows.size()));
-            String next = more ? encode("k:" + page.getLast().createdAt() + ":" + page.getLast().track().id()) : null;
-            return new Page<>(page.stream().map(Row::track).toList(), next);
-        });
+        var q = h.createQuery(TRACK_SELECT + "WHERE t.deleted_at IS NULL "
+                + (position == null ? "" : "AND (t.created_at < :c OR (t.created_at = :c AND t.id < :id)) ")
+                + "ORDER BY t.created_at DESC, t.id DESC LIMIT :n");
+        if (position != null) {
+            q.bind("c", position[0]).bind("id", keysetId(cursor));
+        }
+        record Row(Track track, long createdAt) {
+        }
+        List<Row> rows = q.bind("n", n + 1)
+                .map((rs, ctx) -> new Row(track(rs, ctx), rs.getLong("created_at")))
+                .list();
+        boolean more = rows.size() > n;
+        List<Row> page = rows.subList(0, Math.min(n, rows.size()));
+        String next = more ? encode("k:" + page.getLast().createdAt() + ":" + page.getLast().track().id()) : null;
+        return new Page<>(page.stream().map(Row::track).toList(), next);
     }
 
     private List<Track> tracksByIds(Handle h, List<String> ids) {

@@ -9,10 +9,10 @@ import io.javalin.http.Context;
 /** The public catalog (tracks, artists, releases, search) and its change feed. */
 public final class CatalogRoutes {
 
-    private final CatalogRepository catalog;
+    private final CatalogService catalog;
     private final ChangeFeed feed;
 
-    public CatalogRoutes(CatalogRepository catalog, ChangeFeed feed) {
+    public CatalogRoutes(CatalogService catalog, ChangeFeed feed) {
         this.catalog = catalog;
         this.feed = feed;
     }

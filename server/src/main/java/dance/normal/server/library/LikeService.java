@@ -30,10 +30,12 @@ public final class LikeService {
 
     /** Likes a track of the catalog; liking it again keeps the first time. */
     public void like(Principal principal, String trackId) {
-        if (catalog.track(trackId).isEmpty()) {
-            throw ApiException.notFound("There is no such track.");
-        }
-        jdbi.useHandle(h -> likes.like(h, principal.accountId(), trackId, clock.millis()));
+        jdbi.useHandle(h -> {
+            if (catalog.findTrack(h, trackId).isEmpty()) {
+                throw ApiException.notFound("There is no such track.");
+            }
+            likes.like(h, principal.accountId(), trackId, clock.millis());
+        });
     }
 
     /** Unlikes a track; unliking what is not liked changes nothing. */

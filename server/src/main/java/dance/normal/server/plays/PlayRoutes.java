@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.protocol.catalog.Artist;
 import dance.normal.protocol.plays.PlayBatch;
 import dance.normal.server.auth.Principal;
-import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.catalog.CatalogService;
 import dance.normal.server.http.Access;
 import dance.normal.server.http.AccessGate;
 import dance.normal.server.http.ApiException;
@@ -16,10 +16,10 @@ import io.javalin.http.Context;
 public final class PlayRoutes {
 
     private final PlayService plays;
-    private final CatalogRepository catalog;
+    private final CatalogService catalog;
     private final ObjectMapper json;
 
-    public PlayRoutes(PlayService plays, CatalogRepository catalog, ObjectMapper json) {
+    public PlayRoutes(PlayService plays, CatalogService catalog, ObjectMapper json) {
         this.plays = plays;
         this.catalog = catalog;
         this.json = json;

@@ -1,6 +1,6 @@
 package dance.normal.server.stream;
 
-import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.catalog.CatalogService;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
 import dance.normal.server.storage.MediaStore;
@@ -14,10 +14,10 @@ import java.nio.file.Path;
 /** Release artwork and artist pictures by their SHA-256, cacheable forever (a hash names one content). */
 public final class ImageRoutes {
 
-    private final CatalogRepository catalog;
+    private final CatalogService catalog;
     private final MediaStore media;
 
-    public ImageRoutes(CatalogRepository catalog, MediaStore media) {
+    public ImageRoutes(CatalogService catalog, MediaStore media) {
         this.catalog = catalog;
         this.media = media;
     }

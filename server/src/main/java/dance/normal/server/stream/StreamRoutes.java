@@ -4,7 +4,7 @@ import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.catalog.StreamUrl;
 import dance.normal.server.auth.Authenticator;
 import dance.normal.server.auth.Principal;
-import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.catalog.CatalogService;
 import dance.normal.server.catalog.StoredFile;
 import dance.normal.server.http.Access;
 import dance.normal.server.http.AccessGate;
@@ -62,7 +62,7 @@ public final class StreamRoutes {
     /** How often a long response adds what it served so far to its stream session. */
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
-    private final CatalogRepository catalog;
+    private final CatalogService catalog;
     private final MediaStore media;
     private final Authenticator auth;
     private final StreamUrlSigner signer;
@@ -72,7 +72,7 @@ public final class StreamRoutes {
     private final Optional<URI> publicUrl;
     private final MappedFiles mappedFiles = new MappedFiles(256);
 
-    public StreamRoutes(CatalogRepository catalog, MediaStore media, Authenticator auth, StreamUrlSigner signer,
+    public StreamRoutes(CatalogService catalog, MediaStore media, Authenticator auth, StreamUrlSigner signer,
                         Metrics metrics, StreamEvidence evidence, Clock clock, Optional<URI> publicUrl) {
         this.catalog = catalog;
         this.publicUrl = publicUrl;

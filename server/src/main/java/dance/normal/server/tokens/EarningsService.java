@@ -81,7 +81,7 @@ public final class EarningsService {
 
     /** An artist's earnings from sales and plays of their tracks. */
     public Earnings artistEarnings(Principal principal) {
-        Artist artist = catalog.artistOfAccount(principal.accountId())
+        Artist artist = jdbi.withHandle(h -> catalog.artistOfAccount(h, principal.accountId()))
                 .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
         return earnings(Accounts.artist(artist.id()), "artist");
     }

@@ -4,10 +4,8 @@ import dance.normal.protocol.auth.ArtistProfileRequest;
 import dance.normal.protocol.catalog.Artist;
 import dance.normal.server.auth.AuthService;
 import dance.normal.server.auth.Principal;
-import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.Access;
 import dance.normal.server.http.AccessGate;
-import dance.normal.server.http.ApiException;
 import dance.normal.server.http.Http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,12 +22,10 @@ public final class UploadRoutes {
     private static final long MAX_PICTURE_BYTES = 5L * 1024 * 1024;
 
     private final UploadService uploads;
-    private final CatalogRepository catalog;
     private final AuthService auth;
 
-    public UploadRoutes(UploadService uploads, CatalogRepository catalog, AuthService auth) {
+    public UploadRoutes(UploadService uploads, AuthService auth) {
         this.uploads = uploads;
-        this.catalog = catalog;
         this.auth = auth;
     }
 
@@ -42,8 +38,7 @@ public final class UploadRoutes {
     private void upload(Context ctx) throws IOException {
         closingOnRefusal(ctx, () -> {
             Principal principal = AccessGate.caller(ctx, Principal.class);
-            Artist artist = catalog.artistOfAccount(principal.accountId())
-                    .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
+            Artist artist = uploads.artistOf(principal);
             long length = ctx.req().getContentLengthLong();
             ctx.status(201).json(uploads.upload(artist, ctx.contentType(), length, ctx.req().getInputStream()));
         });
@@ -58,15 +53,7 @@ public final class UploadRoutes {
     }
 
     private void deleteTrack(Context ctx) {
-        Principal principal = AccessGate.caller(ctx, Principal.class);
-        String id = Http.uuidPath(ctx, "id", "track");
-        var file = catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
-        Artist artist = catalog.artistOfAccount(principal.accountId())
-                .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
-        if (!artist.id().equals(file.artistId())) {
-            throw ApiException.forbidden("This track belongs to another artist.");
-        }
-        catalog.deleteTrack(id);
+        uploads.deleteTrack(AccessGate.caller(ctx, Principal.class), Http.uuidPath(ctx, "id", "track"));
         ctx.status(204);
     }
 

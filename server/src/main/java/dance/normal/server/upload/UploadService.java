@@ -3,8 +3,10 @@ package dance.normal.server.upload;
 import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.catalog.Artist;
 import dance.normal.protocol.catalog.Track;
+import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.catalog.NewTrack;
+import dance.normal.server.catalog.StoredFile;
 import dance.normal.server.http.ApiException;
 import dance.normal.server.media.AudioFormat;
 import dance.normal.server.media.AudioInfo;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +48,16 @@ public final class UploadService {
     /** Room for part headers, text fields, preamble and epilogue besides the audio and the artwork. */
     private static final long MAX_FORM_OVERHEAD = 64 * 1024;
 
+    private final Jdbi jdbi;
     private final CatalogRepository catalog;
     private final MediaStore media;
     private final AudioInspector inspector;
     private final Metrics metrics;
     private final long maxAudioBytes;
 
-    public UploadService(CatalogRepository catalog, MediaStore media, AudioInspector inspector, Metrics metrics,
-                         long maxAudioBytes) {
+    public UploadService(Jdbi jdbi, CatalogRepository catalog, MediaStore media, AudioInspector inspector,
+                         Metrics metrics, long maxAudioBytes) {
+        this.jdbi = jdbi;
         this.catalog = catalog;
         this.media = media;
         this.inspector = inspector;
@@ -63,6 +68,30 @@ public final class UploadService {
     /** Metadata a caller may give; anything absent comes from the file's tags. */
     public record Fields(Optional<String> title, Optional<String> release, Optional<Integer> trackNumber,
                          Optional<String> genre, Optional<Integer> year) {
+    }
+
+    /** The signed-in account's artist profile, whose tracks it uploads and removes; 403 when it has none. */
+    public Artist artistOf(Principal principal) {
+        return jdbi.withHandle(h -> catalog.artistOfAccount(h, principal.accountId()))
+                .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
+    }
+
+    /**
+     * Removes one of the signed-in artist's own tracks from the catalog: 404 when there is no such live track, 403
+     * when the account has no artist profile or the track is another artist's. The check and the removal are one
+     * transaction, so the track cannot change hands in between.
+     */
+    public void deleteTrack(Principal principal, String trackId) {
+        jdbi.useTransaction(h -> {
+            StoredFile file = catalog.storedFile(h, trackId)
+                    .orElseThrow(() -> ApiException.notFound("There is no such track."));
+            Artist artist = catalog.artistOfAccount(h, principal.accountId())
+                    .orElseThrow(() -> ApiException.forbidden("This account has no artist profile."));
+            if (!artist.id().equals(file.artistId())) {
+                throw ApiException.forbidden("This track belongs to another artist.");
+            }
+            catalog.deleteTrack(h, trackId);
+        });
     }
 
     /** Reads a multipart/form-data upload from {@code body} and publishes the track. */
@@ -174,7 +203,7 @@ public final class UploadService {
         if (artwork != null) {
             media.commit(artwork, artworkSha);
         }
-        Track created = catalog.jdbi().inTransaction(h -> catalog.insertTrack(h, track));
+        Track created = jdbi.inTransaction(h -> catalog.insertTrack(h, track));
         metrics.upload("accepted");
         LOG.info("Track {} published for artist {}: {} {} ms", created.id(), artist.id(), format, info.durationMs());
         return created;

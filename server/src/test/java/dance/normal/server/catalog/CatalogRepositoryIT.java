@@ -8,9 +8,10 @@ import dance.normal.protocol.catalog.Artist;
 import dance.normal.protocol.catalog.Release;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.server.db.Database;
+import dance.normal.server.feed.ChangeFeed;
 import dance.normal.server.http.ApiException;
+import dance.normal.server.http.Json;
 import dance.normal.server.support.Databases;
-import dance.normal.server.support.ServerWithDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,7 +45,7 @@ class CatalogRepositoryIT {
      * A repository over an empty, migrated database of this kind. One database per kind serves every test and is
      * emptied before each (a new PostgreSQL database per test would cost a second each).
      */
-    private static synchronized CatalogRepository repository(Databases.Kind kind) {
+    private static synchronized Catalog repository(Databases.Kind kind) {
         Database db = DATABASES.computeIfAbsent(kind, k -> {
             try {
                 Path dir = Files.createTempDirectory("nd-catalog-");
@@ -61,7 +63,13 @@ class CatalogRepositoryIT {
                     : List.of("track_search", "tracks", "releases", "artists", "changes");
             tables.forEach(t -> h.execute("DELETE FROM " + t));
         });
-        return ServerWithDatabase.repository(db);
+        ChangeFeed feed = new ChangeFeed(db.jdbi(), db.dialect(), Json.mapper());
+        CatalogRepository repository = new CatalogRepository(db, feed);
+        return new Catalog(db.jdbi(), repository, new CatalogService(db.jdbi(), repository, feed));
+    }
+
+    /** The repository, written to in the caller's transaction, and the service the server reads it through. */
+    private record Catalog(Jdbi jdbi, CatalogRepository repository, CatalogService service) {
     }
 
     @AfterAll
@@ -75,23 +83,24 @@ class CatalogRepositoryIT {
         }
     }
 
-    private static Artist artist(CatalogRepository repo, String name) {
-        return repo.jdbi().inTransaction(h -> repo.createArtist(h, null, name, ""));
+    private static Artist artist(Catalog repo, String name) {
+        return repo.jdbi().inTransaction(h -> repo.repository().createArtist(h, null, name, ""));
     }
 
-    private static Track track(CatalogRepository repo, Artist artist, String release, String title, String genre) {
-        return repo.jdbi().inTransaction(h -> repo.insertTrack(h, new NewTrack(artist.id(), release, 2020, null, title,
-                1, genre, 200_000, "MP3", "audio/mpeg", 192, 4_800_000, "a".repeat(64), -12.5, -0.3)));
+    private static Track track(Catalog repo, Artist artist, String release, String title, String genre) {
+        return repo.jdbi().inTransaction(h -> repo.repository().insertTrack(h, new NewTrack(artist.id(), release,
+                2020, null, title, 1, genre, 200_000, "MP3", "audio/mpeg", 192, 4_800_000, "a".repeat(64), -12.5,
+                -0.3)));
     }
 
-    private static List<String> titles(CatalogRepository repo, String query) {
-        return repo.tracks(query, null, 100).items().stream().map(Track::title).toList();
+    private static List<String> titles(Catalog repo, String query) {
+        return repo.service().tracks(query, null, 100).items().stream().map(Track::title).toList();
     }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void insertedTracksReadBackWithTheirArtistAndRelease(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist artist = artist(repo, "Ada Lovelace Trio");
         Track t = track(repo, artist, "Engines", "Analytical", "Jazz");
         assertThat(t.artistName()).isEqualTo("Ada Lovelace Trio");
@@ -99,19 +108,19 @@ class CatalogRepositoryIT {
         assertThat(t.durationMs()).isEqualTo(200_000);
         assertThat(t.loudnessLufs()).isEqualTo(-12.5);
         assertThat(t.peakDbfs()).isEqualTo(-0.3);
-        assertThat(repo.track(t.id())).contains(t);
+        assertThat(repo.service().track(t.id())).contains(t);
         Track second = track(repo, artist, "Engines", "Difference", "Jazz");
         assertThat(second.releaseId()).as("same release title, same release").isEqualTo(t.releaseId());
-        Release release = repo.release(t.releaseId()).orElseThrow();
+        Release release = repo.service().release(t.releaseId()).orElseThrow();
         assertThat(release.tracks()).extracting(Track::id).containsExactlyInAnyOrder(t.id(), second.id());
-        assertThat(repo.artist(artist.id()).orElseThrow().releases()).extracting(Release::id)
+        assertThat(repo.service().artist(artist.id()).orElseThrow().releases()).extracting(Release::id)
                 .containsExactly(t.releaseId());
     }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void prefixMatching(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Frédéric Chopin");
         track(repo, a, "Night Pieces", "Nocturne", "Classical");
         track(repo, a, "Night Pieces", "Waltz", "Classical");
@@ -129,7 +138,7 @@ class CatalogRepositoryIT {
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void everyWordOfAQueryMustMatch(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Various");
         track(repo, a, "Colours", "Blue Nocturne", "Jazz");
         track(repo, a, "Colours", "Nocturne in Red", "Jazz");
@@ -145,7 +154,7 @@ class CatalogRepositoryIT {
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void titleMatchesRankBeforeGenreOnlyMatches(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Ranking Band");
         // Inserted so that the genre-only matches come first in storage and in id order would be arbitrary.
         track(repo, a, "Evenings", "Quiet Evening", "Jazz");
@@ -160,7 +169,7 @@ class CatalogRepositoryIT {
     @ParameterizedTest
     @EnumSource(value = Databases.Kind.class, names = "SQLITE")
     void diacriticsAreIgnoredOnSqlite(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Beyoncé");
         track(repo, a, "Paris", "Café Noir", "Chanson");
         track(repo, a, "Paris", "Cafe Society", "Chanson");
@@ -173,7 +182,7 @@ class CatalogRepositoryIT {
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void accentedQueriesFindAccentedTitles(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Sigur Rós");
         track(repo, a, "Ágætis byrjun", "Svefn-g-englar", "Post-rock");
         track(repo, a, "Ágætis byrjun", "Ný batterí", "Post-rock");
@@ -186,7 +195,7 @@ class CatalogRepositoryIT {
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void operatorsAndSqlInQueriesAreJustText(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Meta Characters");
         track(repo, a, "Night", "Nocturne", "Classical");
         track(repo, a, "Night", "Blue Nocturne", "Jazz");
@@ -204,7 +213,7 @@ class CatalogRepositoryIT {
                 "{title}: noc", "noc OR", "'; DROP TABLE tracks; --", "\" OR 1=1 --", "x' OR '1'='1",
                 "1; DELETE FROM tracks", "noc <-> blue", "noc & !blue", "noc | orbit", "noc:A", "noc:*A",
                 "a".repeat(5000), "noc ".repeat(500))) {
-            Page<Track> page = repo.tracks(q, null, 10);
+            Page<Track> page = repo.service().tracks(q, null, 10);
             assertThat(page.items()).as(q).allSatisfy(t -> assertThat(t.id()).isNotBlank());
         }
         // Words that are operators elsewhere are plain words here: "OR" finds "Orbit" by prefix, and "noc OR"
@@ -215,41 +224,42 @@ class CatalogRepositoryIT {
         assertThat(titles(repo, "noc NOT blue")).isEmpty();
         assertThat(titles(repo, "\"")).isEmpty();
         // Nothing was dropped or deleted.
-        assertThat(repo.tracks(null, null, 10).items()).hasSize(3);
+        assertThat(repo.service().tracks(null, null, 10).items()).hasSize(3);
         assertThat(titles(repo, "noc")).hasSize(2);
     }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void deletedTracksLeaveSearchAndListing(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Deleter");
         Track keep = track(repo, a, "R", "Keep Zephyr", "X");
         Track gone = track(repo, a, "R", "Gone Zephyr", "X");
-        repo.jdbi().useTransaction(h -> repo.deleteTrack(h, gone.id()));
-        repo.jdbi().useTransaction(h -> repo.deleteTrack(h, gone.id())); // twice is harmless
+        repo.jdbi().useTransaction(h -> repo.repository().deleteTrack(h, gone.id()));
+        repo.jdbi().useTransaction(h -> repo.repository().deleteTrack(h, gone.id())); // twice is harmless
         assertThat(titles(repo, "zephyr")).containsExactly("Keep Zephyr");
-        assertThat(repo.tracks(null, null, 10).items()).extracting(Track::id).containsExactly(keep.id());
-        assertThat(repo.track(gone.id())).isEmpty();
-        assertThat(repo.storedFile(gone.id())).isEmpty();
+        assertThat(repo.service().tracks(null, null, 10).items()).extracting(Track::id).containsExactly(keep.id());
+        assertThat(repo.service().track(gone.id())).isEmpty();
+        assertThat(repo.service().storedFile(gone.id())).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void renamingAnArtistReindexesTheirTracks(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Old Name");
         track(repo, a, "R", "Some Song", "X");
-        repo.jdbi().useTransaction(h -> repo.updateArtist(h, a.id(), "Quasar Collective", null, null));
+        repo.jdbi().useTransaction(h -> repo.repository().updateArtist(h, a.id(), "Quasar Collective", null, null));
         assertThat(titles(repo, "quasar")).containsExactly("Some Song");
         assertThat(titles(repo, "old")).isEmpty();
-        assertThat(repo.tracks("quasar", null, 10).items().getFirst().artistName()).isEqualTo("Quasar Collective");
+        assertThat(repo.service().tracks("quasar", null, 10).items().getFirst().artistName())
+                .isEqualTo("Quasar Collective");
     }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void searchPagesReturnEveryMatchExactlyOnce(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Pager");
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 23; i++) {
@@ -263,7 +273,7 @@ class CatalogRepositoryIT {
             String cursor = null;
             int pages = 0;
             do {
-                Page<Track> page = repo.tracks("song", cursor, limit);
+                Page<Track> page = repo.service().tracks("song", cursor, limit);
                 assertThat(page.items().size()).isLessThanOrEqualTo(limit);
                 page.items().forEach(t -> seen.add(t.id()));
                 cursor = page.nextCursor();
@@ -272,51 +282,52 @@ class CatalogRepositoryIT {
             } while (cursor != null);
             assertThat(seen).as("limit %d", limit).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
                     expected);
-            assertThat(seen).isEqualTo(repo.tracks("song", null, 100).items().stream().map(Track::id).toList());
+            assertThat(seen).isEqualTo(repo.service().tracks("song", null, 100).items().stream().map(Track::id)
+                    .toList());
         }
     }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void listingPagesReturnEveryTrackExactlyOnceNewestFirst(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Lister");
         Set<String> expected = new HashSet<>();
         // Many inserts in one transaction, so that several share a created_at millisecond: the keyset must break ties.
         repo.jdbi().useTransaction(h -> {
             for (int i = 0; i < 40; i++) {
-                expected.add(repo.insertTrack(h, new NewTrack(a.id(), "List", null, null, "Item " + i, i + 1, null,
-                        1000, "WAV", "audio/wav", 1411, 100, "b".repeat(64), null, null)).id());
+                expected.add(repo.repository().insertTrack(h, new NewTrack(a.id(), "List", null, null, "Item " + i,
+                        i + 1, null, 1000, "WAV", "audio/wav", 1411, 100, "b".repeat(64), null, null)).id());
             }
         });
         for (int limit : new int[] {1, 3, 10, 100}) {
             List<Track> seen = new ArrayList<>();
             String cursor = null;
             do {
-                Page<Track> page = repo.tracks(null, cursor, limit);
+                Page<Track> page = repo.service().tracks(null, cursor, limit);
                 assertThat(page.items().size()).isLessThanOrEqualTo(limit);
                 seen.addAll(page.items());
                 cursor = page.nextCursor();
             } while (cursor != null);
             assertThat(seen).extracting(Track::id).as("limit %d", limit).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(seen).extracting(Track::id).isEqualTo(repo.tracks(null, null, 100).items().stream()
+            assertThat(seen).extracting(Track::id).isEqualTo(repo.service().tracks(null, null, 100).items().stream()
                     .map(Track::id).toList());
         }
         // A blank query is the listing.
-        assertThat(repo.tracks("   ", null, 100).items()).hasSize(40);
+        assertThat(repo.service().tracks("   ", null, 100).items()).hasSize(40);
     }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void foreignCursorsAreRefusedWith400(Databases.Kind kind) {
-        CatalogRepository repo = repository(kind);
+        Catalog repo = repository(kind);
         Artist a = artist(repo, "Cursor");
         for (int i = 0; i < 3; i++) {
             track(repo, a, "C", "Cursor Song " + i, "X");
         }
-        String searchCursor = repo.tracks("cursor", null, 1).nextCursor();
-        String listCursor = repo.tracks(null, null, 1).nextCursor();
+        String searchCursor = repo.service().tracks("cursor", null, 1).nextCursor();
+        String listCursor = repo.service().tracks(null, null, 1).nextCursor();
         assertThat(searchCursor).isNotNull();
         assertThat(listCursor).isNotNull();
         List<String> bad = new ArrayList<>(List.of("abc", "!!!", "-1", "o:-5", "b2", "' OR 1=1 --", "%00"));
@@ -325,12 +336,12 @@ class CatalogRepositoryIT {
             bad.add(Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
         }
         for (String cursor : bad) {
-            assertBadCursor(() -> repo.tracks("cursor", cursor, 10));
-            assertBadCursor(() -> repo.tracks(null, cursor, 10));
+            assertBadCursor(() -> repo.service().tracks("cursor", cursor, 10));
+            assertBadCursor(() -> repo.service().tracks(null, cursor, 10));
         }
         // A search cursor is no listing cursor, and the other way round.
-        assertBadCursor(() -> repo.tracks(null, searchCursor, 10));
-        assertBadCursor(() -> repo.tracks("cursor", listCursor, 10));
+        assertBadCursor(() -> repo.service().tracks(null, searchCursor, 10));
+        assertBadCursor(() -> repo.service().tracks("cursor", listCursor, 10));
     }
 
     private static void assertBadCursor(Runnable call) {

@@ -38,7 +38,8 @@ class TrackPeakIT {
             assertThat(track.get("peakDbfs")).as(r.body()).isNotNull();
             // Amplitude 0.5 is 20*log10(0.5) = -6.02 dBFS.
             assertThat(track.get("peakDbfs").asDouble()).isCloseTo(-6.0, within(0.5));
-            Track stored = env.catalog().track(uploaded.get("id").asText()).orElseThrow();
+            Track stored = env.db().jdbi()
+                    .withHandle(h -> env.catalog().findTrack(h, uploaded.get("id").asText())).orElseThrow();
             assertThat(stored.peakDbfs()).isCloseTo(-6.0, within(0.5));
         }
     }
@@ -47,7 +48,7 @@ class TrackPeakIT {
     @EnumSource(Databases.Kind.class)
     void trackWithoutAMeasuredPeakIsServedWithoutOne(Databases.Kind kind) {
         try (ServerWithDatabase env = ServerWithDatabase.start(kind)) {
-            String id = env.catalog().jdbi().inTransaction(h -> {
+            String id = env.db().jdbi().inTransaction(h -> {
                 Artist artist = env.catalog().createArtist(h, null, "Before Peaks", "");
                 return env.catalog().insertTrack(h, new NewTrack(artist.id(), "Old Release", null, null, "Old Track",
                         1, null, 180_000, "MP3", "audio/mpeg", 192, 1000, "c".repeat(64), -14.0, null)).id();

@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -280,6 +281,18 @@ class UploadIT {
 
             assertThat(delete(id, artist).statusCode()).isEqualTo(404);
             assertThat(delete("not-a-uuid", artist).statusCode()).isEqualTo(404);
+        }
+
+        @Test
+        void deletingATrackThatIsNotThereIsNotFound() {
+            Path file = Fixtures.audio("ogg", SECONDS, "Twice Deleted");
+            String id = TrackUploads.upload(server, artist, file).get("id").asText();
+            String otherArtist = server.signup("artist").get("accessToken").asText();
+
+            assertProblem(delete(UUID.randomUUID().toString(), artist), 404, "not-found");
+            assertThat(delete(id, artist).statusCode()).isEqualTo(204);
+            assertProblem(delete(id, artist), 404, "not-found");
+            assertProblem(delete(id, otherArtist), 404, "not-found");
         }
 
         private HttpResponse<String> delete(String id, String token) {
