@@ -114,6 +114,8 @@ public final class VlcEngine implements AudioEngine {
     private final ScheduledExecutorService control;
     private final ScheduledExecutorService watchdog;
     private final ExecutorService events;
+    private volatile Runnable afterTick = () -> {
+    };
     private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
     private final List<EqualizerPreset> presets;
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -195,7 +197,10 @@ public final class VlcEngine implements AudioEngine {
         this.control = Executors.newSingleThreadScheduledExecutor(daemon("vlc-control"));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("vlc-watchdog"));
         this.events = Executors.newSingleThreadExecutor(daemon("player-events"));
-        control.scheduleAtFixedRate(() -> guarded(this::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        control.scheduleAtFixedRate(() -> guarded(() -> {
+            tick();
+            afterTick.run();
+        }), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         long check = Math.max(50, watchdogTimeout.toMillis() / 4);
         watchdog.scheduleAtFixedRate(this::checkControlThread, check, check, TimeUnit.MILLISECONDS);
         LOG.info("libVLC {} started from {}", factory.application().version(), factory.nativeLibraryPath());
@@ -343,6 +348,14 @@ public final class VlcEngine implements AudioEngine {
     /** Runs a task on the control thread as a command would run; for tests that need it to hang there. */
     void enqueueForTest(Runnable task) {
         enqueue(task);
+    }
+
+    /**
+     * Runs a task on the control thread after each regular tick from now on; for tests that must know a tick has
+     * come and gone (that nothing was sampled while paused, say).
+     */
+    void afterEachTickForTest(Runnable task) {
+        afterTick = Objects.requireNonNull(task, "task");
     }
 
     // ---- Control thread.

@@ -3,6 +3,7 @@ package dance.normal.player.vlc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dance.normal.player.PlaybackState;
 import dance.normal.player.PlayerListener;
 import dance.normal.player.audio.EqualizerPreset;
 import dance.normal.player.audio.EqualizerSettings;
@@ -12,6 +13,8 @@ import dance.normal.player.testing.Tones;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +32,10 @@ class AudioEffectsIT {
     private static URI tone440;
     private static URI tone60;
     private static TapRecorder.Volume lastVolumeWhilePlaying;
+    /** The position of the play under way: set back to 0 as a play starts loading. */
     private static volatile long position;
+    /** How many plays have started loading. */
+    private static volatile int plays;
 
     @BeforeAll
     static void start() throws Exception {
@@ -37,6 +43,15 @@ class AudioEffectsIT {
         tone60 = Tones.make("sine=frequency=60:duration=10", "flac", dir.resolve("60.flac")).toUri();
         engine = VlcEngine.tapped(Duration.ofSeconds(5), TAP);
         engine.addListener(new PlayerListener() {
+            @Override
+            public void onState(PlaybackState state) {
+                if (state instanceof PlaybackState.Loading) {
+                    // Events arrive in order: positions of the play before have all come in by now.
+                    position = 0;
+                    plays++;
+                }
+            }
+
             @Override
             public void onPosition(long positionMs, long durationMs) {
                 position = positionMs;
@@ -114,12 +129,17 @@ class AudioEffectsIT {
     /** Plays a file until half a second has been heard and 1.5 s decoded, and returns its mean level. */
     private static double level(URI source, TrackGain gain) throws InterruptedException {
         engine.stop();
-        Thread.sleep(200);
+        // libVLC's stop returns once its decoder has stopped: when the control thread has run the stop, no block of
+        // the play before can reach the tap any more.
+        CountDownLatch stopped = new CountDownLatch(1);
+        engine.enqueueForTest(stopped::countDown);
+        assertThat(stopped.await(10, TimeUnit.SECONDS)).as("the engine stopped").isTrue();
         TAP.clear();
-        position = 0;
+        int playsBefore = plays;
         engine.play(source, gain);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (TAP.blocks().stream().mapToLong(TapRecorder.Block::frames).sum() < 66_150 || position < 500) {
+        while (TAP.blocks().stream().mapToLong(TapRecorder.Block::frames).sum() < 66_150 || plays == playsBefore
+                || position < 500) {
             assertThat(System.nanoTime()).as("audio within 15 s").isLessThan(deadline);
             Thread.sleep(20);
         }
