@@ -4,7 +4,7 @@ import dance.normal.app.session.SignIn;
 import dance.normal.app.session.SignedInSession;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
-import dance.normal.app.ui.PasswordFields;
+import java.util.Arrays;
 import dance.normal.app.ui.ServerField;
 import dance.normal.sync.api.CertificatePins;
 import java.net.URI;
@@ -36,26 +36,40 @@ public final class OnboardingController {
         this.background = background;
         this.i18n = i18n;
         this.onSignedIn = onSignedIn;
-        this.view = new OnboardingView(model, i18n, this::onSubmit, this::onToggle,
-                new ServerField(server, background, i18n, pins, onServer));
+        this.view = new OnboardingView(model, i18n, new OnboardingView.Actions() {
+            @Override
+            public boolean onSubmit(char[] password) {
+                return submit(password);
+            }
+
+            @Override
+            public void onToggle() {
+                toggle();
+            }
+        }, new ServerField(server, background, i18n, pins, onServer));
+    }
+
+    OnboardingModel model() {
+        return model;
     }
 
     public Parent view() {
         return view.root;
     }
 
-    private void onToggle() {
+    private void toggle() {
         model.creating.set(!model.creating.get());
         model.error.set("");
     }
 
-    private void onSubmit() {
+    /** Takes the password (it leaves its field) unless the form is not complete; then it wipes it. */
+    private boolean submit(char[] password) {
         String email = model.email.get().strip();
-        if (email.isEmpty() || view.password.getCharacters().isEmpty()) {
+        if (email.isEmpty() || password.length == 0) {
+            Arrays.fill(password, '\0');
             model.error.set(i18n.get("onboarding.error.empty"));
-            return;
+            return false;
         }
-        char[] password = PasswordFields.take(view.password);
         model.error.set("");
         model.working.set(true);
         boolean creating = model.creating.get();
@@ -69,5 +83,6 @@ public final class OnboardingController {
                     model.working.set(false);
                     model.error.set(i18n.sentence(error));
                 });
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package dance.normal.app.onboarding;
 
 import atlantafx.base.theme.Styles;
 import dance.normal.app.ui.I18n;
+import dance.normal.app.ui.PasswordFields;
 import dance.normal.app.ui.ServerField;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,14 +21,26 @@ import javafx.scene.layout.VBox;
  */
 final class OnboardingView {
 
-    final StackPane root = new StackPane();
-    final TextField email = new TextField();
-    final PasswordField password = new PasswordField();
-    final Button submit = new Button();
-    final Hyperlink toggle = new Hyperlink();
-    final Label error = new Label();
+    /** What the view asks of its controller. */
+    interface Actions {
+        /**
+         * Create the account or sign in with {@code password}, copied out of the field. Answers whether it took the
+         * password (the field is then cleared); when the form is not complete it wipes the array, and the field keeps
+         * what was typed.
+         */
+        boolean onSubmit(char[] password);
 
-    OnboardingView(OnboardingModel model, I18n i18n, Runnable onSubmit, Runnable onToggle, ServerField server) {
+        void onToggle();
+    }
+
+    final StackPane root = new StackPane();
+
+    OnboardingView(OnboardingModel model, I18n i18n, Actions actions, ServerField server) {
+        TextField email = new TextField();
+        PasswordField password = new PasswordField();
+        Button submit = new Button();
+        Hyperlink toggle = new Hyperlink();
+        Label error = new Label();
         Label title = new Label(i18n.get("app.title"));
         title.getStyleClass().add(Styles.TITLE_1);
         Label tagline = new Label(i18n.get("onboarding.tagline"));
@@ -48,11 +61,15 @@ final class OnboardingView {
         submit.setId("submit");
         submit.textProperty().bind(model.creating.map(c -> i18n.get(c ? "onboarding.create" : "onboarding.signIn")));
         submit.disableProperty().bind(model.working);
-        submit.setOnAction(e -> onSubmit.run());
+        submit.setOnAction(e -> {
+            if (actions.onSubmit(PasswordFields.copy(password))) {
+                password.clear();
+            }
+        });
 
         toggle.textProperty().bind(model.creating.map(c -> i18n.get(c ? "onboarding.haveAccount"
                 : "onboarding.newHere")));
-        toggle.setOnAction(e -> onToggle.run());
+        toggle.setOnAction(e -> actions.onToggle());
         toggle.setId("toggle");
         toggle.disableProperty().bind(model.working);
 

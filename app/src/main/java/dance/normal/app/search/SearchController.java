@@ -11,7 +11,6 @@ import dance.normal.protocol.catalog.Track;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
-import javafx.scene.input.MouseEvent;
 
 /**
  * Search as you type, on the local mirror of the catalog (so it works offline). The mirror is brought up to date
@@ -22,6 +21,7 @@ public final class SearchController implements Screen {
     private static final int LIMIT = 200;
     private final SearchModel model = new SearchModel();
     private final SearchView view;
+    private final SearchView.Actions actions;
     private final CatalogService catalog;
     private final Background background;
     private final I18n i18n;
@@ -44,24 +44,42 @@ public final class SearchController implements Screen {
         this.i18n = i18n;
         this.onPlay = onPlay;
         this.queries = new Latest(background);
-        this.view = new SearchView(model, i18n, new Artwork(background, catalog::artwork), this::onChoose);
-        view.list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null && !row.track().id().equals(shownId)) { // a refresh re-selects the same track
-                shownId = row.track().id();
-                onSelect.accept(row.track());
+        this.actions = new SearchView.Actions() {
+            @Override
+            public void onSelected(TrackRow row) {
+                if (!row.track().id().equals(shownId)) { // a refresh re-selects the same track
+                    shownId = row.track().id();
+                    onSelect.accept(row.track());
+                }
             }
-        });
-        view.list.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            TrackRow row = view.list.getSelectionModel().getSelectedItem();
-            if (row != null) {
-                onSelect.accept(row.track()); // again, say after the panel was closed
+
+            @Override
+            public void onClicked() {
+                TrackRow row = model.selected.get();
+                if (row != null) {
+                    onSelect.accept(row.track()); // again, say after the panel was closed
+                }
             }
-        });
+
+            @Override
+            public void onChoose(int index) {
+                choose(index);
+            }
+        };
+        this.view = new SearchView(model, i18n, new Artwork(background, catalog::artwork), actions);
         model.query.addListener((obs, old, text) -> onQuery(text));
     }
 
+    SearchModel model() {
+        return model;
+    }
+
+    SearchView.Actions actions() {
+        return actions;
+    }
+
     /** Plays the chosen result and the playable ones after it; a greyed one says why it cannot play. */
-    private void onChoose(int index) {
+    private void choose(int index) {
         if (!TrackRow.play(model.results, index, onPlay::play)) {
             model.status.set(model.results.get(index).reason());
         }
@@ -74,9 +92,9 @@ public final class SearchController implements Screen {
         }
     }
 
+    /** Puts the cursor in the search field, what it holds selected to be typed over. */
     public void focusField() {
-        view.field.requestFocus();
-        view.field.selectAll();
+        model.focusRequests.set(model.focusRequests.get() + 1);
     }
 
     @Override
@@ -108,7 +126,7 @@ public final class SearchController implements Screen {
             model.syncing.set(false);
             onQuery(model.query.get());
         });
-        view.field.requestFocus();
+        focusField();
     }
 
     private void onQuery(String text) {
@@ -120,11 +138,11 @@ public final class SearchController implements Screen {
             return;
         }
         queries.run(() -> TrackRow.of(catalog, catalog.search(query, LIMIT), i18n), (List<TrackRow> tracks) -> {
-            TrackRow selected = view.list.getSelectionModel().getSelectedItem();
+            TrackRow selected = model.selected.get();
             model.results.setAll(tracks);
             if (selected != null) {
                 tracks.stream().filter(r -> r.track().id().equals(selected.track().id())).findFirst()
-                        .ifPresent(r -> view.list.getSelectionModel().select(r));
+                        .ifPresent(model.selected::set);
             }
             model.status.set(tracks.isEmpty() ? i18n.get("search.empty", query)
                     : i18n.get("search.count", tracks.size()));

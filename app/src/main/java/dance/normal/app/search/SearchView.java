@@ -5,12 +5,12 @@ import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.TrackCell;
 import dance.normal.app.ui.TrackRow;
-import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -20,15 +20,31 @@ import javafx.scene.layout.VBox;
  */
 final class SearchView {
 
-    final VBox root = new VBox(10);
-    final TextField field = new TextField();
-    final ListView<TrackRow> list = new ListView<>();
+    /** What the view asks of its controller. */
+    interface Actions {
+        /** A result was selected (by the listener, or again after the rows were read again). */
+        void onSelected(TrackRow row);
 
-    SearchView(SearchModel model, I18n i18n, Artwork artwork, IntConsumer onChoose) {
+        /** The list was clicked: the selected result is shown again (say after its panel was closed). */
+        void onClicked();
+
+        /** The result at {@code index} was chosen (double click or Enter): it plays. */
+        void onChoose(int index);
+    }
+
+    final VBox root = new VBox(10);
+
+    SearchView(SearchModel model, I18n i18n, Artwork artwork, Actions actions) {
+        TextField field = new TextField();
+        ListView<TrackRow> list = new ListView<>();
         field.setPromptText(i18n.get("search.prompt"));
         field.setAccessibleText(i18n.get("search.prompt"));
         field.textProperty().bindBidirectional(model.query);
         field.setId("search");
+        model.focusRequests.addListener((obs, old, n) -> {
+            field.requestFocus();
+            field.selectAll();
+        });
 
         list.setItems(model.results);
         list.setId("results");
@@ -36,14 +52,26 @@ final class SearchView {
         list.setCellFactory(v -> new TrackCell(i18n, artwork));
         list.setFixedCellSize(TrackCell.HEIGHT);
         list.setPlaceholder(new Label());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            model.selected.set(row);
+            if (row != null) {
+                actions.onSelected(row);
+            }
+        });
+        model.selected.addListener((obs, old, row) -> {
+            if (row != null && row != list.getSelectionModel().getSelectedItem()) {
+                list.getSelectionModel().select(row);
+            }
+        });
+        list.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> actions.onClicked());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedIndex() >= 0) {
-                onChoose.accept(list.getSelectionModel().getSelectedIndex());
+                actions.onChoose(list.getSelectionModel().getSelectedIndex());
             }
         });
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedIndex() >= 0) {
-                onChoose.accept(list.getSelectionModel().getSelectedIndex());
+                actions.onChoose(list.getSelectionModel().getSelectedIndex());
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -10,12 +10,18 @@ public final class PasswordFields {
 
     /** Copies what was typed into a new array and clears the field. */
     public static char[] take(PasswordField field) {
+        char[] password = copy(field);
+        field.clear();
+        return password;
+    }
+
+    /** Copies what was typed into a new array, leaving the field as it is (the caller clears it when taken). */
+    public static char[] copy(PasswordField field) {
         CharSequence typed = field.getCharacters();
         char[] password = new char[typed.length()];
         for (int i = 0; i < password.length; i++) {
             password[i] = typed.charAt(i);
         }
-        field.clear();
         return password;
     }
 }

@@ -51,6 +51,10 @@ public final class WalletController implements Screen {
         this.view = new WalletView(model, i18n, this::onTopUp);
     }
 
+    WalletModel model() {
+        return model;
+    }
+
     @Override
     public Parent view() {
         return view.root;
@@ -107,14 +111,14 @@ public final class WalletController implements Screen {
             model.error.set(i18n.get("onboarding.error.failed", model.amount.get()));
             return;
         }
-        String card = view.card.getText();
+        String card = model.card.get();
         String key = UUID.randomUUID().toString();
         model.error.set("");
         model.message.set("");
         model.working.set(true);
         background.run(() -> wallet.topUp(dollars * 1_000_000, card, key), (Topup t) -> {
             model.working.set(false);
-            view.card.clear();
+            model.card.set("");
             followed = null;
             shown(t, Instant.now().plus(FOLLOW_FOR), false);
         }, error -> {

@@ -15,6 +15,8 @@ final class WalletModel {
     final ObservableList<String> holdings = FXCollections.observableArrayList();
     final ObservableList<String> history = FXCollections.observableArrayList();
     final StringProperty amount = new SimpleStringProperty("20");
+    /** The test card of the demo's payment provider; empty to pay on Stripe's hosted page (a real card goes there). */
+    final StringProperty card = new SimpleStringProperty("");
     final StringProperty message = new SimpleStringProperty("");
     final StringProperty error = new SimpleStringProperty("");
     /** Offline, the wallet as last seen: a note, not an error. */

@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 final class WalletView {
 
     final VBox root = new VBox(12);
-    final TextField card = new TextField();
 
     WalletView(WalletModel model, I18n i18n, Runnable onTopUp) {
         Label caption = new Label(i18n.get("wallet.balance"));
@@ -38,6 +37,8 @@ final class WalletView {
         amount.valueProperty().bindBidirectional(model.amount);
         amount.setAccessibleText(i18n.get("wallet.addMoney"));
         amount.setId("amount");
+        TextField card = new TextField();
+        card.textProperty().bindBidirectional(model.card);
         card.setPromptText(i18n.get("wallet.cardPrompt"));
         card.setAccessibleText(i18n.get("wallet.card"));
         card.setPrefColumnCount(30);

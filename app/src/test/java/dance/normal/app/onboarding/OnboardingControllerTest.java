@@ -84,6 +84,7 @@ class OnboardingControllerTest {
 
         Fx.await("asked", () -> accounts.asked.size() == 1);
         assertThat(Fx.call(() -> submit().isDisabled())).as("the button while it works").isTrue();
+        assertThat(Fx.call(() -> screen.model().working.get())).isTrue();
         assertThat(Fx.call(() -> Fx.<PasswordField>find(screen.view(), "password").getText()))
                 .as("the password left the field").isEmpty();
         accounts.gate.open();
@@ -115,6 +116,17 @@ class OnboardingControllerTest {
         fill("  ", "");
         Fx.run(() -> submit().fire());
         assertThat(Fx.call(this::error)).isEqualTo("Enter your email and a password.");
+        assertThat(accounts.asked).isEmpty();
+    }
+
+    @Test
+    void aFormWithoutAnEmailKeepsThePasswordInItsFieldAndNowhereElse() {
+        fill("  ", "correct horse");
+        Fx.run(() -> submit().fire());
+        assertThat(Fx.call(() -> screen.model().error.get())).isEqualTo("Enter your email and a password.");
+        assertThat(Fx.call(() -> screen.model().working.get())).isFalse();
+        assertThat(Fx.call(() -> Fx.<PasswordField>find(screen.view(), "password").getText()))
+                .as("still typed, to finish the form").isEqualTo("correct horse");
         assertThat(accounts.asked).isEmpty();
     }
 

@@ -97,6 +97,35 @@ class SearchControllerTest {
                 .containsExactly("Mountain");
     }
 
+    @Test
+    void theSelectedResultIsShownOnceAndStaysSelectedWhenTheRowsAreReadAgain() throws Exception {
+        type("river");
+        Fx.await("two matches", () -> search.model().results.size() == 2);
+
+        Fx.run(() -> results().getSelectionModel().select(1));
+        assertThat(Fx.call(() -> search.model().selected.get().track().id())).isEqualTo("t2");
+        assertThat(chosen).extracting(Track::id).containsExactly("t2");
+
+        TrackRow before = Fx.call(() -> search.model().results.get(1));
+        Fx.run(search::onActivate); // shown again: the rows are read again
+        Fx.await("new rows", () -> search.model().results.size() == 2 && search.model().results.get(1) != before);
+        assertThat(Fx.call(() -> search.model().selected.get().track().id())).isEqualTo("t2");
+        assertThat(Fx.call(() -> results().getSelectionModel().getSelectedItem().track().id())).isEqualTo("t2");
+        assertThat(chosen).as("the same track, not shown twice").extracting(Track::id).containsExactly("t2");
+
+        Fx.run(() -> search.actions().onClicked()); // clicked again, say after the panel was closed
+        assertThat(chosen).extracting(Track::id).containsExactly("t2", "t2");
+    }
+
+    @Test
+    void focusingTheFieldPutsTheCursorThereWithWhatItHoldsSelected() throws Exception {
+        type("river");
+        int before = Fx.call(() -> search.model().focusRequests.get());
+        Fx.run(search::focusField);
+        assertThat(Fx.call(() -> search.model().focusRequests.get())).isEqualTo(before + 1);
+        assertThat(Fx.call(() -> Fx.<TextField>find(search.view(), "search").getSelectedText())).isEqualTo("river");
+    }
+
     private void type(String text) {
         Fx.run(() -> Fx.<TextField>find(search.view(), "search").setText(text));
     }

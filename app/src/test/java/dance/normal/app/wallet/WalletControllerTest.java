@@ -89,6 +89,7 @@ class WalletControllerTest {
         wallet.toppingUp.close();
         wallet.topups.add(topup("SUCCEEDED", null, 32_500_000));
         Fx.run(() -> Fx.<TextField>find(screen.view(), "card").setText("4242 4242 4242 4242"));
+        assertThat(Fx.call(() -> screen.model().card.get())).isEqualTo("4242 4242 4242 4242");
         Fx.run(() -> addMoney().fire());
 
         Fx.await("under way", () -> addMoney().isDisabled());
@@ -101,7 +102,9 @@ class WalletControllerTest {
         assertThat(Fx.call(() -> addMoney().isDisabled())).isFalse();
         assertThat(Fx.call(() -> Fx.<TextField>find(screen.view(), "card").getText())).as("the card forgotten")
                 .isEmpty();
+        assertThat(Fx.call(() -> screen.model().card.get())).isEmpty();
         Fx.await("the new balance", () -> text("balance").equals("$32.50"));
+        assertThat(Fx.call(() -> screen.model().balance.get())).isEqualTo("$32.50");
     }
 
     @Test
