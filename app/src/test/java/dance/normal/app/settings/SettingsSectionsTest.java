@@ -122,6 +122,41 @@ class SettingsSectionsTest {
                 .isEqualTo("Write an amount in dollars, like 20 or 12.50.");
     }
 
+    @Test
+    void theDevicesAreLinesInTheModelWithThisOneMarked() throws Exception {
+        DevicesSection section = Fx.call(() -> new DevicesSection(devices, background, ENGLISH));
+        Fx.show((Parent) section.view());
+        Fx.run(section::load);
+        Fx.await("two devices", () -> section.model().devices.size() == 2);
+
+        List<DevicesModel.Row> rows = Fx.call(() -> List.copyOf(section.model().devices));
+        assertThat(rows).extracting(DevicesModel.Row::name).containsExactly("This computer", "Old laptop");
+        assertThat(rows).extracting(DevicesModel.Row::here).containsExactly(true, false);
+        assertThat(rows.get(1).keyLine()).isEqualTo("OldLap…222222 · added " + ENGLISH.when(AT));
+        assertThat(Fx.call(() -> section.model().removing)).isEmpty();
+        assertThat(Fx.call(() -> section.model().error.get())).isEmpty();
+    }
+
+    @Test
+    void anAmountThatIsNotOneKeepsThePasswordInItsFieldAndOutOfTheModel() throws Exception {
+        SpendingLimitsSection section = Fx.call(() -> new SpendingLimitsSection(wallet, background, ENGLISH));
+        Parent view = (Parent) section.view();
+        Fx.show(view);
+        Fx.await("the limits", () -> section.model().perPurchase.get().equals("20.00"));
+        assertThat(Fx.call(() -> section.model().perDay.get())).isEqualTo("50.00");
+
+        save(view, "lots", "50", "correct horse battery");
+        assertThat(Fx.call(() -> section.model().error.get()))
+                .isEqualTo("Write an amount in dollars, like 20 or 12.50.");
+        assertThat(Fx.call(() -> Fx.<PasswordField>find(view, "limits-password").getText()))
+                .isEqualTo("correct horse battery");
+        assertThat(Fx.call(() -> section.model().saving.get())).isFalse();
+
+        Fx.run(section::onLeave);
+        assertThat(Fx.call(() -> Fx.<PasswordField>find(view, "limits-password").getText())).isEmpty();
+        assertThat(Fx.call(() -> section.model().error.get())).isEmpty();
+    }
+
     private static void save(Parent view, String perPurchase, String perDay, String password) {
         Fx.run(() -> {
             field(view, "limit-per-purchase").setText(perPurchase);
