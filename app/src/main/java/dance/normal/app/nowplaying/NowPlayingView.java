@@ -1,6 +1,7 @@
 package dance.normal.app.nowplaying;
 
 import atlantafx.base.theme.Styles;
+import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.ArtworkView;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.TrackCell;
@@ -23,16 +24,36 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** The bar always in view: what plays, shuffle, previous, play/pause, next, repeat, a seek slider and the volume. */
 final class NowPlayingView {
 
+    /** What the view asks of its controller. */
+    interface Actions {
+        void onPlayPause();
+
+        void onPrevious();
+
+        void onNext();
+
+        /** The shuffle button was pressed: it is now {@code on}. */
+        void onShuffle(boolean on);
+
+        void onRepeat();
+
+        /** The listener took hold of the seek slider. */
+        void onSeeking();
+
+        /** The listener let the seek slider go at {@code positionMs}. */
+        void onSeek(long positionMs);
+    }
+
     final HBox root = new HBox(14);
-    final Button playPause = new Button();
-    final Slider seek = new Slider(0, 1, 0);
-    final Slider volume = new Slider(0, 100, 100);
 
-    final ToggleButton shuffle = new ToggleButton(null, new FontIcon(Material2MZ.SHUFFLE));
-    final Button repeat = new Button();
-    final ArtworkView artwork = new ArtworkView(44);
-
-    NowPlayingView(NowPlayingModel model, I18n i18n, Runnable onPlayPause, Runnable onPrevious, Runnable onNext) {
+    NowPlayingView(NowPlayingModel model, I18n i18n, Artwork artworks, Actions actions) {
+        Button playPause = new Button();
+        Slider seek = new Slider(0, 1, 0);
+        Slider volume = new Slider(0, 100, 100);
+        ToggleButton shuffle = new ToggleButton(null, new FontIcon(Material2MZ.SHUFFLE));
+        Button repeat = new Button();
+        ArtworkView artwork = new ArtworkView(44);
+        model.trackId.addListener((obs, old, id) -> artworks.into(artwork, id));
         Label title = new Label();
         title.textProperty().bind(model.title);
         title.getStyleClass().add(Styles.TEXT_BOLD);
@@ -45,14 +66,17 @@ final class NowPlayingView {
         what.setMinWidth(160);
 
 
-        Button previous = icon(new FontIcon(Material2MZ.SKIP_PREVIOUS), i18n.get("player.previous"), onPrevious);
-        Button next = icon(new FontIcon(Material2MZ.SKIP_NEXT), i18n.get("player.next"), onNext);
+        Button previous = icon(new FontIcon(Material2MZ.SKIP_PREVIOUS), i18n.get("player.previous"),
+                actions::onPrevious);
+        Button next = icon(new FontIcon(Material2MZ.SKIP_NEXT), i18n.get("player.next"), actions::onNext);
         previous.setId("previous");
         next.setId("next");
         shuffle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         shuffle.setAccessibleText(i18n.get("player.shuffle"));
         shuffle.setTooltip(new Tooltip(i18n.get("player.shuffle")));
         shuffle.setId("shuffle");
+        shuffle.selectedProperty().bindBidirectional(model.shuffle);
+        shuffle.setOnAction(e -> actions.onShuffle(shuffle.isSelected()));
         repeat.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         repeat.graphicProperty().bind(model.repeat.map(r -> new FontIcon(r == RepeatMode.ONE
                 ? Material2MZ.REPEAT_ONE : Material2MZ.REPEAT)));
@@ -60,7 +84,8 @@ final class NowPlayingView {
                 .toLowerCase(Locale.ROOT))));
         repeat.opacityProperty().bind(model.repeat.map(r -> r == RepeatMode.OFF ? 0.55 : 1.0));
         repeat.setId("repeat");
-        playPause.setOnAction(e -> onPlayPause.run());
+        repeat.setOnAction(e -> actions.onRepeat());
+        playPause.setOnAction(e -> actions.onPlayPause());
         playPause.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.BUTTON_CIRCLE, Styles.ACCENT);
         playPause.setId("play-pause");
         playPause.graphicProperty().bind(model.playing.map(p -> new FontIcon(p ? Material2MZ.PAUSE
@@ -76,6 +101,18 @@ final class NowPlayingView {
         seek.maxProperty().bind(model.durationMs.map(ms -> Math.max(1, ms.doubleValue())));
         seek.setAccessibleText(i18n.get("player.position"));
         seek.setId("seek");
+        model.positionMs.addListener((obs, old, ms) -> {
+            if (!model.seeking.get()) {
+                seek.setValue(ms.doubleValue());
+            }
+        });
+        seek.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (changing) {
+                actions.onSeeking();
+            } else {
+                actions.onSeek((long) seek.getValue());
+            }
+        });
         HBox.setHgrow(seek, Priority.ALWAYS);
         HBox time = new HBox(8, elapsed, seek, total);
         time.setAlignment(Pos.CENTER);

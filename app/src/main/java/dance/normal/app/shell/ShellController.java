@@ -77,11 +77,11 @@ public final class ShellController {
         this.session = session;
         this.i18n = i18n;
         FxEvents events = new FxEvents(background.fxThread());
-        this.nowPlaying = new NowPlayingController(session.player(), i18n, background,
+        this.nowPlaying = new NowPlayingController(session.player(), events, i18n, background,
                 (trackId, size) -> session.catalog().track(trackId)
                         .flatMap(t -> session.catalog().artwork(t.artworkUrl(), size)));
-        this.trackPanel = new TrackPanelController(session.library(), session.wallet(), session.downloads(), background,
-                i18n, this::playOne, this::queueOne,
+        this.trackPanel = new TrackPanelController(session.library(), session.wallet(), session.downloads(), events,
+                background, i18n, this::playOne, this::queueOne,
                 new TrackPanelController.Links() {
                     @Override
                     public void openArtist(String artistId) {

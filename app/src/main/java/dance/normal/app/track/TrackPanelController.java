@@ -6,7 +6,8 @@ import dance.normal.app.session.WalletService;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.DownloadWords;
 import dance.normal.app.ui.I18n;
-import dance.normal.app.ui.PasswordPrompt;
+import dance.normal.app.ui.FxEvents;
+import dance.normal.app.ui.Subscriptions;
 import dance.normal.protocol.Money;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.tokens.Holding;
@@ -15,6 +16,7 @@ import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.Quote;
 import dance.normal.sync.download.Download;
 import dance.normal.sync.download.DownloadListener;
+import dance.normal.sync.library.LocalPlaylist;
 import dance.normal.wallet.WalletException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,10 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.scene.Parent;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SpinnerValueFactory;
 
 /**
  * Owning a share of a track: shows its offering; quantity → quote (what you pay, what you get in dollars and in
@@ -42,7 +41,8 @@ public final class TrackPanelController {
     private final DownloadService downloads;
     private final Background background;
     private final I18n i18n;
-    private final DownloadListener downloadListener;
+    private final TrackPanelView.Actions actions;
+    private final Subscriptions subscriptions = new Subscriptions();
     private Track track;
     private Quote quote;
     private String key;
@@ -55,56 +55,143 @@ public final class TrackPanelController {
     }
 
     /**
+     * @param events    the bridge from download threads to the FX thread
      * @param onPlay    plays the shown track now
      * @param onQueue   adds the shown track to the end of the queue
      */
     public TrackPanelController(LibraryService library, WalletService wallet, DownloadService downloads,
-                                Background background, I18n i18n, Consumer<Track> onPlay, Consumer<Track> onQueue,
-                                Links links) {
+                                FxEvents events, Background background, I18n i18n, Consumer<Track> onPlay,
+                                Consumer<Track> onQueue, Links links) {
         this.library = library;
         this.wallet = wallet;
         this.downloads = downloads;
         this.background = background;
         this.i18n = i18n;
-        this.view = new TrackPanelView(model, i18n, () -> onPlay.accept(track), this::onDownload, this::onQuote,
-                this::onConfirm, this::onCancel);
-        view.artist.setOnAction(e -> links.openArtist(track.artistId()));
-        view.close.setOnAction(e -> hide());
-        view.queueIt.setOnAction(e -> {
-            onQueue.accept(track);
-            model.result.set(i18n.get("track.queued"));
-        });
-        view.like.setOnAction(e -> {
-            String id = track.id();
-            boolean liked = view.like.isSelected();
-            background.run(() -> {
-                library.setLiked(id, liked);
-                return null;
-            }, ok -> { }, error -> {
-                model.liked.set(!liked);
-                model.error.set(i18n.sentence(error));
-            });
-        });
-        view.addTo.setOnShowing(e -> fillPlaylists());
-        view.release.setOnAction(e -> {
-            if (track.releaseId() != null) {
-                links.openRelease(track.releaseId());
-            }
-        });
-        this.downloadListener = new DownloadListener() {
+        this.actions = new TrackPanelView.Actions() {
             @Override
-            public void onChanged(Download changed) {
-                Platform.runLater(() -> {
-                    if (showing(changed.trackId())) {
-                        showDownload(Optional.of(changed));
-                    }
-                });
+            public void onPlay() {
+                onPlay.accept(track);
+            }
+
+            @Override
+            public void onDownload() {
+                download();
+            }
+
+            @Override
+            public void onLike() {
+                like();
+            }
+
+            @Override
+            public void onQueue() {
+                onQueue.accept(track);
+                model.result.set(i18n.get("track.queued"));
+            }
+
+            @Override
+            public void onPlaylistsShowing() {
+                fillPlaylists();
+            }
+
+            @Override
+            public void onAddTo(LocalPlaylist playlist) {
+                addTo(playlist);
+            }
+
+            @Override
+            public void onArtist() {
+                links.openArtist(track.artistId());
+            }
+
+            @Override
+            public void onRelease() {
+                if (track.releaseId() != null) {
+                    links.openRelease(track.releaseId());
+                }
+            }
+
+            @Override
+            public void onClose() {
+                hide();
+            }
+
+            @Override
+            public void onQuote() {
+                askQuote();
+            }
+
+            @Override
+            public void onConfirm() {
+                buy(null);
+            }
+
+            @Override
+            public void onCancel() {
+                quote = null;
+                model.confirming.set(false);
+            }
+
+            @Override
+            public void onPassword(char[] password) {
+                model.passwordReason.set("");
+                buy(password);
+            }
+
+            @Override
+            public void onPasswordCancelled() {
+                model.passwordReason.set("");
+                model.error.set(i18n.get("track.notBought"));
             }
         };
-        downloads.addListener(downloadListener);
+        this.view = new TrackPanelView(model, i18n, actions);
+        // The panel stands beside every screen that lists tracks, so it follows downloads until the window closes.
+        subscriptions.add(events.subscribe(downloads::addListener, downloads::removeListener,
+                post -> new DownloadListener() {
+                    @Override
+                    public void onChanged(Download changed) {
+                        post.toFx(() -> {
+                            if (showing(changed.trackId())) {
+                                showDownload(Optional.of(changed));
+                            }
+                        });
+                    }
+                }));
     }
 
-    private void onDownload() {
+    TrackPanelModel model() {
+        return model;
+    }
+
+    TrackPanelView.Actions actions() {
+        return actions;
+    }
+
+    private void like() {
+        String id = track.id();
+        boolean liked = model.liked.get();
+        background.run(() -> {
+            library.setLiked(id, liked);
+            return null;
+        }, ok -> { }, error -> {
+            model.liked.set(!liked);
+            model.error.set(i18n.sentence(error));
+        });
+    }
+
+    private void addTo(LocalPlaylist playlist) {
+        if (track == null) {
+            return;
+        }
+        String id = track.id();
+        background.run(() -> {
+            library.addToPlaylist(playlist.localId(), id);
+            return null;
+        }, ok -> model.result.set(i18n.get("track.added", playlist.name())),
+                error -> model.error.set(i18n.sentence(error)));
+    }
+
+    private void download() {
         String id = track.id();
         boolean remove = model.downloaded.get();
         model.downloaded.set(!remove);
@@ -127,8 +214,9 @@ public final class TrackPanelController {
         model.download.set(d.map(x -> DownloadWords.of(x, i18n)).orElse(""));
     }
 
+    /** Stops following downloads (the window is being rebuilt or closed). */
     public void close() {
-        downloads.removeListener(downloadListener);
+        subscriptions.close();
     }
 
     public Parent view() {
@@ -137,23 +225,7 @@ public final class TrackPanelController {
 
     /** The listener's playlists to add the shown track to, read when the menu opens. */
     private void fillPlaylists() {
-        String id = track.id();
-        background.run(library::playlists, playlists -> {
-            view.addTo.getItems().setAll(playlists.stream().map(p -> {
-                MenuItem item = new MenuItem(p.name());
-                item.setOnAction(e -> background.run(() -> {
-                    library.addToPlaylist(p.localId(), id);
-                    return null;
-                }, ok -> model.result.set(i18n.get("track.added", p.name())),
-                        error -> model.error.set(i18n.sentence(error))));
-                return item;
-            }).toList());
-            if (playlists.isEmpty()) {
-                MenuItem none = new MenuItem(i18n.get("track.noPlaylists"));
-                none.setDisable(true);
-                view.addTo.getItems().setAll(none);
-            }
-        }, error -> model.error.set(i18n.sentence(error)));
+        background.run(library::playlists, model.playlists::setAll, error -> model.error.set(i18n.sentence(error)));
     }
 
     /** Reads the shown track's offering, holding and download again (the server came back, say). */
@@ -230,13 +302,13 @@ public final class TrackPanelController {
                 model.offering.set(model.offering.get() + " " + i18n.get("track.soldOut"));
             }
             long max = o.capPerBuyer() == null ? o.available() : Math.min(o.available(), o.capPerBuyer());
-            view.quantity.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
-                    (int) Math.max(1, Math.min(max, 10_000)), 1));
+            model.maxQuantity.set((int) Math.max(1, Math.min(max, 10_000)));
+            model.quantity.set(1);
         }, error -> model.offering.set(i18n.sentence(error)));
     }
 
-    private void onQuote() {
-        long quantity = view.quantity.getValue();
+    private void askQuote() {
+        long quantity = model.quantity.get();
         String id = track.id();
         model.error.set("");
         model.result.set("");
@@ -260,10 +332,6 @@ public final class TrackPanelController {
                 model.error.set(i18n.sentence(error));
             }
         });
-    }
-
-    private void onConfirm() {
-        buy(null);
     }
 
     /**
@@ -297,9 +365,7 @@ public final class TrackPanelController {
             }
             if (error instanceof WalletException w && w.kind() == WalletException.Kind.PASSWORD_REQUIRED) {
                 // Nothing was signed: the confirm step stays while the password is asked.
-                PasswordPrompt.ask(view.root.getScene() == null ? null : view.root.getScene().getWindow(), i18n,
-                        i18n.get("track.overLimit", Money.ofMicros(q.totalMicros()).format()),
-                        i18n.get("track.confirm"), this::buy, () -> model.error.set(i18n.get("track.notBought")));
+                model.passwordReason.set(i18n.get("track.overLimit", Money.ofMicros(q.totalMicros()).format()));
                 return;
             }
             if (error instanceof WalletException w && (w.kind() == WalletException.Kind.WRONG_PASSWORD
@@ -316,10 +382,5 @@ public final class TrackPanelController {
 
     private boolean showing(String trackId) {
         return track != null && track.id().equals(trackId);
-    }
-
-    private void onCancel() {
-        quote = null;
-        model.confirming.set(false);
     }
 }

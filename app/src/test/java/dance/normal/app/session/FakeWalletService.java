@@ -36,6 +36,8 @@ public final class FakeWalletService implements WalletService {
     /** The quote to answer, or null to fail with {@link #quoteFailure}. */
     public volatile Quote quote;
     public volatile RuntimeException quoteFailure = new IllegalStateException("No quote");
+    /** The quantities quotes were asked for, in order. */
+    public final List<Long> quotedQuantities = new CopyOnWriteArrayList<>();
     /** Purchases wait here (closed by the test to see a purchase under way). */
     public final Gate buying = new Gate();
     /** The purchase to answer, or null to fail with {@link #buyFailure}. */
@@ -83,6 +85,7 @@ public final class FakeWalletService implements WalletService {
 
     @Override
     public Quote quote(String trackId, long quantity) {
+        quotedQuantities.add(quantity);
         Quote q = quote;
         if (q == null) {
             throw quoteFailure;

@@ -11,6 +11,16 @@ import dance.normal.app.session.Seen;
 import dance.normal.app.session.WalletService;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Fx;
+import dance.normal.app.ui.FxEvents;
+import dance.normal.sync.library.LocalPlaylist;
+import dance.normal.protocol.Money;
+import dance.normal.wallet.policy.SpendingLimits;
+import javafx.scene.Node;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.PasswordField;
+import javafx.stage.Window;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
 import dance.normal.protocol.catalog.Track;
 import dance.normal.protocol.tokens.Holding;
 import dance.normal.protocol.tokens.Holdings;
@@ -49,7 +59,8 @@ class TrackPanelControllerTest {
         catalog.tracks.add(river);
         wallet.offerings.put("t1", new Offering("t1", "artist-Ana", 100, 250_000, 2000, null, 12, 88, "ledger", null,
                 null, AT));
-        panel = Fx.call(() -> new TrackPanelController(library, wallet, downloads, background, ENGLISH, t -> { },
+        panel = Fx.call(() -> new TrackPanelController(library, wallet, downloads, new FxEvents(), background,
+                ENGLISH, t -> { },
                 t -> queued.add(t.id()), new TrackPanelController.Links() {
                     @Override
                     public void openArtist(String artistId) {
@@ -153,6 +164,84 @@ class TrackPanelControllerTest {
         Fx.run(() -> Fx.<Button>find(panel.view(), "add-to-queue").fire());
         assertThat(queued).containsExactly("t1");
         assertThat(Fx.call(() -> text("receipt"))).isEqualTo("Added to the queue.");
+    }
+
+    @Test
+    void theQuantityChosenIsTheOneQuotedWithinWhatIsLeft() throws Exception {
+        wallet.offerings.put("t1", new Offering("t1", "artist-Ana", 100, 250_000, 2000, 5L, 12, 88, "ledger", null,
+                null, AT)); // at most 5 each
+        wallet.quote = new Quote("q1", "t1", 3, 750_000, 750_000, 75_000, 675_000, 825_000, 72_000, wallet.address,
+                "Normal Dance: buy 3 tokens of River Song\n", "bWVzc2FnZQ==", AT.plusSeconds(600));
+        Fx.run(() -> panel.show(river));
+        Fx.await("buyable", () -> panel.model().buyable.get());
+        assertThat(Fx.call(() -> panel.model().maxQuantity.get())).isEqualTo(5);
+        assertThat(Fx.call(() -> panel.model().quantity.get())).isEqualTo(1);
+
+        Fx.run(() -> Fx.<Spinner<Integer>>find(panel.view(), "quantity").increment(2)); // the listener picks 3
+        assertThat(Fx.call(() -> panel.model().quantity.get())).isEqualTo(3);
+        Fx.run(() -> Fx.<Spinner<Integer>>find(panel.view(), "quantity").increment(10));
+        assertThat(Fx.call(() -> panel.model().quantity.get())).as("no more than the cap").isEqualTo(5);
+        Fx.run(() -> panel.model().quantity.set(3));
+        assertThat(Fx.call(() -> Fx.<Spinner<Integer>>find(panel.view(), "quantity").getValue())).isEqualTo(3);
+
+        Fx.run(() -> Fx.<Button>find(panel.view(), "quote").fire());
+        Fx.await("the price", () -> !panel.model().quote.get().isEmpty());
+        assertThat(wallet.quotedQuantities).containsExactly(3L);
+        assertThat(Fx.call(() -> text("price"))).startsWith("You pay $0.825").contains("You get 3 tokens");
+    }
+
+    @Test
+    void theMenuOffersThePlaylistsReadWhenItOpensAndAddsToTheOneChosen() throws Exception {
+        Fx.run(() -> panel.show(river));
+        Fx.await("shown", () -> !text("offering").isEmpty());
+        Fx.await("no playlists yet", () -> menu().getItems().size() == 1 && menu().getItems().getFirst().isDisable());
+        assertThat(Fx.call(() -> menu().getItems().getFirst().getText())).isEqualTo(ENGLISH.get("track.noPlaylists"));
+
+        library.playlists.add(new LocalPlaylist("p1", null, "Road trip", List.of(), 1));
+        Fx.run(() -> panel.actions().onPlaylistsShowing()); // the menu opens
+        Fx.await("the playlist offered", () -> panel.model().playlists.size() == 1);
+        assertThat(Fx.call(() -> menu().getItems().stream().map(MenuItem::getText).toList()))
+                .containsExactly("Road trip");
+
+        Fx.run(() -> menu().getItems().getFirst().fire());
+        Fx.await("added", () -> !text("receipt").isEmpty());
+        assertThat(Fx.call(() -> text("receipt"))).isEqualTo(ENGLISH.get("track.added", "Road trip"));
+        assertThat(library.playlists.getFirst().trackIds()).containsExactly("t1");
+    }
+
+    @Test
+    void overTheSpendingLimitThePasswordIsAskedAndOnlyThenItBuys() throws Exception {
+        wallet.quote = new Quote("q1", "t1", 1, 250_000, 250_000, 25_000, 225_000, 275_000, 24_000, wallet.address,
+                "Normal Dance: buy 1 token of River Song\n", "bWVzc2FnZQ==", AT.plusSeconds(600));
+        wallet.limits = new SpendingLimits(Money.ofMicros(100_000), Money.ofMicros(1_000_000));
+        wallet.purchase = new Purchase("p1", "DELIVERED", "t1", 1, 275_000, wallet.address, null, "ref", new Receipt(
+                "p1", "t1", "River Song", "Ana", 1, 275_000, 225_000, 25_000, 1, 9_725_000, AT), AT, AT);
+        Fx.run(() -> panel.show(river));
+        Fx.await("buyable", () -> panel.model().buyable.get());
+        Fx.run(() -> panel.actions().onQuote());
+        Fx.await("confirming", () -> panel.model().confirming.get());
+
+        Fx.run(() -> panel.actions().onConfirm());
+        Fx.await("the password asked", () -> !panel.model().passwordReason.get().isEmpty());
+        assertThat(Fx.call(() -> panel.model().passwordReason.get())).contains("$0.275");
+        assertThat(Fx.call(() -> panel.model().result.get())).as("nothing bought yet").isEmpty();
+
+        Fx.await("the prompt", () -> prompt("#prompt-password") != null);
+        Fx.run(() -> ((PasswordField) prompt("#prompt-password")).setText("correct horse battery"));
+        Fx.run(() -> ((Button) prompt("#prompt-confirm")).fire());
+        Fx.await("the receipt", () -> !panel.model().result.get().isEmpty());
+        assertThat(Fx.call(() -> panel.model().passwordReason.get())).isEmpty();
+        assertThat(Fx.call(() -> panel.model().result.get())).startsWith("Done.");
+    }
+
+    /** A node of the password prompt, when it is open. */
+    private static Node prompt(String selector) {
+        return Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getScene().getRoot().lookup(selector))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private MenuButton menu() {
+        return Fx.find(panel.view(), "add-to-playlist");
     }
 
     private Button confirm() {
