@@ -59,9 +59,10 @@ nd_require_packages() {
     fi
 }
 
-# Packages by purpose. ffmpeg reads and measures audio and encodes the demo catalog;
+# Packages by purpose. ffmpeg reads and measures audio and encodes the demo catalog; fpcalc (libchromaprint-tools)
+# fingerprints uploads to find duplicates;
 # libVLC plays; nginx and wrk are benchmark yardsticks only (curl and jq drive the server in bench/run).
-ND_PKGS_RUN="ffmpeg libvlc5 vlc-plugin-base"
+ND_PKGS_RUN="ffmpeg libchromaprint-tools libvlc5 vlc-plugin-base"
 # The wallet's keychain test needs a Secret Service (GNOME Keyring on a private D-Bus); its Solana tests need Node
 # (npm installs litesvm from the lockfile in wallet-core/src/test/node).
 ND_PKGS_TEST="$ND_PKGS_RUN libsecret-tools gnome-keyring dbus softhsm2"
