@@ -12,7 +12,13 @@ public enum NavTarget {
     /** A release's page (with its id), reached from Home, a tile or a track's panel. */
     RELEASE(HOME),
     /** An artist's page (with its id). */
-    ARTIST(HOME);
+    ARTIST(HOME),
+    /** The Studio: the artist's own tracks, drafts and published (issue 16, decision 0044). */
+    STUDIO_TRACKS(null),
+    /** The Studio: the artist's releases, their covers and track order. */
+    STUDIO_RELEASES(null),
+    /** The quality report of one of the artist's tracks (with the track's id), reached from the tracks or uploads. */
+    STUDIO_REPORT(STUDIO_TRACKS);
 
     private final NavTarget under;
 

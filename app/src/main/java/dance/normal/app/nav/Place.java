@@ -29,4 +29,9 @@ public record Place(NavTarget target, String id) {
     public static Place artist(String artistId) {
         return new Place(NavTarget.ARTIST, artistId);
     }
+
+    /** The quality report of one of the signed-in artist's tracks. */
+    public static Place report(String trackId) {
+        return new Place(NavTarget.STUDIO_REPORT, trackId);
+    }
 }
