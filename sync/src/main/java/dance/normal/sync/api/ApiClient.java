@@ -254,7 +254,7 @@ public final class ApiClient implements AutoCloseable {
      *
      * @param method      HTTP method
      * @param pathAndQuery path from the server root, e.g. {@code /api/v1/me/likes/t1}
-     * @param body        sent as JSON, or null
+     * @param body        sent as JSON, or a {@link RawBody} sent as it is (an image), or null
      * @param type        the answer's type; {@code Void.class} for none
      * @param headers     extra headers, e.g. {@code Idempotency-Key} or {@code If-Match}
      * @param idempotent  whether repeating the call is harmless (then it is retried)
@@ -305,7 +305,8 @@ public final class ApiClient implements AutoCloseable {
         if (url == null) {
             throw new IllegalArgumentException("Not a path: " + pathAndQuery);
         }
-        byte[] payload = body == null ? null : toJson(body);
+        byte[] payload = body == null ? null : body instanceof RawBody raw ? raw.bytes() : toJson(body);
+        MediaType payloadType = body instanceof RawBody raw ? MediaType.get(raw.mediaType()) : JSON_TYPE;
         int attempts = idempotent ? Math.max(1, options.maxAttempts()) : 1;
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
@@ -313,7 +314,7 @@ public final class ApiClient implements AutoCloseable {
                 throw new UnreachableException("The server is not reachable (several attempts just failed).", null);
             }
             Optional<TokenPair> session = authenticated ? tokens.current() : Optional.empty();
-            Request request = request(method, url, payload, headers, session);
+            Request request = request(method, url, payload, payloadType, headers, session);
             try (Response response = http.newCall(request).execute()) {
                 breaker.success();
                 int status = response.code();
@@ -368,12 +369,12 @@ public final class ApiClient implements AutoCloseable {
         return null;
     }
 
-    private Request request(String method, HttpUrl url, byte[] payload, Map<String, String> headers,
-                            Optional<TokenPair> session) {
+    private Request request(String method, HttpUrl url, byte[] payload, MediaType payloadType,
+                            Map<String, String> headers, Optional<TokenPair> session) {
         Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
         headers.forEach(builder::header);
         session.ifPresent(pair -> builder.header("Authorization", "Bearer " + pair.accessToken()));
-        RequestBody requestBody = payload == null ? null : RequestBody.create(payload, JSON_TYPE);
+        RequestBody requestBody = payload == null ? null : RequestBody.create(payload, payloadType);
         if (requestBody == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
             requestBody = EMPTY;
         }
