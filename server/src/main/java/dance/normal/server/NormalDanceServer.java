@@ -272,7 +272,7 @@ public final class NormalDanceServer implements AutoCloseable {
         new AdminRoutes(accessKeys, streamKeys, money).routes(r);
         new CatalogRoutes(catalogReads, feed).routes(r);
         streams.routes(r);
-        new ImageRoutes(catalogReads, media).routes(r);
+        new ImageRoutes(catalogReads, media, authenticator).routes(r);
         new PlayRoutes(plays, catalogReads, json).routes(r);
         new LibraryRoutes(new LikeService(db.jdbi(), catalog, clock), new PlaylistService(db.jdbi(), clock), json)
                 .routes(r);

@@ -28,5 +28,7 @@ public enum PlayReason {
     /** The device's receipt counter was used before. */
     COUNTER_USED,
     /** Recorded before plays needed evidence, and not settled by then. */
-    LEGACY
+    LEGACY,
+    /** The track was a draft, which only its artist plays (the Studio's preview): drafts earn nothing. */
+    DRAFT
 }

@@ -22,6 +22,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Artists, releases and tracks. Every method works inside the caller's handle or transaction and never opens one
  * (decision 0033); {@link CatalogService} opens one per use case of the public catalog. Every write also updates the
  * search index and appends to the change feed in the same transaction, so search, feed and catalog never disagree.
+ *
+ * <p>A draft (a track with no {@code published_at}, decision 0039) is in neither: every read a listener makes goes
+ * through {@link #PUBLISHED} or {@link #VISIBLE_RELEASE}, and only {@link #liveTrack} and the Studio see drafts.
  */
 public final class CatalogRepository {
 
@@ -31,6 +34,12 @@ public final class CatalogRepository {
             + "t.release_id, r.title AS release_title, t.track_number, t.genre, t.duration_ms, t.format, "
             + "t.mime_type, t.bitrate_kbps, t.size_bytes, t.sha256, t.loudness_lufs, t.peak_dbfs, r.artwork_sha256, "
             + "t.created_at FROM tracks t JOIN artists a ON a.id = t.artist_id JOIN releases r ON r.id = t.release_id ";
+
+    /** SQL condition on tracks {@code t}: in the catalog, published and not deleted. */
+    public static final String PUBLISHED = "t.deleted_at IS NULL AND t.published_at IS NOT NULL";
+    /** SQL condition on releases {@code r}: listeners see it, because at least one of its tracks is published. */
+    public static final String VISIBLE_RELEASE = "EXISTS (SELECT 1 FROM tracks v WHERE v.release_id = r.id "
+            + "AND v.deleted_at IS NULL AND v.published_at IS NOT NULL)";
 
     private final ChangeFeed feed;
     private final SearchIndex search;
@@ -81,7 +90,7 @@ public final class CatalogRepository {
     }
 
     private void reindexArtistTracks(Handle h, String artistId) {
-        for (Track t : h.createQuery(TRACK_SELECT + "WHERE t.artist_id = :a AND t.deleted_at IS NULL")
+        for (Track t : h.createQuery(TRACK_SELECT + "WHERE t.artist_id = :a AND " + PUBLISHED)
                 .bind("a", artistId).map(CatalogRepository::track).list()) {
             search.upsert(h, t.id(), t.title(), t.artistName(), t.releaseTitle(), t.genre());
             feed.record(h, Change.Entity.TRACK, t.id(), Change.Op.UPSERT, t);
@@ -109,14 +118,16 @@ public final class CatalogRepository {
         return artistIn(h, id).map(a -> new Artist(a.id(), a.name(), a.bio(), a.pictureUrl(),
                 h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, r.artwork_sha256 "
                                 + "FROM releases r JOIN artists a ON a.id = r.artist_id WHERE r.artist_id = :id "
-                                + "AND EXISTS (SELECT 1 FROM tracks t WHERE t.release_id = r.id "
-                                + "AND t.deleted_at IS NULL) ORDER BY r.release_year DESC, r.created_at DESC")
+                                + "AND " + VISIBLE_RELEASE + " ORDER BY r.release_year DESC, r.created_at DESC")
                         .bind("id", id).map(CatalogRepository::release).list()));
     }
 
     // ---- releases
 
-    /** The artist's release with this title, made (with artwork) if it does not exist yet. */
+    /**
+     * The artist's release with this title, made (with artwork) if it does not exist yet. A release enters the change
+     * feed only once listeners can see it (with its first published track, see {@link #insertTrack}).
+     */
     public Release findOrCreateRelease(Handle h, String artistId, String title, Integer year, String artworkSha256) {
         Optional<Release> existing = h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, "
                         + "r.artwork_sha256 FROM releases r JOIN artists a ON a.id = r.artist_id "
@@ -130,7 +141,9 @@ public final class CatalogRepository {
                         .execute();
                 Release updated = new Release(r.id(), r.title(), r.artistId(), r.artistName(), r.year(),
                         mediaUrl(artworkSha256), null);
-                feed.record(h, Change.Entity.RELEASE, r.id(), Change.Op.UPSERT, updated);
+                if (releaseVisible(h, r.id())) {
+                    feed.record(h, Change.Entity.RELEASE, r.id(), Change.Op.UPSERT, updated);
+                }
                 return updated;
             }
             return r;
@@ -143,59 +156,106 @@ public final class CatalogRepository {
                         + "updated_at) VALUES (:id, :a, :t, :y, :art, :now, :now)")
                 .bind("id", id).bind("a", artistId).bind("t", title).bind("y", year).bind("art", artworkSha256)
                 .bind("now", now).execute();
-        Release release = new Release(id, title, artistId, artistName, year, mediaUrl(artworkSha256), null);
-        feed.record(h, Change.Entity.RELEASE, id, Change.Op.UPSERT, release);
-        return release;
+        return new Release(id, title, artistId, artistName, year, mediaUrl(artworkSha256), null);
     }
 
-    /** A release's page with its tracks in order. */
-    public Optional<Release> releasePage(Handle h, String id) {
+    /** Whether listeners see the release: at least one of its tracks is published. */
+    public boolean releaseVisible(Handle h, String releaseId) {
+        return h.createQuery("SELECT COUNT(*) FROM releases r WHERE r.id = :id AND " + VISIBLE_RELEASE)
+                .bind("id", releaseId).mapTo(Integer.class).one() > 0;
+    }
+
+    /** A release without its tracks, whether listeners see it or not. */
+    public Optional<Release> releaseRow(Handle h, String id) {
         return h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, "
                         + "r.artwork_sha256 FROM releases r JOIN artists a ON a.id = r.artist_id WHERE r.id = :id")
+                .bind("id", id).map(CatalogRepository::release).findOne();
+    }
+
+    /** A release's page with its published tracks in order; empty while none of them is published. */
+    public Optional<Release> releasePage(Handle h, String id) {
+        return h.createQuery("SELECT r.id, r.title, r.artist_id, a.name, r.release_year, r.artwork_sha256 "
+                        + "FROM releases r JOIN artists a ON a.id = r.artist_id WHERE r.id = :id AND "
+                        + VISIBLE_RELEASE)
                 .bind("id", id).map(CatalogRepository::release).findOne()
                 .map(r -> new Release(r.id(), r.title(), r.artistId(), r.artistName(), r.year(), r.artworkUrl(),
-                        h.createQuery(TRACK_SELECT + "WHERE t.release_id = :id AND t.deleted_at IS NULL "
-                                        + "ORDER BY t.track_number, t.title, t.id")
+                        h.createQuery(TRACK_SELECT + "WHERE t.release_id = :id AND " + PUBLISHED
+                                        + " ORDER BY t.track_number, t.title, t.id")
                                 .bind("id", id).map(CatalogRepository::track).list()));
     }
 
     // ---- tracks
 
+    /**
+     * Adds a track. A published one enters search and the change feed (after its release, when that was not visible
+     * yet); a draft enters neither, and its upload id, when it has one, is unique.
+     */
     public Track insertTrack(Handle h, NewTrack t) {
         Release release = findOrCreateRelease(h, t.artistId(), t.releaseTitle(), t.releaseYear(), t.artworkSha256());
+        boolean releaseWasVisible = releaseVisible(h, release.id());
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
         h.createUpdate("INSERT INTO tracks (id, artist_id, release_id, title, track_number, genre, duration_ms, "
                         + "format, mime_type, bitrate_kbps, size_bytes, sha256, loudness_lufs, peak_dbfs, created_at, "
-                        + "updated_at) VALUES (:id, :artist, :release, :title, :no, :genre, :dur, :format, :mime, "
-                        + ":kbps, :size, :sha, :lufs, :peak, :now, :now)")
+                        + "updated_at, published_at, upload_id) VALUES (:id, :artist, :release, :title, :no, :genre, "
+                        + ":dur, :format, :mime, :kbps, :size, :sha, :lufs, :peak, :now, :now, :published, :upload)")
                 .bind("id", id).bind("artist", t.artistId()).bind("release", release.id())
                 .bind("title", t.title()).bind("no", t.trackNumber()).bind("genre", t.genre())
                 .bind("dur", t.durationMs()).bind("format", t.format()).bind("mime", t.mimeType())
                 .bind("kbps", t.bitrateKbps()).bind("size", t.sizeBytes()).bind("sha", t.sha256())
                 .bind("lufs", t.loudnessLufs()).bind("peak", t.peakDbfs()).bind("now", now)
+                .bind("published", t.draft() ? null : now).bind("upload", t.uploadId())
                 .execute();
-        Track track = findTrack(h, id).orElseThrow();
-        search.upsert(h, id, track.title(), track.artistName(), track.releaseTitle(), track.genre());
-        feed.record(h, Change.Entity.TRACK, id, Change.Op.UPSERT, track);
+        Track track = liveTrack(h, id).orElseThrow();
+        if (!t.draft()) {
+            if (!releaseWasVisible) {
+                recordRelease(h, release.id());
+            }
+            search.upsert(h, id, track.title(), track.artistName(), track.releaseTitle(), track.genre());
+            feed.record(h, Change.Entity.TRACK, id, Change.Op.UPSERT, track);
+        }
         return track;
     }
 
-    /** Whether a stored file is a release's artwork or an artist's picture (audio is reached by stream URLs only). */
-    public boolean isImage(Handle h, String sha256) {
-        return h.createQuery("SELECT (SELECT COUNT(*) FROM releases WHERE artwork_sha256 = :s) "
+    /** Appends the release as it is now to the change feed (a snapshot without tracks, as mirrors keep it). */
+    void recordRelease(Handle h, String releaseId) {
+        feed.record(h, Change.Entity.RELEASE, releaseId, Change.Op.UPSERT, releaseRow(h, releaseId).orElseThrow());
+    }
+
+    /** Adds a published live track to search and the change feed (it was a draft, or it changed). */
+    void announceTrack(Handle h, String trackId) {
+        Track track = liveTrack(h, trackId).orElseThrow();
+        search.upsert(h, trackId, track.title(), track.artistName(), track.releaseTitle(), track.genre());
+        feed.record(h, Change.Entity.TRACK, trackId, Change.Op.UPSERT, track);
+    }
+
+    /** Takes a track out of search and tells mirrors to drop it (it was unpublished or deleted). */
+    void withdrawTrack(Handle h, String trackId) {
+        search.delete(h, trackId);
+        feed.record(h, Change.Entity.TRACK, trackId, Change.Op.DELETE, null);
+    }
+
+    /**
+     * Whether a stored file is an artist's picture or the artwork of a release listeners see (audio is reached by
+     * stream URLs only), or, when {@code viewerAccountId} is not null, the artwork of a release of that account's
+     * artist (the Studio shows the cover of a release still in drafts).
+     */
+    public boolean isImage(Handle h, String sha256, String viewerAccountId) {
+        return h.createQuery("SELECT (SELECT COUNT(*) FROM releases r WHERE r.artwork_sha256 = :s AND ("
+                        + VISIBLE_RELEASE + " OR r.artist_id IN (SELECT id FROM artists WHERE account_id = :viewer))) "
                         + "+ (SELECT COUNT(*) FROM artists WHERE picture_sha256 = :s)")
-                .bind("s", sha256).mapTo(Integer.class).one() > 0;
+                .bind("s", sha256).bind("viewer", viewerAccountId).mapTo(Integer.class).one() > 0;
     }
 
     /** Removes a track from the catalog (its plays stay, so it is marked deleted rather than erased). */
     public void deleteTrack(Handle h, String id) {
+        boolean published = h.createQuery("SELECT COUNT(*) FROM tracks t WHERE t.id = :id AND " + PUBLISHED)
+                .bind("id", id).mapTo(Integer.class).one() > 0;
         int n = h.createUpdate("UPDATE tracks SET deleted_at = :now, updated_at = :now WHERE id = :id "
                         + "AND deleted_at IS NULL")
                 .bind("now", System.currentTimeMillis()).bind("id", id).execute();
-        if (n == 1) {
-            search.delete(h, id);
-            feed.record(h, Change.Entity.TRACK, id, Change.Op.DELETE, null);
+        if (n == 1 && published) {
+            withdrawTrack(h, id);
         }
     }
 
@@ -205,26 +265,47 @@ public final class CatalogRepository {
                 .findOne();
     }
 
-    /** A live track, inside the caller's transaction. */
+    /** A track of the catalog (published, not deleted), inside the caller's transaction. */
     public Optional<Track> findTrack(Handle h, String id) {
+        return h.createQuery(TRACK_SELECT + "WHERE t.id = :id AND " + PUBLISHED)
+                .bind("id", id).map(CatalogRepository::track).findOne();
+    }
+
+    /** A track not deleted, published or a draft: for its artist's Studio and for rules that judge drafts. */
+    public Optional<Track> liveTrack(Handle h, String id) {
         return h.createQuery(TRACK_SELECT + "WHERE t.id = :id AND t.deleted_at IS NULL")
                 .bind("id", id).map(CatalogRepository::track).findOne();
     }
 
-    /** The stored audio of a live track. */
-    public Optional<StoredFile> storedFile(Handle h, String trackId) {
-        return h.createQuery("SELECT id, artist_id, sha256, mime_type, size_bytes FROM tracks "
-                        + "WHERE id = :id AND deleted_at IS NULL")
-                .bind("id", trackId)
-                .map((rs, ctx) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5)))
-                .findOne();
+    /** Whether a live track is published (false for a draft and for no such track). */
+    public boolean isPublished(Handle h, String id) {
+        return h.createQuery("SELECT COUNT(*) FROM tracks t WHERE t.id = :id AND " + PUBLISHED)
+                .bind("id", id).mapTo(Integer.class).one() > 0;
     }
 
-    /** Duration of a live track, for play qualification. */
-    public Optional<Long> durationMs(Handle h, String trackId) {
-        return h.createQuery("SELECT duration_ms FROM tracks WHERE id = :id AND deleted_at IS NULL")
-                .bind("id", trackId).mapTo(Long.class).findOne();
+    /** The stored audio of a live track, published or a draft (its artist removes either). */
+    public Optional<StoredFile> storedFile(Handle h, String trackId) {
+        return storedFileFor(h, trackId, null, true);
+    }
+
+    /**
+     * The stored audio of a live track that {@code accountId} may stream: a published one, or a draft of that
+     * account's artist (the Studio's preview).
+     */
+    public Optional<StoredFile> storedFileFor(Handle h, String trackId, String accountId) {
+        return storedFileFor(h, trackId, accountId, false);
+    }
+
+    private Optional<StoredFile> storedFileFor(Handle h, String trackId, String accountId, boolean anyone) {
+        var q = h.createQuery("SELECT t.id, t.artist_id, t.sha256, t.mime_type, t.size_bytes FROM tracks t "
+                + "JOIN artists a ON a.id = t.artist_id WHERE t.id = :id AND t.deleted_at IS NULL "
+                + (anyone ? "" : "AND (t.published_at IS NOT NULL OR a.account_id = :viewer)"))
+                .bind("id", trackId);
+        if (!anyone) {
+            q.bind("viewer", accountId);
+        }
+        return q.map((rs, ctx) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getLong(5))).findOne();
     }
 
     /**
@@ -242,7 +323,7 @@ public final class CatalogRepository {
             return new Page<>(tracks, more ? encode("o:" + (offset + n)) : null);
         }
         long[] position = cursor == null || cursor.isEmpty() ? null : decodeKeyset(cursor);
-        var q = h.createQuery(TRACK_SELECT + "WHERE t.deleted_at IS NULL "
+        var q = h.createQuery(TRACK_SELECT + "WHERE " + PUBLISHED + " "
                 + (position == null ? "" : "AND (t.created_at < :c OR (t.created_at = :c AND t.id < :id)) ")
                 + "ORDER BY t.created_at DESC, t.id DESC LIMIT :n");
         if (position != null) {
@@ -263,7 +344,7 @@ public final class CatalogRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Track> found = h.createQuery(TRACK_SELECT + "WHERE t.deleted_at IS NULL AND t.id IN (<ids>)")
+        List<Track> found = h.createQuery(TRACK_SELECT + "WHERE " + PUBLISHED + " AND t.id IN (<ids>)")
                 .bindList("ids", ids).map(CatalogRepository::track).list();
         return ids.stream().flatMap(id -> found.stream().filter(t -> t.id().equals(id))).toList();
     }

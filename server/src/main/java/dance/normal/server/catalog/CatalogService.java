@@ -70,7 +70,7 @@ public final class CatalogService {
     private record VersionStamp(long version, long checkedAt) {
     }
 
-    /** A live track. */
+    /** A track of the catalog (published, not deleted). */
     public Optional<Track> track(String id) {
         return jdbi.withHandle(h -> catalog.findTrack(h, id));
     }
@@ -85,14 +85,22 @@ public final class CatalogService {
         return jdbi.withHandle(h -> catalog.releasePage(h, id));
     }
 
-    /** Whether a stored file is a release's artwork or an artist's picture. */
-    public boolean isImage(String sha256) {
-        return jdbi.withHandle(h -> catalog.isImage(h, sha256));
+    /**
+     * Whether a stored file is an artist's picture or the artwork of a release listeners see, or of one of the
+     * viewer's own releases when a viewer is named.
+     */
+    public boolean isImage(String sha256, Optional<String> viewerAccountId) {
+        return jdbi.withHandle(h -> catalog.isImage(h, sha256, viewerAccountId.orElse(null)));
     }
 
-    /** The stored audio of a live track. */
+    /** The stored audio of a live track, published or a draft. */
     public Optional<StoredFile> storedFile(String trackId) {
         return jdbi.withHandle(h -> catalog.storedFile(h, trackId));
+    }
+
+    /** The stored audio of a track the account may stream: published, or a draft of its own artist. */
+    public Optional<StoredFile> storedFileFor(String trackId, String accountId) {
+        return jdbi.withHandle(h -> catalog.storedFileFor(h, trackId, accountId));
     }
 
     /** The account's artist profile. */

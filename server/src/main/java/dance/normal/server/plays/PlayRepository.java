@@ -21,10 +21,10 @@ public final class PlayRepository {
     public record ReasonCount(String trackId, String title, PlayReason reason, long count) {
     }
 
-    /** The tracks with the most qualified plays since {@code since} (tracks still in the catalog). */
+    /** The tracks with the most qualified plays since {@code since} (tracks in the catalog: published). */
     public List<Popular.Entry> popular(Handle h, long since, int limit) {
         return h.createQuery("SELECT p.track_id, count(*) AS n FROM plays p "
-                        + "JOIN tracks t ON t.id = p.track_id AND t.deleted_at IS NULL "
+                        + "JOIN tracks t ON t.id = p.track_id AND t.deleted_at IS NULL AND t.published_at IS NOT NULL "
                         + "WHERE p.qualified AND p.started_at >= :since "
                         + "GROUP BY p.track_id ORDER BY n DESC, p.track_id LIMIT :limit")
                 .bind("since", since).bind("limit", limit)

@@ -158,6 +158,9 @@ public final class PlayService {
 
     /** What a play is paid from, in the order the rules are applied (decision 0024). */
     private Verdict judge(Handle h, String accountId, PlayEvent p, TrackFacts track, long now) {
+        if (!track.published()) {
+            return Verdict.no(PlayReason.DRAFT, p.deviceId());
+        }
         if (!qualifies(p.playedMs(), track.durationMs())) {
             return Verdict.no(PlayReason.TOO_SHORT, p.deviceId());
         }
@@ -259,10 +262,12 @@ public final class PlayService {
     }
 
     private Optional<TrackFacts> trackFacts(Handle h, String trackId) {
-        return catalog.findTrack(h, trackId).map(t -> new TrackFacts(t.durationMs(), t.sizeBytes()));
+        // A draft's plays are kept (its artist's preview reports them like any play) but never paid (decision 0039).
+        return catalog.liveTrack(h, trackId).map(t -> new TrackFacts(t.durationMs(), t.sizeBytes(),
+                catalog.isPublished(h, trackId)));
     }
 
-    record TrackFacts(long durationMs, long sizeBytes) {
+    record TrackFacts(long durationMs, long sizeBytes, boolean published) {
     }
 
     private record Evidence(String streamId, long bytes) {

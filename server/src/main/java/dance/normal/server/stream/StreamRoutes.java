@@ -101,7 +101,8 @@ public final class StreamRoutes {
     private void streamUrl(Context ctx) {
         Principal principal = AccessGate.caller(ctx, Principal.class);
         String id = Http.uuidPath(ctx, "id", "track");
-        catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
+        catalog.storedFileFor(id, principal.accountId())
+                .orElseThrow(() -> ApiException.notFound("There is no such track."));
         String device = ctx.queryParam("device");
         if (device != null && evidence.deviceOf(principal.accountId(), device).isEmpty()) {
             throw ApiException.validation("device names no device registered to this account.");
@@ -139,7 +140,9 @@ public final class StreamRoutes {
             viewer = new StreamUrlSigner.Viewer(principal.accountId(), null, false,
                     bearerSession(principal, id));
         }
-        StoredFile file = catalog.storedFile(id).orElseThrow(() -> ApiException.notFound("There is no such track."));
+        // A draft streams only to its own artist (decision 0039), whatever URL or token the request carries.
+        StoredFile file = catalog.storedFileFor(id, viewer.accountId())
+                .orElseThrow(() -> ApiException.notFound("There is no such track."));
         Path path = media.find(file.sha256()).orElseThrow(() -> {
             LOG.error("Track {} has no stored file {}", id, file.sha256());
             return new ApiException(ProblemType.INTERNAL, 500, "This track's audio is missing on the server.");

@@ -245,6 +245,37 @@ class CatalogRepositoryIT {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void aDraftWithAnUploadIdIsInNoListenersRead(Databases.Kind kind) {
+        Catalog repo = repository(kind);
+        Artist a = artist(repo, "Drafter");
+        String upload = UUID.randomUUID().toString();
+        long before = repo.service().tracks(null, null, 10).items().size();
+        long seq = new ChangeFeed(repo.jdbi(), kind == Databases.Kind.SQLITE ? dance.normal.server.db.Dialect.SQLITE
+                : dance.normal.server.db.Dialect.POSTGRES, Json.mapper()).latestSeq();
+        Track draft = repo.jdbi().inTransaction(h -> repo.repository().insertTrack(h, new NewTrack(a.id(),
+                "Unseen", 2026, null, "Quiet Draft", 1, "X", 200_000, "MP3", "audio/mpeg", 192, 4_800_000,
+                "b".repeat(64), -12.5, -0.3).asDraft(upload)));
+        assertThat(draft.title()).isEqualTo("Quiet Draft");
+        assertThat(repo.service().tracks(null, null, 10).items()).hasSize((int) before);
+        assertThat(titles(repo, "quiet")).isEmpty();
+        assertThat(repo.service().track(draft.id())).isEmpty();
+        assertThat(repo.service().release(draft.releaseId())).isEmpty();
+        assertThat(repo.service().artist(a.id()).orElseThrow().releases()).isEmpty();
+        int changes = repo.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM changes WHERE seq > :s")
+                .bind("s", seq).mapTo(Integer.class).one());
+        assertThat(changes).as("a draft makes no change").isZero();
+        String storedUpload = repo.jdbi().withHandle(h -> h.createQuery("SELECT upload_id FROM tracks WHERE id = :id")
+                .bind("id", draft.id()).mapTo(String.class).one());
+        assertThat(storedUpload).isEqualTo(upload);
+        Optional<Track> live = repo.jdbi().withHandle(h -> repo.repository().liveTrack(h, draft.id()));
+        assertThat(live).isPresent();
+        assertThatThrownBy(() -> repo.jdbi().useTransaction(h -> repo.repository().insertTrack(h, new NewTrack(
+                a.id(), "Unseen", 2026, null, "Again", 2, "X", 200_000, "MP3", "audio/mpeg", 192, 4_800_000,
+                "b".repeat(64), -12.5, -0.3).asDraft(upload)))).as("one track per upload").isNotNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void renamingAnArtistReindexesTheirTracks(Databases.Kind kind) {
         Catalog repo = repository(kind);
         Artist a = artist(repo, "Old Name");
