@@ -265,6 +265,41 @@ public final class ApiClient implements AutoCloseable {
         return send(method, pathAndQuery, body, type, headers, idempotent, true);
     }
 
+    /** Reads the answer of an {@link #exchange}, whatever its status. */
+    @FunctionalInterface
+    public interface Answer<T> {
+        T read(Response response) throws IOException;
+    }
+
+    /**
+     * A call with a body that is not JSON (a file's bytes, say) whose answer the caller reads itself, headers and
+     * all: for protocols such as tus. The session, the refresh of an expired token, the breaker and the retries work
+     * as in {@link #call}; the body may be written more than once (after a refresh), so it must be repeatable.
+     *
+     * @param body     the body, or null for none
+     * @param patience how long the server may take to answer (it may check what it received first), or null for the
+     *                 usual read timeout
+     * @param answer   reads every answer but a 401 that a refresh cures and a 5xx that is retried; it may hand a
+     *                 refusal to {@link #refusal}
+     */
+    public <T> T exchange(String method, String pathAndQuery, RequestBody body, Map<String, String> headers,
+                          boolean idempotent, Duration patience, Answer<T> answer) {
+        return send(method, pathAndQuery, body, answer::read, headers, idempotent, true, patience);
+    }
+
+    /**
+     * What a refused answer means, as {@link #call} would throw it: a {@link ProblemException} when the server said
+     * why, else a {@link BadResponseException}. Answers in the 2xx range are not refusals.
+     */
+    public ApiException refusal(Response response) throws IOException {
+        try {
+            read(response, Void.class);
+        } catch (ApiException e) {
+            return e;
+        }
+        throw new IllegalArgumentException("Not a refusal: " + response.code());
+    }
+
     /** The breaker's state: whether the server counts as unreachable right now. */
     public CircuitBreaker.State breakerState() {
         return breaker.state();
@@ -301,12 +336,20 @@ public final class ApiClient implements AutoCloseable {
 
     private <T> T send(String method, String pathAndQuery, Object body, Reader<T> reader, Map<String, String> headers,
                        boolean idempotent, boolean authenticated) {
+        RequestBody payload = body == null ? null : body instanceof RawBody raw
+                ? RequestBody.create(raw.bytes(), MediaType.get(raw.mediaType()))
+                : RequestBody.create(toJson(body), JSON_TYPE);
+        return send(method, pathAndQuery, payload, reader, headers, idempotent, authenticated, null);
+    }
+
+    private <T> T send(String method, String pathAndQuery, RequestBody payload, Reader<T> reader,
+                       Map<String, String> headers, boolean idempotent, boolean authenticated, Duration patience) {
         HttpUrl url = base.resolve(pathAndQuery);
         if (url == null) {
             throw new IllegalArgumentException("Not a path: " + pathAndQuery);
         }
-        byte[] payload = body == null ? null : body instanceof RawBody raw ? raw.bytes() : toJson(body);
-        MediaType payloadType = body instanceof RawBody raw ? MediaType.get(raw.mediaType()) : JSON_TYPE;
+        OkHttpClient client = patience == null ? http
+                : http.newBuilder().readTimeout(patience).callTimeout(Duration.ZERO).build();
         int attempts = idempotent ? Math.max(1, options.maxAttempts()) : 1;
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
@@ -314,8 +357,8 @@ public final class ApiClient implements AutoCloseable {
                 throw new UnreachableException("The server is not reachable (several attempts just failed).", null);
             }
             Optional<TokenPair> session = authenticated ? tokens.current() : Optional.empty();
-            Request request = request(method, url, payload, payloadType, headers, session);
-            try (Response response = http.newCall(request).execute()) {
+            Request request = request(method, url, payload, headers, session);
+            try (Response response = client.newCall(request).execute()) {
                 breaker.success();
                 int status = response.code();
                 if (status == 401 && session.isPresent() && !refreshed) {
@@ -369,12 +412,12 @@ public final class ApiClient implements AutoCloseable {
         return null;
     }
 
-    private Request request(String method, HttpUrl url, byte[] payload, MediaType payloadType,
-                            Map<String, String> headers, Optional<TokenPair> session) {
+    private Request request(String method, HttpUrl url, RequestBody payload, Map<String, String> headers,
+                            Optional<TokenPair> session) {
         Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
         headers.forEach(builder::header);
         session.ifPresent(pair -> builder.header("Authorization", "Bearer " + pair.accessToken()));
-        RequestBody requestBody = payload == null ? null : RequestBody.create(payload, payloadType);
+        RequestBody requestBody = payload;
         if (requestBody == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
             requestBody = EMPTY;
         }

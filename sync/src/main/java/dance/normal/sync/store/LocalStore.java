@@ -35,7 +35,8 @@ public final class LocalStore implements AutoCloseable {
 
     /** The migrations, in order; the file names are {@code V<n>__<what>.sql} beside this class. */
     static final List<String> MIGRATIONS = List.of("V1__catalog.sql", "V2__downloads.sql", "V3__outbox.sql",
-            "V4__playlists.sql", "V5__offline_playlists.sql", "V6__purchase_quotes.sql", "V7__likes.sql");
+            "V4__playlists.sql", "V5__offline_playlists.sql", "V6__purchase_quotes.sql", "V7__likes.sql",
+            "V8__uploads.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
 
