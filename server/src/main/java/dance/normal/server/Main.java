@@ -91,6 +91,8 @@ public final class Main {
                 }
                 case "--signups-per-hour" -> config = config.withAuth(config.auth().withSignupsPerHour(
                         signupsPerHour(value(args, ++i, arg))));
+                case "--upload-expiry-hours" -> config = config.withUploadExpiry(
+                        java.time.Duration.ofHours(uploadExpiryHours(value(args, ++i, arg))));
                 case "--rotate-keys" -> config = config.withAuth(config.auth().withRotateKeys(true));
                 case "--trusted-proxy" -> config = config.withAuth(config.auth().withTrustedProxy(
                         value(args, ++i, arg)));
@@ -150,6 +152,18 @@ public final class Main {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("--public-url must be a URL like https://music.example.org, not \""
                     + text + "\"");
+        }
+    }
+
+    private static int uploadExpiryHours(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--upload-expiry-hours must be 1 or more, not \"" + text + "\"");
         }
     }
 

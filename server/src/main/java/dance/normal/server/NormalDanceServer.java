@@ -44,6 +44,8 @@ import dance.normal.server.stream.StreamUrlSigner;
 import dance.normal.server.tokens.MoneyRoutes;
 import dance.normal.server.tokens.MoneyServices;
 import dance.normal.server.upload.DemoSeeder;
+import dance.normal.server.upload.TusRoutes;
+import dance.normal.server.upload.TusService;
 import dance.normal.server.upload.UploadRoutes;
 import dance.normal.server.upload.UploadService;
 import io.javalin.Javalin;
@@ -60,6 +62,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +80,7 @@ public final class NormalDanceServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NormalDanceServer.class);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+    private static final Duration EXPIRE_UPLOADS_EVERY = Duration.ofMinutes(10);
 
     private final ServerConfig config;
     private final Database db;
@@ -87,6 +93,9 @@ public final class NormalDanceServer implements AutoCloseable {
     private final AuthService auth;
     private final Authenticator authenticator;
     private final UploadService uploads;
+    private final TusService tus;
+    private final ScheduledExecutorService uploadJobs = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("nd-upload-expiry").daemon().factory());
     private final PlayService plays;
     private final MediaStore media;
     private final AudioInspector inspector;
@@ -125,6 +134,7 @@ public final class NormalDanceServer implements AutoCloseable {
         this.media = new MediaStore(config.dataDir().resolve("media"));
         this.inspector = new AudioInspector();
         this.uploads = new UploadService(db.jdbi(), catalog, media, inspector, metrics, config.maxUploadBytes());
+        this.tus = new TusService(db.jdbi(), uploads, media, clock, config.maxUploadBytes(), config.uploadExpiry());
         this.plays = new PlayService(db.jdbi(), catalog, clock);
         this.streams = new StreamRoutes(catalogReads, media, authenticator,
                 new StreamUrlSigner(streamKeys, clock), metrics,
@@ -182,8 +192,11 @@ public final class NormalDanceServer implements AutoCloseable {
                 new DemoSeeder(db.jdbi(), server.catalog, server.uploads).seed(config.dataDir().resolve("demo"));
             }
             server.money.start();
+            server.uploadJobs.scheduleWithFixedDelay(server::removeExpiredUploads, 0,
+                    EXPIRE_UPLOADS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             server.app = Javalin.create(server::configure).start();
         } catch (RuntimeException e) {
+            server.uploadJobs.shutdownNow();
             server.money.close();
             db.close();
             throw e;
@@ -238,6 +251,19 @@ public final class NormalDanceServer implements AutoCloseable {
         return money;
     }
 
+    /** Resumable uploads, for tests that run the expiry job on their clock. */
+    public TusService tus() {
+        return tus;
+    }
+
+    private void removeExpiredUploads() {
+        try {
+            tus.removeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Removing expired uploads failed; tried again in {}", EXPIRE_UPLOADS_EVERY, e);
+        }
+    }
+
     /** Method and path of every registered route, as registered (for the OpenAPI completeness test). */
     public List<String> routes() {
         return List.copyOf(routes);
@@ -269,6 +295,7 @@ public final class NormalDanceServer implements AutoCloseable {
         new AuthRoutes(auth, authenticator, config.auth().trustedProxies(), json).routes(r);
         new DeviceRoutes(auth.deviceService(), json).routes(r);
         new UploadRoutes(uploads, auth).routes(r);
+        new TusRoutes(tus).routes(r);
         new AdminRoutes(accessKeys, streamKeys, money).routes(r);
         new CatalogRoutes(catalogReads, feed).routes(r);
         streams.routes(r);
@@ -313,6 +340,7 @@ public final class NormalDanceServer implements AutoCloseable {
         }
         app.stop();
         app = null;
+        uploadJobs.shutdownNow();
         money.close();
         db.close();
         LOG.info("Normal Dance server stopped");

@@ -135,6 +135,24 @@ class AuthMatrixIT {
                     .unchangedAfterRefusal((w, c) -> w.expectStatus(w.get("/api/v1/tracks/" + c.path("id"), null),
                             200, "the track another user tried to delete is still there"))
                     .answers(204),
+            // resumable uploads (tus 1.0); another artist's upload is not found
+            rule("OPTIONS /api/v1/uploads", Access.PUBLIC).answers(204),
+            rule("POST /api/v1/uploads", Access.ARTIST).request((w, c) -> c.header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Length", "1000").header("Upload-Metadata", "filename bWF0cml4Lndhdg=="))
+                    .answers(201),
+            rule("HEAD /api/v1/uploads/{id}", Access.OWNING_ARTIST).request((w, c) -> c.path("id", w.newUpload())
+                    .header("Tus-Resumable", "1.0.0")).answers(200),
+            rule("PATCH /api/v1/uploads/{id}", Access.OWNING_ARTIST).request((w, c) -> c.path("id", w.newUpload())
+                    .header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+                    .body("application/offset+octet-stream", new byte[100]))
+                    .unchangedAfterRefusal((w, c) -> w.expectUploadOffset(c.path("id"), 0)).answers(204),
+            rule("POST /api/v1/uploads/{id}", Access.OWNING_ARTIST).request((w, c) -> c.path("id", w.newUpload())
+                    .header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+                    .header("X-HTTP-Method-Override", "PATCH").body("application/offset+octet-stream", new byte[100]))
+                    .unchangedAfterRefusal((w, c) -> w.expectUploadOffset(c.path("id"), 0)).answers(204),
+            rule("DELETE /api/v1/uploads/{id}", Access.OWNING_ARTIST).request((w, c) -> c.path("id", w.newUpload())
+                    .header("Tus-Resumable", "1.0.0"))
+                    .unchangedAfterRefusal((w, c) -> w.expectUploadOffset(c.path("id"), 0)).answers(204),
             rule("GET /api/v1/tracks/{id}/stream-url", Access.LISTENER).request((w, c) -> c.path("id", w.trackId))
                     .answers(200),
             rule("GET /api/v1/tracks/{id}/stream", Access.SIGNED_URL).request((w, c) -> c.path("id", w.trackId))
@@ -743,6 +761,25 @@ class AuthMatrixIT {
                     Map.of("trackId", trackId, "quantity", 1, "wallet", listener.address()));
             expectStatus(r, 201, "a quote for the listener");
             return TestServer.json(r);
+        }
+
+        /** A new tus upload of the artist's own, 1000 bytes long, nothing sent yet; returns its id. */
+        String newUpload() {
+            HttpResponse<String> r = server.send(server.request("/api/v1/uploads")
+                    .header("Authorization", "Bearer " + market.artistToken()).header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Length", "1000").header("Upload-Metadata", "filename bWF0cml4Lndhdg==")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            expectStatus(r, 201, "a new upload");
+            String location = r.headers().firstValue("Location").orElseThrow();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+
+        void expectUploadOffset(String id, long offset) {
+            HttpResponse<String> r = server.send(server.request("/api/v1/uploads/" + id)
+                    .header("Authorization", "Bearer " + market.artistToken()).header("Tus-Resumable", "1.0.0")
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            expectStatus(r, 200, "the upload another user tried to change is still there");
+            assertThat(r.headers().firstValue("Upload-Offset")).as("its offset").hasValue(Long.toString(offset));
         }
 
         void expectPlaylistUnchanged(String id) {

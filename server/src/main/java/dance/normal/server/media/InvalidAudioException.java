@@ -21,7 +21,7 @@ public final class InvalidAudioException extends Exception {
     private final String reason;
 
     InvalidAudioException(String reason) {
-        super("The file is not playable audio: " + reason);
+        super("The file is not playable audio: " + reason + ".");
         this.reason = reason;
     }
 

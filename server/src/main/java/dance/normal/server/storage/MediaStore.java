@@ -68,6 +68,21 @@ public final class MediaStore {
         return target;
     }
 
+    /**
+     * The folder where resumable uploads grow, one file per upload named by its id. Unlike {@code tmp/}, it is not
+     * emptied at start: an upload outlives a restart, and other server processes on a shared filesystem may be
+     * writing there (expired uploads are removed by their own job). Same filesystem, so {@link #commit} renames.
+     */
+    public Path resumableDir() {
+        Path dir = root.resolve("uploads");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the uploads directory " + dir, e);
+        }
+        return dir;
+    }
+
     /** The stored file for a hash, if present. */
     public Optional<Path> find(String sha256) {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {

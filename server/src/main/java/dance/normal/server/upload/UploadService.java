@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,30 +184,77 @@ public final class UploadService {
      */
     public Track publish(Artist artist, Path audio, String audioSha, Path artwork, String artworkSha, Fields given)
             throws IOException, InvalidAudioException {
-        AudioFormat format = sniffAudio(audio);
-        AudioInfo info = inspector.inspect(audio, format);
+        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty()), h -> {
+        });
+    }
+
+    /**
+     * Makes a draft track of a finished resumable upload ({@link TusService}): the same checks as every upload, then
+     * the draft row and {@code alsoInTransaction} (which removes the upload's row) in one transaction. A refused file
+     * is an {@link ApiException} saying why (415); the file is left for the caller to delete.
+     */
+    Track draftFromUpload(Artist artist, Path audio, String audioSha, Fields given, String uploadId,
+                          HandleConsumer<RuntimeException> alsoInTransaction) {
+        try {
+            return admit(artist, new Intake(audio, audioSha, null, null, given, Optional.of(uploadId)),
+                    alsoInTransaction);
+        } catch (InvalidAudioException e) {
+            metrics.upload("rejected");
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ApiException e) {
+            metrics.upload("rejected");
+            throw e;
+        }
+    }
+
+    /**
+     * What becomes a track: the audio (and optional artwork) in the store's folder with their SHA-256, the fields the
+     * artist gave, and the resumable upload it came from (then it enters as a draft).
+     */
+    record Intake(Path audio, String audioSha, Path artwork, String artworkSha, Fields given,
+                  Optional<String> uploadId) {
+    }
+
+    /**
+     * The one path from an audio file to a track, for every way a track arrives (multipart, tus, the demo): sniff the
+     * content, decode it in full and read its tags ({@link AudioInspector}), store the files content-addressed, insert
+     * the row. Checks of an upload's audio belong here, so no way in skips them.
+     */
+    private Track admit(Artist artist, Intake in, HandleConsumer<RuntimeException> alsoInTransaction)
+            throws IOException, InvalidAudioException {
+        AudioFormat format = sniffAudio(in.audio());
+        AudioInfo info = inspector.inspect(in.audio(), format);
         Double loudness = info.loudnessLufs().orElse(null);
-        if (artwork != null && Images.sniff(head(artwork, 16), 16).isEmpty()) {
+        if (in.artwork() != null && Images.sniff(head(in.artwork(), 16), 16).isEmpty()) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415,
                     "The artwork must be a PNG, JPEG or WebP image.");
         }
+        Fields given = in.given();
         String title = given.title().or(info::title).filter(s -> !s.isBlank()).orElse("Untitled");
-        NewTrack track = new NewTrack(artist.id(),
+        NewTrack published = new NewTrack(artist.id(),
                 given.release().or(info::album).filter(s -> !s.isBlank()).orElse(title),
                 given.year().orElse(null),
-                artworkSha,
+                in.artworkSha(),
                 title,
                 given.trackNumber().orElse(info.trackNumber().isPresent() ? info.trackNumber().getAsInt() : null),
                 given.genre().or(info::genre).orElse(null),
-                info.durationMs(), format.name(), format.mimeType(), info.bitrateKbps(), Files.size(audio), audioSha,
-                loudness, info.peakDbfs().orElse(null));
-        media.commit(audio, audioSha);
-        if (artwork != null) {
-            media.commit(artwork, artworkSha);
+                info.durationMs(), format.name(), format.mimeType(), info.bitrateKbps(), Files.size(in.audio()),
+                in.audioSha(), loudness, info.peakDbfs().orElse(null));
+        NewTrack track = in.uploadId().map(published::asDraft).orElse(published);
+        media.commit(in.audio(), in.audioSha());
+        if (in.artwork() != null) {
+            media.commit(in.artwork(), in.artworkSha());
         }
-        Track created = jdbi.inTransaction(h -> catalog.insertTrack(h, track));
+        Track created = jdbi.inTransaction(h -> {
+            Track t = catalog.insertTrack(h, track);
+            alsoInTransaction.useHandle(h);
+            return t;
+        });
         metrics.upload("accepted");
-        LOG.info("Track {} published for artist {}: {} {} ms", created.id(), artist.id(), format, info.durationMs());
+        LOG.info("Track {} {} for artist {}: {} {} ms", created.id(), track.draft() ? "drafted" : "published",
+                artist.id(), format, info.durationMs());
         return created;
     }
 
