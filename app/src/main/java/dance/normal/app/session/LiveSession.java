@@ -14,6 +14,7 @@ import dance.normal.protocol.plays.PlayEvent;
 import dance.normal.protocol.plays.PlayReceipts;
 import dance.normal.sync.SyncService;
 import dance.normal.sync.TrackSource;
+import dance.normal.sync.studio.StudioClient;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.TokenStore;
 import dance.normal.sync.catalog.CatalogMirror;
@@ -64,6 +65,7 @@ final class LiveSession implements SignedInSession {
     private final DeviceService deviceService;
     private final DownloadService downloadService;
     private final SyncMonitor syncMonitor;
+    private final StudioCatalogService studioCatalog;
 
     LiveSession(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens,
                 Path trustedCertificates) {
@@ -110,6 +112,7 @@ final class LiveSession implements SignedInSession {
         this.deviceService = new LiveDeviceService(api, wallet.address());
         this.downloadService = new LiveDownloadService(downloads);
         this.syncMonitor = new LiveSyncMonitor(sync);
+        this.studioCatalog = new LiveStudioCatalogService(new StudioClient(api));
         knowDevice(false);
         downloads.start();
         sync.start();
@@ -214,6 +217,11 @@ final class LiveSession implements SignedInSession {
     @Override
     public SyncMonitor sync() {
         return syncMonitor;
+    }
+
+    @Override
+    public StudioCatalogService studioCatalog() {
+        return studioCatalog;
     }
 
     @Override

@@ -23,6 +23,9 @@ public interface SessionServices {
 
     SyncMonitor sync();
 
+    /** The artist's own tracks, reports and releases in the Studio. */
+    StudioCatalogService studioCatalog();
+
     /** The player over the listener's queue (libVLC in production). */
     Player player();
 }

@@ -23,6 +23,7 @@ public final class FakeSession implements SignedInSession {
     public final FakeDeviceService devices = new FakeDeviceService();
     public final FakeDownloadService downloads = new FakeDownloadService();
     public final FakeSyncMonitor sync = new FakeSyncMonitor();
+    public final FakeStudioCatalogService studioCatalog = new FakeStudioCatalogService();
     public final FakeAudioEngine engine = new FakeAudioEngine();
     public final AtomicBoolean signedOut = new AtomicBoolean();
     public final AtomicBoolean closed = new AtomicBoolean();
@@ -68,6 +69,11 @@ public final class FakeSession implements SignedInSession {
     @Override
     public SyncMonitor sync() {
         return sync;
+    }
+
+    @Override
+    public StudioCatalogService studioCatalog() {
+        return studioCatalog;
     }
 
     @Override
