@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     private static final String APP = "dance.normal.app";
     private static final List<String> FEATURES = List.of("browse", "home", "library", "queue", "search", "settings",
-            "wallet", "downloads", "nowplaying", "onboarding", "track");
+            "wallet", "downloads", "nowplaying", "onboarding", "track", "studio.earnings", "studio.offering");
     private static JavaClasses classes;
 
     @BeforeAll

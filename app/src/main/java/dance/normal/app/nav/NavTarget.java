@@ -18,7 +18,11 @@ public enum NavTarget {
     /** The Studio: the artist's releases, their covers and track order. */
     STUDIO_RELEASES(null),
     /** The quality report of one of the artist's tracks (with the track's id), reached from the tracks or uploads. */
-    STUDIO_REPORT(STUDIO_TRACKS);
+    STUDIO_REPORT(STUDIO_TRACKS),
+    /** The Studio: what the artist's music earns (charts, plays not counted, holders, statement, withdraw). */
+    STUDIO_EARNINGS(null),
+    /** Opening an offering on one of the artist's tracks (with the track's id), reached from the tracks. */
+    STUDIO_OFFERING(STUDIO_TRACKS);
 
     private final NavTarget under;
 

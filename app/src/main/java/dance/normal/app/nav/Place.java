@@ -34,4 +34,9 @@ public record Place(NavTarget target, String id) {
     public static Place report(String trackId) {
         return new Place(NavTarget.STUDIO_REPORT, trackId);
     }
+
+    /** The offering form for one of the artist's tracks. */
+    public static Place offering(String trackId) {
+        return new Place(NavTarget.STUDIO_OFFERING, trackId);
+    }
 }

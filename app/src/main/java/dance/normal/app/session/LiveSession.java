@@ -23,6 +23,7 @@ import dance.normal.sync.download.DownloadManager;
 import dance.normal.sync.library.Library;
 import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.store.LocalStore;
+import dance.normal.sync.studio.StudioMoneyClient;
 import dance.normal.wallet.Wallet;
 import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.policy.PriceBook;
@@ -62,6 +63,7 @@ final class LiveSession implements SignedInSession {
     private final CatalogService catalogService;
     private final LibraryService libraryService;
     private final WalletService walletService;
+    private final StudioMoneyService studioMoneyService;
     private final DeviceService deviceService;
     private final DownloadService downloadService;
     private final SyncMonitor syncMonitor;
@@ -110,6 +112,7 @@ final class LiveSession implements SignedInSession {
         this.libraryService = new LiveLibraryService(library, mirror, downloads, queueMemory, this::changedLocally);
         this.walletService = new LiveWalletService(api, wallet, spendingLedger, spendingPolicy, kept);
         this.deviceService = new LiveDeviceService(api, wallet.address());
+        this.studioMoneyService = new LiveStudioMoneyService(new StudioMoneyClient(api), walletService);
         this.downloadService = new LiveDownloadService(downloads);
         this.syncMonitor = new LiveSyncMonitor(sync);
         this.studioCatalog = new LiveStudioCatalogService(new StudioClient(api));
@@ -222,6 +225,11 @@ final class LiveSession implements SignedInSession {
     @Override
     public StudioCatalogService studioCatalog() {
         return studioCatalog;
+    }
+
+    @Override
+    public StudioMoneyService studioMoney() {
+        return studioMoneyService;
     }
 
     @Override

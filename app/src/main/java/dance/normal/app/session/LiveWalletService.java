@@ -11,6 +11,8 @@ import dance.normal.protocol.tokens.QuoteRequest;
 import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.protocol.tokens.Topup;
 import dance.normal.protocol.tokens.TopupRequest;
+import dance.normal.protocol.tokens.Withdrawal;
+import dance.normal.protocol.tokens.WithdrawalRequest;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.ProblemException;
 import dance.normal.wallet.Wallet;
@@ -157,6 +159,24 @@ final class LiveWalletService implements WalletService {
             throw new IllegalArgumentException("The server sent a top-up id that is not one");
         }
         return api.call("GET", "/api/v1/me/topups/" + id, null, Topup.class, Map.of(), true);
+    }
+
+    @Override
+    public String withdrawalText(long amountMicros, String key) {
+        return TokenMessages.withdrawal(key, amountMicros, wallet.address());
+    }
+
+    /**
+     * The server builds the same words from the same facts and checks the signature over them, so what was shown is
+     * what was signed.
+     */
+    @Override
+    public Withdrawal withdraw(long amountMicros, String key) {
+        OffFxThread.require("Withdrawing");
+        String signature = OffchainMessage.sign(wallet.signer(), TokenMessages.applicationDomain(),
+                withdrawalText(amountMicros, key)).signatureBase58();
+        return api.call("POST", "/api/v1/me/withdrawals", new WithdrawalRequest(amountMicros, wallet.address(),
+                signature), Withdrawal.class, Map.of("Idempotency-Key", key), true);
     }
 
     @Override

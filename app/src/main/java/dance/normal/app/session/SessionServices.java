@@ -26,6 +26,9 @@ public interface SessionServices {
     /** The artist's own tracks, reports and releases in the Studio. */
     StudioCatalogService studioCatalog();
 
+    /** The artist's money in the Studio: offerings, earnings, holders, the statement, withdrawals. */
+    StudioMoneyService studioMoney();
+
     /** The player over the listener's queue (libVLC in production). */
     Player player();
 }

@@ -6,6 +6,7 @@ import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.Quote;
 import dance.normal.protocol.tokens.Topup;
+import dance.normal.protocol.tokens.Withdrawal;
 import dance.normal.wallet.policy.SpendingLimits;
 import java.util.Optional;
 
@@ -62,6 +63,18 @@ public interface WalletService {
 
     /** Where a top-up stands now (a queued or pending one goes on by itself on the server). */
     Topup topup(String id);
+
+    /**
+     * The exact words this wallet signs to withdraw {@code amountMicros} of earnings to itself under {@code key} (the
+     * Idempotency-Key), to show in plain words before the person confirms.
+     */
+    String withdrawalText(long amountMicros, String key);
+
+    /**
+     * Signs {@link #withdrawalText} with this wallet and withdraws the earnings to it, once per {@code key} (the same
+     * key again returns the first answer). Not spending: the money stays the person's, so no spending limit applies.
+     */
+    Withdrawal withdraw(long amountMicros, String key);
 
     /** The wallet's recovery phrase, for the listener to write down; needs their password (wiped here). */
     char[] recoveryPhrase(char[] password);

@@ -15,6 +15,8 @@ import dance.normal.app.queue.QueueController;
 import dance.normal.app.search.SearchController;
 import dance.normal.app.session.SessionServices;
 import dance.normal.app.settings.SettingsController;
+import dance.normal.app.studio.earnings.EarningsController;
+import dance.normal.app.studio.offering.OfferingController;
 import dance.normal.app.track.TrackPanelController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Browser;
@@ -108,6 +110,8 @@ public final class ShellController {
         screens.put(NavTarget.DOWNLOADS, new DownloadsController(session.downloads(), session.catalog(), events,
                 background, i18n));
         screens.put(NavTarget.WALLET, new WalletController(session.wallet(), background, i18n, browser));
+        screens.put(NavTarget.STUDIO_EARNINGS, new EarningsController(session.studioMoney(), background, i18n));
+        screens.put(NavTarget.STUDIO_OFFERING, new OfferingController(session.studioMoney(), background, i18n));
         screens.put(NavTarget.SETTINGS, new SettingsController(session.account(), session.wallet(),
                 session.devices(), session.player(), background, i18n, prefs, onPrefs, pins, onServer, onSignOut));
 

@@ -24,6 +24,7 @@ public final class FakeSession implements SignedInSession {
     public final FakeDownloadService downloads = new FakeDownloadService();
     public final FakeSyncMonitor sync = new FakeSyncMonitor();
     public final FakeStudioCatalogService studioCatalog = new FakeStudioCatalogService();
+    public final FakeStudioMoneyService studioMoney = new FakeStudioMoneyService();
     public final FakeAudioEngine engine = new FakeAudioEngine();
     public final AtomicBoolean signedOut = new AtomicBoolean();
     public final AtomicBoolean closed = new AtomicBoolean();
@@ -74,6 +75,11 @@ public final class FakeSession implements SignedInSession {
     @Override
     public StudioCatalogService studioCatalog() {
         return studioCatalog;
+    }
+
+    @Override
+    public StudioMoneyService studioMoney() {
+        return studioMoney;
     }
 
     @Override

@@ -6,7 +6,9 @@ import dance.normal.protocol.tokens.LedgerPage;
 import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.Purchase;
 import dance.normal.protocol.tokens.Quote;
+import dance.normal.protocol.tokens.TokenMessages;
 import dance.normal.protocol.tokens.Topup;
+import dance.normal.protocol.tokens.Withdrawal;
 import dance.normal.wallet.WalletException;
 import dance.normal.wallet.policy.SpendingLimits;
 import java.time.Instant;
@@ -52,6 +54,9 @@ public final class FakeWalletService implements WalletService {
     public final Queue<Topup> topups = new ConcurrentLinkedQueue<>();
     /** What top-ups were asked for: amount and card. */
     public final List<String> topUpsAsked = new CopyOnWriteArrayList<>();
+    /** Withdrawals made: amount and Idempotency-Key. */
+    public final List<String> withdrawals = new CopyOnWriteArrayList<>();
+
     public volatile String phrase = "abandon ability able about above absent absorb abstract absurd abuse access "
             + "accident";
 
@@ -144,6 +149,17 @@ public final class FakeWalletService implements WalletService {
     @Override
     public Topup topup(String id) {
         return nextTopup();
+    }
+
+    @Override
+    public String withdrawalText(long amountMicros, String key) {
+        return TokenMessages.withdrawal(key, amountMicros, address);
+    }
+
+    @Override
+    public Withdrawal withdraw(long amountMicros, String key) {
+        withdrawals.add(amountMicros + " " + key);
+        return new Withdrawal("w-" + withdrawals.size(), "PAID", amountMicros, address, null, 0, Instant.EPOCH);
     }
 
     @Override

@@ -255,7 +255,7 @@ public final class ApiClient implements AutoCloseable {
      * @param method      HTTP method
      * @param pathAndQuery path from the server root, e.g. {@code /api/v1/me/likes/t1}
      * @param body        sent as JSON, or a {@link RawBody} sent as it is (an image), or null
-     * @param type        the answer's type; {@code Void.class} for none
+     * @param type        the answer's type; {@code Void.class} for none, {@code byte[].class} for the body as sent
      * @param headers     extra headers, e.g. {@code Idempotency-Key} or {@code If-Match}
      * @param idempotent  whether repeating the call is harmless (then it is retried)
      * @return the answer, null for {@code Void}
@@ -457,6 +457,9 @@ public final class ApiClient implements AutoCloseable {
                 return null;
             }
             byte[] bytes = body.bytes();
+            if (type == byte[].class) {
+                return type.cast(bytes); // a body that is not JSON (a CSV statement), as sent
+            }
             try {
                 return json.readValue(bytes, type);
             } catch (JsonProcessingException e) {
