@@ -9,26 +9,30 @@ import dance.normal.protocol.studio.TrackHolders;
 import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.OfferingRequest;
 import dance.normal.protocol.tokens.Withdrawal;
+import dance.normal.sync.studio.StudioClient;
 import dance.normal.sync.studio.StudioMoneyClient;
 
 /**
- * The Studio's money routes through sync's {@link StudioMoneyClient}; withdrawals through the {@link WalletService},
- * which alone signs (one path for every signature of this device's wallet).
+ * The Studio's money routes through sync's {@link StudioMoneyClient} (the artist's tracks through
+ * {@link StudioClient}); withdrawals through the {@link WalletService}, which alone signs (one path for every signature
+ * of this device's wallet).
  */
 final class LiveStudioMoneyService implements StudioMoneyService {
 
     private final StudioMoneyClient client;
+    private final StudioClient catalog;
     private final WalletService wallet;
 
-    LiveStudioMoneyService(StudioMoneyClient client, WalletService wallet) {
+    LiveStudioMoneyService(StudioMoneyClient client, StudioClient catalog, WalletService wallet) {
         this.client = client;
+        this.catalog = catalog;
         this.wallet = wallet;
     }
 
     @Override
     public StudioTracks tracks() {
         OffFxThread.require("Reading the Studio's tracks");
-        return client.tracks();
+        return catalog.tracks();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dance.normal.protocol.plays.PlayReasons;
 import dance.normal.protocol.studio.OfferingPreview;
 import dance.normal.protocol.studio.OfferingPreviewRequest;
 import dance.normal.protocol.studio.StudioEarnings;
-import dance.normal.protocol.studio.StudioTracks;
 import dance.normal.protocol.studio.TrackHolders;
 import dance.normal.protocol.tokens.Offering;
 import dance.normal.protocol.tokens.OfferingRequest;
@@ -27,11 +26,6 @@ public final class StudioMoneyClient {
 
     public StudioMoneyClient(ApiClient api) {
         this.api = Objects.requireNonNull(api, "api");
-    }
-
-    /** The artist's tracks (drafts and published), to know which has an offering. */
-    public StudioTracks tracks() {
-        return api.get("/api/v1/studio/tracks", StudioTracks.class);
     }
 
     /** What an offering would mean in money, by the server's royalty rules; a read, so it is retried. */
