@@ -23,7 +23,6 @@ import dance.normal.sync.download.DownloadManager;
 import dance.normal.sync.library.Library;
 import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.store.LocalStore;
-import dance.normal.sync.studio.StudioClient;
 import dance.normal.sync.studio.StudioMoneyClient;
 import dance.normal.wallet.Wallet;
 import dance.normal.wallet.keys.Base58;
@@ -113,11 +112,11 @@ final class LiveSession implements SignedInSession {
         this.libraryService = new LiveLibraryService(library, mirror, downloads, queueMemory, this::changedLocally);
         this.walletService = new LiveWalletService(api, wallet, spendingLedger, spendingPolicy, kept);
         this.deviceService = new LiveDeviceService(api, wallet.address());
-        this.studioMoneyService = new LiveStudioMoneyService(new StudioMoneyClient(api), new StudioClient(api),
-                walletService);
         this.downloadService = new LiveDownloadService(downloads);
         this.syncMonitor = new LiveSyncMonitor(sync);
-        this.studioCatalog = new LiveStudioCatalogService(new StudioClient(api));
+        StudioClient studio = new StudioClient(api);
+        this.studioCatalog = new LiveStudioCatalogService(studio);
+        this.studioMoneyService = new LiveStudioMoneyService(new StudioMoneyClient(api), studio, walletService);
         knowDevice(false);
         downloads.start();
         sync.start();
