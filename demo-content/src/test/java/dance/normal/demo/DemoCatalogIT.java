@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dance.normal.server.support.Databases;
+import dance.normal.server.support.MoneyInvariants;
 import dance.normal.server.support.TestServer;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,13 +87,83 @@ class DemoCatalogIT {
     }
 
     @Test
+    void severalDemoTracksHaveOfferingsPartlySoldToHoldersWhoEarnedFromPlays() {
+        List<String> offered = offeredTracks(server);
+        assertThat(offered).hasSizeGreaterThanOrEqualTo(4);
+        for (String trackId : offered) {
+            JsonNode offering = TestServer.json(server.get("/api/v1/offerings/" + trackId, null));
+            assertThat(offering.get("sold").asLong()).as("sold of %s", trackId).isPositive();
+            assertThat(offering.get("available").asLong()).as("left of %s", trackId).isPositive();
+        }
+        MoneyInvariants.check(server, server.adminToken());
+    }
+
+    @Test
+    void theDemoArtistSignsInFromTheCredentialsFileAndHasEarningsOverTheWeeksAndHolders() throws Exception {
+        Path file = server.dataDir().resolve("demo-artist.credentials");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).hasSizeGreaterThanOrEqualTo(20);
+        HttpResponse<String> login = server.postJson("/api/v1/auth/login", null,
+                Map.of("email", lines.get(0), "password", lines.get(1)));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        JsonNode me = TestServer.json(login).get("me");
+        assertThat(me.get("role").asText()).isEqualTo("artist");
+        String token = TestServer.json(login).get("accessToken").asText();
+        String artistId = me.get("artist").get("id").asText();
+
+        JsonNode earnings = TestServer.json(server.get("/api/v1/studio/earnings?days=30", token));
+        long salesDays = 0;
+        long playDays = 0;
+        for (JsonNode day : earnings.get("byDay")) {
+            salesDays += day.get("salesMicros").asLong() > 0 ? 1 : 0;
+            playDays += day.get("playsMicros").asLong() > 0 ? 1 : 0;
+        }
+        assertThat(salesDays).as("days with sales").isGreaterThanOrEqualTo(3);
+        assertThat(playDays).as("days with settled plays").isGreaterThanOrEqualTo(20);
+        assertThat(earnings.get("earnedMicros").asLong()).isPositive();
+        assertThat(earnings.get("byTrack")).isNotEmpty();
+
+        String ownOffered = null;
+        for (String trackId : offeredTracks(server)) {
+            if (TestServer.json(server.get("/api/v1/tracks/" + trackId, null)).get("artistId").asText()
+                    .equals(artistId)) {
+                ownOffered = trackId;
+            }
+        }
+        assertThat(ownOffered).as("an offering on the demo artist's own track").isNotNull();
+        JsonNode holders = TestServer.json(server.get("/api/v1/studio/tracks/" + ownOffered + "/holders", token));
+        assertThat(holders.get("holders")).isNotEmpty();
+        assertThat(holders.get("holders").get(0).get("earnedMicros").asLong()).isPositive();
+        JsonNode page = TestServer.json(server.get("/api/v1/artists/" + artistId, null));
+        assertThat(page.get("releases")).as("a published release").isNotEmpty();
+    }
+
+    private static List<String> offeredTracks(TestServer on) {
+        List<String> offered = new ArrayList<>();
+        for (JsonNode t : TestServer.json(on.get("/api/v1/tracks?limit=100", null)).get("items")) {
+            if (on.get("/api/v1/offerings/" + t.get("id").asText(), null).statusCode() == 200) {
+                offered.add(t.get("id").asText());
+            }
+        }
+        return offered;
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
-    void secondStartDoesNotAddTheDemoCatalogAgain() {
+    void secondStartDoesNotAddTheDemoCatalogAgain() throws Exception {
         int before = TestServer.json(server.get("/api/v1/tracks?limit=100", null)).get("items").size();
+        List<String> offeredBefore = offeredTracks(server);
+        byte[] credentials = Files.readAllBytes(server.dataDir().resolve("demo-artist.credentials"));
         server.server().close();
         try (TestServer again = TestServer.restart(server.dataDir(), c -> c.withDemo(true))) {
             int after = TestServer.json(again.get("/api/v1/tracks?limit=100", null)).get("items").size();
             assertThat(after).isEqualTo(before);
+            assertThat(offeredTracks(again)).isEqualTo(offeredBefore);
+            assertThat(Files.readAllBytes(again.dataDir().resolve("demo-artist.credentials"))).isEqualTo(credentials);
+            MoneyInvariants.check(again, again.adminToken());
         }
     }
 }

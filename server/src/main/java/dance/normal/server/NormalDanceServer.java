@@ -18,6 +18,7 @@ import dance.normal.server.chain.SolanaChain;
 import dance.normal.server.db.Database;
 import dance.normal.server.db.Dialect;
 import dance.normal.server.db.OwnerOnly;
+import dance.normal.server.demo.DemoMoney;
 import dance.normal.server.feed.ChangeFeed;
 import dance.normal.server.http.AccessGate;
 import dance.normal.server.http.Connectors;
@@ -42,6 +43,7 @@ import dance.normal.server.stream.ImageRoutes;
 import dance.normal.server.stream.StreamRoutes;
 import dance.normal.server.stream.StreamUrlSigner;
 import dance.normal.server.tokens.MoneyRoutes;
+import dance.normal.server.tokens.StudioMoneyRoutes;
 import dance.normal.server.tokens.MoneyServices;
 import dance.normal.server.upload.DemoSeeder;
 import dance.normal.server.upload.TusRoutes;
@@ -190,6 +192,8 @@ public final class NormalDanceServer implements AutoCloseable {
             }
             if (config.demo()) {
                 new DemoSeeder(db.jdbi(), server.catalog, server.uploads).seed(config.dataDir().resolve("demo"));
+                new DemoMoney(db, server.catalog, server.auth, server.money.chain(), server.json,
+                        config.money().perPlayMicros(), clock).seed(config.dataDir());
             }
             server.money.start();
             server.uploadJobs.scheduleWithFixedDelay(server::removeExpiredUploads, 0,
@@ -304,6 +308,7 @@ public final class NormalDanceServer implements AutoCloseable {
         new LibraryRoutes(new LikeService(db.jdbi(), catalog, clock), new PlaylistService(db.jdbi(), clock), json)
                 .routes(r);
         new MoneyRoutes(money, json).routes(r);
+        new StudioMoneyRoutes(money, json).routes(r);
         new PaymentRoutes(money.stripeWebhook()).routes(r);
         new Problems(json).install(r);
     }

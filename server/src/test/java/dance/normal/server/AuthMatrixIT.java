@@ -119,6 +119,9 @@ class AuthMatrixIT {
                             w.listener.token())).findValuesAsText("id")).as("the listener's device is still there")
                             .contains(c.path("id")))
                     .answers(204),
+            // an empty profile: who may call it is the point here, not turning the shared listener into an artist
+            // (BecomeArtistIT does that); an artist caller is let in and told it is one already
+            rule("POST /api/v1/me/artist", Access.LISTENER).json(w -> Map.of()).answers(422),
             rule("PATCH /api/v1/me/artist", Access.ARTIST).json(w -> Map.of("bio", "Heard in the matrix."))
                     .answers(200),
             rule("PUT /api/v1/me/artist/picture", Access.ARTIST).request((w, c) -> c.body("image/png", w.png))
@@ -230,6 +233,13 @@ class AuthMatrixIT {
                             w.listener.signWithdrawal(c.headers.get("Idempotency-Key"), 10_000)) : Map.of()))
                     .answers(402),
             rule("GET /api/v1/artists/me/earnings", Access.ARTIST).answers(200),
+            rule("POST /api/v1/studio/offerings/preview", Access.ARTIST).json(w -> Map.of("supply", 100,
+                    "priceMicros", 1_000_000, "holderShareBp", 1000, "tokens", 3)).answers(200),
+            rule("GET /api/v1/studio/earnings", Access.ARTIST).answers(200),
+            // another artist gets 404 for this artist's track, as if it did not exist
+            rule("GET /api/v1/studio/tracks/{id}/holders", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.trackId)).answers(200),
+            rule("GET /api/v1/studio/statement.csv", Access.ARTIST).answers(200),
             rule("GET /api/v1/admin/ledger/verify", Access.ADMIN).answers(200),
             rule("GET /api/v1/admin/chain", Access.ADMIN).answers(200),
             rule("POST /api/v1/admin/settlements", Access.ADMIN).answers(201),

@@ -30,6 +30,11 @@ public final class AccountRepository {
         h.createUpdate("UPDATE accounts SET id = id WHERE id = :a").bind("a", id).execute();
     }
 
+    public void setRole(Handle h, String id, Role role) {
+        h.createUpdate("UPDATE accounts SET role = :role WHERE id = :id").bind("role", role.wire()).bind("id", id)
+                .execute();
+    }
+
     public Optional<Account> find(Handle h, String id) {
         return h.createQuery("SELECT id, email, password_hash, role FROM accounts WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -36,6 +36,7 @@ public final class AuthRoutes {
         r.post("/api/v1/auth/refresh", this::refresh);
         r.post("/api/v1/auth/logout", this::logout);
         r.get("/api/v1/me", this::me, Access.SIGNED_IN);
+        r.post("/api/v1/me/artist", this::becomeArtist, Access.SIGNED_IN);
         r.patch("/api/v1/me/artist", this::updateArtist, Access.ARTIST);
     }
 
@@ -81,6 +82,10 @@ public final class AuthRoutes {
 
     private void me(Context ctx) {
         ctx.json(sessions.me(principal(ctx)));
+    }
+
+    private void becomeArtist(Context ctx) {
+        ctx.json(auth.becomeArtist(principal(ctx), body(ctx, ArtistProfileRequest.class)));
     }
 
     private void updateArtist(Context ctx) {

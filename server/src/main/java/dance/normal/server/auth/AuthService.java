@@ -101,10 +101,7 @@ public final class AuthService {
                 throw ApiException.validation("Choose a role: \"listener\" or \"artist\".");
             }
             checkPassword(password);
-            String name = request.name() == null ? null : request.name().strip();
-            if (request.role() == Role.ARTIST && (name == null || name.isEmpty() || name.length() > 200)) {
-                throw ApiException.validation("An artist needs a name of 1 to 200 characters.");
-            }
+            String name = request.role() == Role.ARTIST ? artistName(request.name()) : null;
             if (signupsPerHour > 0) {
                 throttle.claim("signup:" + address, signupsPerHour, Duration.ofHours(1),
                         "Too many new accounts from your network. Try again in %d minutes.");
@@ -224,16 +221,84 @@ public final class AuthService {
         }
     }
 
+    /**
+     * Turns the signed-in listener into an artist with a public profile, and answers the session's next pair: the
+     * same session, its refresh token rotated as by a refresh (so a client that lost this answer may present the
+     * old refresh token within the grace), and an access token that carries the artist role. 409 when the account
+     * is an artist already.
+     */
+    public TokenPair becomeArtist(Principal principal, ArtistProfileRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("Send {\"name\": ..., \"bio\": ...} as JSON.");
+        }
+        String name = artistName(request.name());
+        String bio = bio(request.bio());
+        return sessions.rotate(principal, h -> {
+            accounts.lock(h, principal.accountId());
+            AccountRepository.Account account = accounts.find(h, principal.accountId())
+                    .orElseThrow(() -> ApiException.unauthenticated("This account no longer exists."));
+            if (account.role() == Role.ARTIST || catalog.artistOfAccount(h, account.id()).isPresent()) {
+                throw ApiException.conflict(ProblemType.CONFLICT, "This account is an artist already.");
+            }
+            accounts.setRole(h, account.id(), Role.ARTIST);
+            catalog.createArtist(h, account.id(), name, bio);
+        });
+    }
+
+    /** The id of the account with this email, if there is one. */
+    public Optional<String> accountIdOf(String email) {
+        String e = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return jdbi.withHandle(h -> accounts.findByEmail(h, e)).map(AccountRepository.Account::id);
+    }
+
+    /**
+     * Gives an artist that has no account (one of the demo catalog's) an artist account with this email and password,
+     * so someone can sign in as that artist. Only the demo seeding calls it. Wipes the password.
+     *
+     * @return the new account's id
+     */
+    public String adoptArtist(String email, char[] password, String artistId) {
+        try {
+            String e = normaliseEmail(email);
+            checkPassword(password);
+            String hash = hashing(() -> hasher.hash(password));
+            String accountId = UUID.randomUUID().toString();
+            jdbi.useTransaction(h -> {
+                accounts.insert(h, accountId, e, hash, Role.ARTIST, clock.millis());
+                if (!catalog.linkArtistAccount(h, artistId, accountId)) {
+                    throw new IllegalStateException("Artist " + artistId + " has an account already");
+                }
+            });
+            return accountId;
+        } finally {
+            wipe(password);
+        }
+    }
+
+    /** An artist's name as sign-up and becoming an artist take it: 1 to 200 characters, stripped. */
+    static String artistName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 200) {
+            throw ApiException.validation("name must be 1 to 200 characters: an artist needs a name.");
+        }
+        return n;
+    }
+
+    private static String bio(String bio) {
+        if (bio != null && bio.length() > 4000) {
+            throw ApiException.validation("The bio can have at most 4000 characters.");
+        }
+        return bio == null ? "" : bio;
+    }
+
     public Artist updateArtistProfile(Principal principal, ArtistProfileRequest request, String pictureSha256) {
         if (principal.role() != Role.ARTIST) {
             throw ApiException.forbidden("Only artists have a public profile.");
         }
-        if (request.name() != null && (request.name().isBlank() || request.name().length() > 200)) {
-            throw ApiException.validation("An artist needs a name of 1 to 200 characters.");
+        if (request.name() != null) {
+            artistName(request.name());
         }
-        if (request.bio() != null && request.bio().length() > 4000) {
-            throw ApiException.validation("The bio can have at most 4000 characters.");
-        }
+        bio(request.bio());
         return jdbi.inTransaction(h -> {
             Artist artist = catalog.artistOfAccount(h, principal.accountId())
                     .orElseThrow(() -> ApiException.notFound("This account has no artist profile."));

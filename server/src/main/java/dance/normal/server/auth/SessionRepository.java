@@ -60,6 +60,13 @@ public final class SessionRepository {
                 .mapTo(Long.class).one();
     }
 
+    /** Spends every other unspent token of the session, as rotated into {@code nextHash}. */
+    public void spendAllInto(Handle h, String sessionId, String nextHash, long now) {
+        h.createUpdate("UPDATE refresh_tokens SET spent_at = :now, replaced_by = :next "
+                        + "WHERE session_id = :s AND spent_at IS NULL AND token_hash <> :next")
+                .bind("now", now).bind("next", nextHash).bind("s", sessionId).execute();
+    }
+
     /** Records what a spent token was rotated into. */
     public void replacedBy(Handle h, String hash, String nextHash) {
         h.createUpdate("UPDATE refresh_tokens SET replaced_by = :next WHERE token_hash = :h")

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -105,6 +106,28 @@ public final class SessionService {
                     "This sign-in was used from somewhere else, so it was ended for safety. Sign in again.");
         }
         return pair(refreshed.rotated());
+    }
+
+    /**
+     * Runs {@code change} on the account and rotates the caller's session in the same transaction: every other
+     * unspent refresh token of the session is spent as if refreshed into the new one, so the new pair (with the
+     * account's role as it now is) continues the same session and refresh family, and the old refresh token is
+     * treated as after a refresh (within the grace a lost answer can be retried, after it reuse ends the session).
+     */
+    TokenPair rotate(Principal principal, Consumer<Handle> change) {
+        return pair(jdbi.inTransaction(h -> {
+            change.accept(h);
+            AccountRepository.Account account = accounts.find(h, principal.accountId())
+                    .orElseThrow(() -> ApiException.unauthenticated("This account no longer exists."));
+            if (sessions.usedGeneration(h, principal.sessionId()).isEmpty()) {
+                throw ApiException.unauthenticated("This session has ended. Sign in again.");
+            }
+            long generation = sessions.nextGeneration(h, principal.sessionId());
+            String token = newRefreshToken(h, principal.sessionId(), generation);
+            sessions.spendAllInto(h, principal.sessionId(), AuthService.sha256Hex(token), clock.millis());
+            return new Rotated(account.id(), account.role(), principal.sessionId(), new Issued(token, generation),
+                    me(h, account.id()));
+        }));
     }
 
     /** The next refresh token of the session, recorded as what {@code parentHash} was rotated into. */

@@ -98,6 +98,12 @@ public final class CatalogRepository {
     }
 
     /** The account's artist profile, inside the caller's transaction. */
+    /** Gives an artist without an account this account; false when it has one (or is not there). */
+    public boolean linkArtistAccount(Handle h, String artistId, String accountId) {
+        return h.createUpdate("UPDATE artists SET account_id = :a WHERE id = :id AND account_id IS NULL")
+                .bind("a", accountId).bind("id", artistId).execute() == 1;
+    }
+
     public Optional<Artist> artistOfAccount(Handle h, String accountId) {
         return h.createQuery("SELECT id, name, bio, picture_sha256 FROM artists WHERE account_id = :a")
                 .bind("a", accountId).map(CatalogRepository::artist).findOne();

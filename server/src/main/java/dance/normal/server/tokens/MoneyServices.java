@@ -2,6 +2,7 @@ package dance.normal.server.tokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dance.normal.server.MoneyConfig;
+import dance.normal.server.auth.ServerKeys;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.chain.Chain;
 import dance.normal.server.db.Database;
@@ -34,6 +35,8 @@ public final class MoneyServices implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoneyServices.class);
     private static final Duration RESUME_EVERY = Duration.ofSeconds(5);
+    /** The server key (in {@code server_keys}) behind holders' pseudonyms in the Studio. */
+    private static final String PSEUDONYM_KEY = "holder-pseudonym-hmac";
 
     private final ObjectMapper json;
     private final OfferingService offerings;
@@ -43,6 +46,8 @@ public final class MoneyServices implements AutoCloseable {
     private final StripeWebhook stripeWebhook;
     private final SettlementService settlements;
     private final EarningsService earnings;
+    private final OfferingPreviews previews;
+    private final StudioMoneyService studio;
     private final TokenAudit audit;
     private final ChainMigration migration;
     private final Chain chain;
@@ -75,6 +80,9 @@ public final class MoneyServices implements AutoCloseable {
         this.settlements = new SettlementService(db.jdbi(), ledger, catalog, repositories, clock,
                 config.perPlayMicros());
         this.earnings = new EarningsService(db.jdbi(), ledger, catalog, repositories, chain, clock);
+        this.previews = new OfferingPreviews(config.perPlayMicros());
+        this.studio = new StudioMoneyService(db.jdbi(), ledger, catalog, repositories, earnings,
+                ServerKeys.getOrCreate(db.jdbi(), PSEUDONYM_KEY), clock);
         this.chain = chain;
         this.audit = new TokenAudit(db.jdbi(), ledger, repositories);
         this.migration = new ChainMigration(db.jdbi(), chain, repositories);
@@ -140,6 +148,16 @@ public final class MoneyServices implements AutoCloseable {
 
     public EarningsService earnings() {
         return earnings;
+    }
+
+    /** The Studio's offering preview, by the rules that quote and settle. */
+    public OfferingPreviews previews() {
+        return previews;
+    }
+
+    /** The Studio's earnings, holders and statement. */
+    public StudioMoneyService studio() {
+        return studio;
     }
 
     public SettlementService settlements() {

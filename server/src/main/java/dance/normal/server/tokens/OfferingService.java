@@ -52,7 +52,7 @@ public final class OfferingService {
             if (!track.artistId().equals(artist.id())) {
                 throw ApiException.forbidden("This track belongs to another artist.");
             }
-            validate(request);
+            validate(request.supply(), request.priceMicros(), request.holderShareBp(), request.capPerBuyer());
             requireNoOffering(h, trackId);
             return artist.id();
         });
@@ -88,19 +88,22 @@ public final class OfferingService {
         return ApiException.conflict(ProblemType.CONFLICT, "This track already has an offering.");
     }
 
-    private static void validate(OfferingRequest r) {
-        if (r.supply() < 1 || r.supply() > MAX_SUPPLY) {
+    /**
+     * The limits of an offering, checked when one opens and when the Studio previews one: a 422 naming the field.
+     */
+    static void validate(long supply, long priceMicros, int holderShareBp, Long capPerBuyer) {
+        if (supply < 1 || supply > MAX_SUPPLY) {
             throw ApiException.validation("supply must be 1 to " + MAX_SUPPLY + " whole tokens.");
         }
-        if (r.priceMicros() < 10_000 || r.priceMicros() > MAX_PRICE_MICROS || r.priceMicros() % 10_000 != 0) {
+        if (priceMicros < 10_000 || priceMicros > MAX_PRICE_MICROS || priceMicros % 10_000 != 0) {
             throw ApiException.validation("priceMicros must be whole cents from $0.01 to $10,000 "
                     + "(10000 to 10000000000 micro-dollars).");
         }
-        if (r.holderShareBp() < 0 || r.holderShareBp() > RoyaltyRules.MAX_HOLDER_SHARE_BP) {
+        if (holderShareBp < 0 || holderShareBp > RoyaltyRules.MAX_HOLDER_SHARE_BP) {
             throw ApiException.validation("holderShareBp must be 0 to " + RoyaltyRules.MAX_HOLDER_SHARE_BP
                     + " (0% to 50% of the artist side).");
         }
-        if (r.capPerBuyer() != null && (r.capPerBuyer() < 1 || r.capPerBuyer() > r.supply())) {
+        if (capPerBuyer != null && (capPerBuyer < 1 || capPerBuyer > supply)) {
             throw ApiException.validation("capPerBuyer must be 1 to the supply, or left out for no cap.");
         }
     }

@@ -67,8 +67,8 @@ public final class QuoteService {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Instant expires = now.plus(VALID_FOR);
-        long total = Math.multiplyExact(quantity, offering.priceMicros());
-        Split split = RoyaltyRules.sale(total);
+        Split split = sale(quantity, offering.priceMicros());
+        long total = split.total();
         String text = TokenMessages.purchase(id, trackId, track.title(), track.artistName(), quantity, total,
                 wallet, expires);
         quotes.insert(h, new QuoteRepository.StoredQuote(id, principal.accountId(), trackId, quantity,
@@ -77,6 +77,14 @@ public final class QuoteService {
         return new Quote(id, trackId, quantity, offering.priceMicros(), total, split.platform(), split.artist(),
                 total, ppm, wallet, text,
                 Base64.getEncoder().encodeToString(WalletSignatures.message(wallet, text)), expires);
+    }
+
+    /**
+     * What a fan pays for {@code quantity} tokens at {@code unitPriceMicros} (fee included) and how the sale splits:
+     * the quote's price, which the purchase charges and records as the sale ({@link RoyaltyRules#sale}).
+     */
+    static Split sale(long quantity, long unitPriceMicros) {
+        return RoyaltyRules.sale(Math.multiplyExact(quantity, unitPriceMicros));
     }
 
     /**

@@ -3,6 +3,7 @@ package dance.normal.server.upload;
 import dance.normal.protocol.catalog.Artist;
 import dance.normal.server.CannotStartException;
 import dance.normal.server.catalog.CatalogRepository;
+import dance.normal.server.demo.DemoMarker;
 import dance.normal.server.media.InvalidAudioException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,16 +67,12 @@ public final class DemoSeeder {
                     catalog.artistByName(h, name).orElseGet(() -> catalog.createArtist(h, null, name, t.artistBio()))));
             publish(artist, t);
         }
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO server_meta (name, value, created_at) VALUES (:n, :v, :now) "
-                        + "ON CONFLICT (name) DO NOTHING")
-                .bind("n", MARKER).bind("v", Integer.toString(tracks.size())).bind("now", System.currentTimeMillis())
-                .execute());
+        DemoMarker.set(jdbi, MARKER, Integer.toString(tracks.size()));
         LOG.info("Demo catalog ready: {} artists, {} tracks", artists.size(), tracks.size());
     }
 
     private boolean seeded() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM server_meta WHERE name = :n")
-                .bind("n", MARKER).mapTo(Integer.class).one()) > 0;
+        return DemoMarker.isSet(jdbi, MARKER);
     }
 
     private void publish(Artist artist, DemoTrack t) {

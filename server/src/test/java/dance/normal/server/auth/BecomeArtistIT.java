@@ -1,0 +1,92 @@
+package dance.normal.server.auth;
+
+import static dance.normal.server.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dance.normal.server.support.Databases;
+import dance.normal.server.support.TestServer;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code POST /api/v1/me/artist}: a listener becomes an artist and gets a pair with the artist role in the same
+ * session; the old refresh token is spent as by a refresh; an artist asking again gets 409.
+ */
+class BecomeArtistIT {
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void aListenerBecomesAnArtistInTheSameSessionAndOnlyOnce(Databases.Kind kind) {
+        try (TestServer server = TestServer.start(kind, UnaryOperator.identity())) {
+            JsonNode listener = server.signup("listener");
+            String access = listener.path("accessToken").asText();
+            String refresh = listener.path("refreshToken").asText();
+
+            JsonNode missing = assertProblem(server.postJson("/api/v1/me/artist", access, Map.of()), 422,
+                    "validation");
+            assertThat(missing.path("detail").asText()).contains("name");
+            assertProblem(server.postJson("/api/v1/me/artist", access, Map.of("name", "x".repeat(201))), 422,
+                    "validation");
+            assertProblem(server.postJson("/api/v1/me/artist", access, Map.of("name", "  ")), 422, "validation");
+            assertProblem(server.get("/api/v1/artists/me/earnings", access), 403, "forbidden");
+
+            HttpResponse<String> became = server.postJson("/api/v1/me/artist", access,
+                    Map.of("name", "  Tide Clock  ", "bio", "Field recordings and a drum machine."));
+            assertThat(became.statusCode()).as(became.body()).isEqualTo(200);
+            JsonNode pair = TestServer.json(became);
+            assertThat(pair.path("me").path("role").asText()).isEqualTo("artist");
+            assertThat(pair.path("me").path("artist").path("name").asText()).isEqualTo("Tide Clock");
+            String artistAccess = pair.path("accessToken").asText();
+            assertThat(claims(artistAccess).path("role").asText()).isEqualTo("artist");
+            assertThat(claims(artistAccess).path("sid").asText()).as("the same session")
+                    .isEqualTo(claims(access).path("sid").asText());
+            assertThat(pair.path("refreshToken").asText()).isNotEqualTo(refresh);
+
+            String artistId = pair.path("me").path("artist").path("id").asText();
+            JsonNode page = TestServer.json(server.get("/api/v1/artists/" + artistId, null));
+            assertThat(page.path("name").asText()).isEqualTo("Tide Clock");
+            assertThat(page.path("bio").asText()).isEqualTo("Field recordings and a drum machine.");
+            assertThat(server.get("/api/v1/artists/me/earnings", artistAccess).statusCode()).isEqualTo(200);
+            // The listener's access token keeps the role it was issued with until it expires.
+            assertProblem(server.get("/api/v1/artists/me/earnings", access), 403, "forbidden");
+
+            assertProblem(server.postJson("/api/v1/me/artist", artistAccess, Map.of("name", "Again")), 409,
+                    "conflict");
+            assertProblem(server.postJson("/api/v1/me/artist", access, Map.of("name", "Again")), 409, "conflict");
+            assertProblem(server.postJson("/api/v1/me/artist", null, Map.of("name", "Nobody")), 401,
+                    "unauthenticated");
+
+            HttpResponse<String> next = server.postJson("/api/v1/auth/refresh", null,
+                    Map.of("refreshToken", pair.path("refreshToken").asText()));
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+            assertThat(claims(TestServer.json(next).path("accessToken").asText()).path("role").asText())
+                    .isEqualTo("artist");
+            // The listener's refresh token was spent by becoming an artist: presenting it now is reuse.
+            assertProblem(server.postJson("/api/v1/auth/refresh", null, Map.of("refreshToken", refresh)), 401,
+                    "refresh-token-reused");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Databases.Kind.class, names = "SQLITE")
+    void anArtistFromSignUpCannotBecomeOneAgain(Databases.Kind kind) {
+        try (TestServer server = TestServer.start(kind, UnaryOperator.identity())) {
+            String token = server.signup("artist").path("accessToken").asText();
+            assertProblem(server.postJson("/api/v1/me/artist", token, Map.of("name", "Second Self")), 409,
+                    "conflict");
+        }
+    }
+
+    private static JsonNode claims(String jwt) {
+        try {
+            return TestServer.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
