@@ -11,14 +11,14 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Saves what a scene shows as a PNG under target/screenshots, to be looked at. Call on the FX thread. */
-final class Screenshots {
+public final class Screenshots {
 
     static final Path DIR = Path.of("target", "screenshots");
 
     private Screenshots() {
     }
 
-    static Path save(Scene scene, String name) {
+    public static Path save(Scene scene, String name) {
         WritableImage image = scene.snapshot(null);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

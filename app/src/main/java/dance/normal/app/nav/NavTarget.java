@@ -17,6 +17,8 @@ public enum NavTarget {
     STUDIO_TRACKS(null),
     /** The Studio: the artist's releases, their covers and track order. */
     STUDIO_RELEASES(null),
+    /** The Studio: the artist's uploads, with progress, pause, resume and cancel (issue 16, decision 0043). */
+    STUDIO_UPLOADS(null),
     /** The quality report of one of the artist's tracks (with the track's id), reached from the tracks or uploads. */
     STUDIO_REPORT(STUDIO_TRACKS),
     /** The Studio: what the artist's music earns (charts, plays not counted, holders, statement, withdraw). */

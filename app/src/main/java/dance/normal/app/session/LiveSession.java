@@ -24,6 +24,7 @@ import dance.normal.sync.library.Library;
 import dance.normal.sync.outbox.Outbox;
 import dance.normal.sync.store.LocalStore;
 import dance.normal.sync.studio.StudioMoneyClient;
+import dance.normal.sync.upload.UploadQueue;
 import dance.normal.wallet.Wallet;
 import dance.normal.wallet.keys.Base58;
 import dance.normal.wallet.policy.PriceBook;
@@ -68,6 +69,8 @@ final class LiveSession implements SignedInSession {
     private final DownloadService downloadService;
     private final SyncMonitor syncMonitor;
     private final StudioCatalogService studioCatalog;
+    private final UploadQueue uploads;
+    private final UploadQueueService uploadService;
 
     LiveSession(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens,
                 Path trustedCertificates) {
@@ -117,8 +120,12 @@ final class LiveSession implements SignedInSession {
         StudioClient studio = new StudioClient(api);
         this.studioCatalog = new LiveStudioCatalogService(studio);
         this.studioMoneyService = new LiveStudioMoneyService(new StudioMoneyClient(api), studio, walletService);
+        // The artist's uploads go on from where they were when the app last stopped.
+        this.uploads = new UploadQueue(api, store, Clock.systemUTC(), UploadQueue.Options.defaults());
+        this.uploadService = new LiveUploadQueueService(uploads);
         knowDevice(false);
         downloads.start();
+        uploads.start();
         sync.start();
     }
 
@@ -234,6 +241,11 @@ final class LiveSession implements SignedInSession {
     }
 
     @Override
+    public UploadQueueService uploads() {
+        return uploadService;
+    }
+
+    @Override
     public Player player() {
         return player;
     }
@@ -255,6 +267,7 @@ final class LiveSession implements SignedInSession {
         player.close();
         queueMemory.save();
         downloads.close();
+        uploads.close();
         wallet.close();
         store.close();
         api.close();

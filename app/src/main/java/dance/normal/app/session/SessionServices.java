@@ -29,6 +29,9 @@ public interface SessionServices {
     /** The artist's money in the Studio: offerings, earnings, holders, the statement, withdrawals. */
     StudioMoneyService studioMoney();
 
+    /** The artist's uploads to the Studio, which go on while the app runs. */
+    UploadQueueService uploads();
+
     /** The player over the listener's queue (libVLC in production). */
     Player player();
 }

@@ -17,6 +17,7 @@ import dance.normal.app.session.SessionServices;
 import dance.normal.app.settings.SettingsController;
 import dance.normal.app.studio.earnings.EarningsController;
 import dance.normal.app.studio.offering.OfferingController;
+import dance.normal.app.studio.uploads.UploadsController;
 import dance.normal.app.track.TrackPanelController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Browser;
@@ -109,6 +110,12 @@ public final class ShellController {
         screens.put(NavTarget.QUEUE, new QueueController(session.player(), events, i18n));
         screens.put(NavTarget.DOWNLOADS, new DownloadsController(session.downloads(), session.catalog(), events,
                 background, i18n));
+        screens.put(NavTarget.STUDIO_UPLOADS, new UploadsController(session.uploads(), events, background, i18n,
+                trackId -> {
+                    if (screens.containsKey(NavTarget.STUDIO_REPORT)) {
+                        navigation.go(Place.report(trackId));
+                    }
+                }));
         screens.put(NavTarget.WALLET, new WalletController(session.wallet(), background, i18n, browser));
         screens.put(NavTarget.STUDIO_EARNINGS, new EarningsController(session.studioMoney(), background, i18n));
         screens.put(NavTarget.STUDIO_OFFERING, new OfferingController(session.studioMoney(), background, i18n));

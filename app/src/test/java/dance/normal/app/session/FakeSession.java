@@ -25,6 +25,7 @@ public final class FakeSession implements SignedInSession {
     public final FakeSyncMonitor sync = new FakeSyncMonitor();
     public final FakeStudioCatalogService studioCatalog = new FakeStudioCatalogService();
     public final FakeStudioMoneyService studioMoney = new FakeStudioMoneyService();
+    public final FakeUploadQueueService uploads = new FakeUploadQueueService();
     public final FakeAudioEngine engine = new FakeAudioEngine();
     public final AtomicBoolean signedOut = new AtomicBoolean();
     public final AtomicBoolean closed = new AtomicBoolean();
@@ -80,6 +81,11 @@ public final class FakeSession implements SignedInSession {
     @Override
     public StudioMoneyService studioMoney() {
         return studioMoney;
+    }
+
+    @Override
+    public UploadQueueService uploads() {
+        return uploads;
     }
 
     @Override
