@@ -36,6 +36,9 @@ import dance.normal.server.ops.Metrics;
 import dance.normal.server.ops.OpsRoutes;
 import dance.normal.server.payments.PaymentRoutes;
 import dance.normal.server.plays.PlayRoutes;
+import dance.normal.server.quality.QualityMeter;
+import dance.normal.server.quality.QualityRoutes;
+import dance.normal.server.quality.QualityService;
 import dance.normal.server.plays.PlayService;
 import dance.normal.server.plays.StreamEvidence;
 import dance.normal.server.storage.MediaStore;
@@ -98,6 +101,7 @@ public final class NormalDanceServer implements AutoCloseable {
     private final TusService tus;
     private final ScheduledExecutorService uploadJobs = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("nd-upload-expiry").daemon().factory());
+    private final QualityService quality;
     private final PlayService plays;
     private final MediaStore media;
     private final AudioInspector inspector;
@@ -135,7 +139,9 @@ public final class NormalDanceServer implements AutoCloseable {
         this.authenticator = new Authenticator(tokens, auth.sessions());
         this.media = new MediaStore(config.dataDir().resolve("media"));
         this.inspector = new AudioInspector();
-        this.uploads = new UploadService(db.jdbi(), catalog, media, inspector, metrics, config.maxUploadBytes());
+        this.quality = new QualityService(db.jdbi(), catalog, media, QualityMeter.fromPath(), clock);
+        this.uploads = new UploadService(db.jdbi(), catalog, media, inspector, metrics, config.maxUploadBytes(),
+                quality::trackMade);
         this.tus = new TusService(db.jdbi(), uploads, media, clock, config.maxUploadBytes(), config.uploadExpiry());
         this.plays = new PlayService(db.jdbi(), catalog, clock);
         this.streams = new StreamRoutes(catalogReads, media, authenticator,
@@ -198,9 +204,11 @@ public final class NormalDanceServer implements AutoCloseable {
             server.money.start();
             server.uploadJobs.scheduleWithFixedDelay(server::removeExpiredUploads, 0,
                     EXPIRE_UPLOADS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            server.quality.start();
             server.app = Javalin.create(server::configure).start();
         } catch (RuntimeException e) {
             server.uploadJobs.shutdownNow();
+            server.quality.close();
             server.money.close();
             db.close();
             throw e;
@@ -248,6 +256,11 @@ public final class NormalDanceServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Quality reports and fingerprints, for tests that run the analysis themselves. */
+    public QualityService quality() {
+        return quality;
     }
 
     /** The money and token services, for tests that audit every invariant or run background jobs on their clock. */
@@ -300,6 +313,7 @@ public final class NormalDanceServer implements AutoCloseable {
         new DeviceRoutes(auth.deviceService(), json).routes(r);
         new UploadRoutes(uploads, auth).routes(r);
         new TusRoutes(tus).routes(r);
+        new QualityRoutes(quality).routes(r);
         new AdminRoutes(accessKeys, streamKeys, money).routes(r);
         new CatalogRoutes(catalogReads, feed).routes(r);
         streams.routes(r);
@@ -346,6 +360,7 @@ public final class NormalDanceServer implements AutoCloseable {
         app.stop();
         app = null;
         uploadJobs.shutdownNow();
+        quality.close();
         money.close();
         db.close();
         LOG.info("Normal Dance server stopped");

@@ -156,6 +156,8 @@ class AuthMatrixIT {
             rule("DELETE /api/v1/uploads/{id}", Access.OWNING_ARTIST).request((w, c) -> c.path("id", w.newUpload())
                     .header("Tus-Resumable", "1.0.0"))
                     .unchangedAfterRefusal((w, c) -> w.expectUploadOffset(c.path("id"), 0)).answers(204),
+            rule("GET /api/v1/studio/tracks/{id}/report", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.trackId)).answers(200),
             rule("GET /api/v1/tracks/{id}/stream-url", Access.LISTENER).request((w, c) -> c.path("id", w.trackId))
                     .answers(200),
             rule("GET /api/v1/tracks/{id}/stream", Access.SIGNED_URL).request((w, c) -> c.path("id", w.trackId))

@@ -259,13 +259,7 @@ final class Ffmpeg {
     }
 
     static String demuxer(AudioFormat format) {
-        return switch (format) {
-            case WAV -> "wav";
-            case FLAC -> "flac";
-            case OGG_VORBIS, OGG_OPUS -> "ogg";
-            case MP3 -> "mp3";
-            case M4A -> "mov";
-        };
+        return format.demuxer();
     }
 
     private static String input(Path file) {

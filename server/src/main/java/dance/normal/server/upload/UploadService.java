@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -56,15 +57,26 @@ public final class UploadService {
     private final AudioInspector inspector;
     private final Metrics metrics;
     private final long maxAudioBytes;
+    private final Consumer<String> trackMade;
 
     public UploadService(Jdbi jdbi, CatalogRepository catalog, MediaStore media, AudioInspector inspector,
                          Metrics metrics, long maxAudioBytes) {
+        this(jdbi, catalog, media, inspector, metrics, maxAudioBytes, id -> { });
+    }
+
+    /**
+     * As above; {@code trackMade} hears the id of every track made from audio, after its row is committed (the
+     * quality report analyses it in the background).
+     */
+    public UploadService(Jdbi jdbi, CatalogRepository catalog, MediaStore media, AudioInspector inspector,
+                         Metrics metrics, long maxAudioBytes, Consumer<String> trackMade) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.media = media;
         this.inspector = inspector;
         this.metrics = metrics;
         this.maxAudioBytes = maxAudioBytes;
+        this.trackMade = trackMade;
     }
 
     /** Metadata a caller may give; anything absent comes from the file's tags. */
@@ -252,6 +264,7 @@ public final class UploadService {
             alsoInTransaction.useHandle(h);
             return t;
         });
+        trackMade.accept(created.id());
         metrics.upload("accepted");
         LOG.info("Track {} {} for artist {}: {} {} ms", created.id(), track.draft() ? "drafted" : "published",
                 artist.id(), format, info.durationMs());

@@ -1,0 +1,93 @@
+package dance.normal.server.quality;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The {@code quality_reports} table, and the few facts about a track its analysis needs (which file, whose, when).
+ * Every method takes the caller's handle.
+ */
+public final class QualityRepository {
+
+    /** A live track as the analysis and the report need it. */
+    public record Source(String trackId, String artistId, String sha256, String format, long durationMs,
+                         long createdAt) {
+    }
+
+    /** Replaces the measurement of {@code trackId}. */
+    public void save(Handle h, String trackId, Measurement m, long now) {
+        h.createUpdate("DELETE FROM quality_reports WHERE track_id = :t").bind("t", trackId).execute();
+        h.createUpdate("INSERT INTO quality_reports (track_id, integrated_lufs, true_peak_dbtp, clipped_samples, "
+                        + "silence_start_ms, silence_end_ms, sample_rate_hz, bit_depth, codec, channels, duration_ms, "
+                        + "waveform, suggested_preview_start_ms, unmeasured, measured_at) VALUES (:t, :lufs, :tp, "
+                        + ":clipped, :ss, :se, :rate, :bits, :codec, :ch, :dur, :wave, :preview, :unmeasured, :now)")
+                .bind("t", trackId).bind("lufs", m.integratedLufs()).bind("tp", m.truePeakDbtp())
+                .bind("clipped", m.clippedSamples()).bind("ss", m.silenceStartMs()).bind("se", m.silenceEndMs())
+                .bind("rate", m.sampleRateHz()).bind("bits", m.bitDepth()).bind("codec", m.codec())
+                .bind("ch", m.channels()).bind("dur", m.durationMs())
+                .bind("wave", m.waveform().stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .bind("preview", m.suggestedPreviewStartMs()).bind("unmeasured", m.unmeasured()).bind("now", now)
+                .execute();
+    }
+
+    public Optional<Measurement> find(Handle h, String trackId) {
+        return h.createQuery("SELECT integrated_lufs, true_peak_dbtp, clipped_samples, silence_start_ms, "
+                        + "silence_end_ms, sample_rate_hz, bit_depth, codec, channels, duration_ms, waveform, "
+                        + "suggested_preview_start_ms, unmeasured FROM quality_reports WHERE track_id = :t")
+                .bind("t", trackId).map((rs, ctx) -> measurement(rs)).findOne();
+    }
+
+    private static Measurement measurement(ResultSet rs) throws SQLException {
+        String wave = rs.getString(11);
+        List<Integer> waveform = wave.isEmpty() ? List.of()
+                : Arrays.stream(wave.split(",")).map(Integer::valueOf).toList();
+        return new Measurement(nullableDouble(rs, 1), nullableDouble(rs, 2), rs.getLong(3), rs.getLong(4),
+                rs.getLong(5), rs.getInt(6), nullableInt(rs, 7), rs.getString(8), rs.getInt(9), rs.getLong(10),
+                waveform, rs.getLong(12), rs.getString(13));
+    }
+
+    /** A live track's file and owner. */
+    public Optional<Source> source(Handle h, String trackId) {
+        return h.createQuery("SELECT id, artist_id, sha256, format, duration_ms, created_at FROM tracks "
+                        + "WHERE id = :t AND deleted_at IS NULL")
+                .bind("t", trackId)
+                .map((rs, ctx) -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6)))
+                .findOne();
+    }
+
+    /** "Title by Artist" of a track, for a duplicate warning. */
+    public Optional<String> titleAndArtist(Handle h, String trackId) {
+        return h.createQuery("SELECT t.title, a.name FROM tracks t JOIN artists a ON a.id = t.artist_id "
+                        + "WHERE t.id = :t")
+                .bind("t", trackId).map((rs, ctx) -> rs.getString(1) + " by " + rs.getString(2)).findOne();
+    }
+
+    /**
+     * Live tracks that have no measurement yet, or no fingerprint when {@code needFingerprint}, oldest first: the
+     * catalog made before this server could measure, or a server stopped mid-analysis.
+     */
+    public List<String> unanalyzed(Handle h, boolean needFingerprint, int limit) {
+        return h.createQuery("SELECT t.id FROM tracks t WHERE t.deleted_at IS NULL AND (NOT EXISTS "
+                        + "(SELECT 1 FROM quality_reports q WHERE q.track_id = t.id)"
+                        + (needFingerprint ? " OR NOT EXISTS (SELECT 1 FROM track_fingerprints f "
+                        + "WHERE f.track_id = t.id)" : "")
+                        + ") ORDER BY t.created_at, t.id LIMIT :n")
+                .bind("n", limit).mapTo(String.class).list();
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}
