@@ -66,9 +66,10 @@ public final class FingerprintRepository {
         return h.createQuery("SELECT k.fp_key, k.track_id, k.position FROM fingerprint_keys k "
                         + "JOIN tracks t ON t.id = k.track_id "
                         + "WHERE k.fp_key IN (<keys>) AND t.deleted_at IS NULL AND t.id <> :self "
-                        + "AND (t.created_at < :created OR (t.created_at = :created AND t.id < :self))")
+                        + "AND (t.created_at < :created OR (t.created_at = :created AND t.id < :self)) "
+                        + "AND (t.published_at IS NOT NULL OR t.artist_id = :artist)")
                 .bindList("keys", List.copyOf(keys))
-                .bind("self", scope.trackId()).bind("created", scope.createdAt())
+                .bind("self", scope.trackId()).bind("created", scope.createdAt()).bind("artist", scope.artistId())
                 .map((rs, ctx) -> new Posting(rs.getInt(1), rs.getString(2), rs.getInt(3)))
                 .list();
     }

@@ -15,8 +15,11 @@ import org.jdbi.v3.core.Handle;
 public final class QualityRepository {
 
     /** A live track as the analysis and the report need it. */
+    /**
+     * @param previewStartMs where the artist set the preview to start; null for the report's suggestion
+     */
     public record Source(String trackId, String artistId, String sha256, String format, long durationMs,
-                         long createdAt) {
+                         long createdAt, Long previewStartMs) {
     }
 
     /** Replaces the measurement of {@code trackId}. */
@@ -53,11 +56,11 @@ public final class QualityRepository {
 
     /** A live track's file and owner. */
     public Optional<Source> source(Handle h, String trackId) {
-        return h.createQuery("SELECT id, artist_id, sha256, format, duration_ms, created_at FROM tracks "
-                        + "WHERE id = :t AND deleted_at IS NULL")
+        return h.createQuery("SELECT id, artist_id, sha256, format, duration_ms, created_at, preview_start_ms "
+                        + "FROM tracks WHERE id = :t AND deleted_at IS NULL")
                 .bind("t", trackId)
                 .map((rs, ctx) -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getLong(6)))
+                        rs.getLong(5), rs.getLong(6), nullableLong(rs, 7)))
                 .findOne();
     }
 
@@ -83,6 +86,11 @@ public final class QualityRepository {
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
 

@@ -167,7 +167,8 @@ public final class QualityService implements AutoCloseable {
                     new FingerprintRepository.Scope(trackId, source.artistId(), source.createdAt())));
             String duplicateOf = match.map(DuplicateFinder.Match::trackId).orElse(null);
             String duplicateTitle = match.flatMap(x -> reports.titleAndArtist(h, x.trackId())).orElse(null);
-            long previewStart = m.suggestedPreviewStartMs();
+            long previewStart = source.previewStartMs() != null ? source.previewStartMs()
+                    : m.suggestedPreviewStartMs();
             return new QualityReport(trackId, m.integratedLufs(), m.truePeakDbtp(), m.clippedSamples(),
                     m.silenceStartMs(), m.silenceEndMs(), m.sampleRateHz(), m.bitDepth(), m.codec(), m.channels(),
                     m.durationMs(), m.waveform(), m.suggestedPreviewStartMs(), previewStart, duplicateOf,
