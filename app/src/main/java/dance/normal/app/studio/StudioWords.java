@@ -13,10 +13,10 @@ import java.util.Locale;
  */
 public final class StudioWords {
 
-    /** The fields an edit can change: keys {@code studio.invalid.<field>}, and words the server's detail uses. */
+    /** The fields an edit can change: keys {@code studio.invalid.<field>}, and their JSON names (as in details). */
     public enum Field {
-        TITLE("title"), RELEASE("release"), TRACK_NUMBER("track number"), GENRE("genre"), YEAR("year"),
-        PREVIEW("preview");
+        TITLE("title"), RELEASE("releaseid"), TRACK_NUMBER("tracknumber"), GENRE("genre"), YEAR("year"),
+        PREVIEW("previewstartms");
 
         private final String word;
 
@@ -44,7 +44,8 @@ public final class StudioWords {
             if (sent.size() == 1) {
                 return i18n.get(sent.getFirst().key());
             }
-            String detail = p.problem().detail() == null ? "" : p.problem().detail().toLowerCase(Locale.ROOT);
+            String detail = p.problem().detail() == null ? ""
+                    : p.problem().detail().toLowerCase(Locale.ROOT).replace(" ", "");
             return sent.stream().filter(f -> detail.contains(f.word)).findFirst().map(f -> i18n.get(f.key()))
                     .orElseGet(() -> i18n.get("studio.invalid"));
         }

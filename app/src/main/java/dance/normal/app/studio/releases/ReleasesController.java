@@ -10,6 +10,7 @@ import dance.normal.app.ui.Artwork;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.Latest;
+import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.studio.ReleaseRequest;
 import dance.normal.protocol.studio.StudioRelease;
 import dance.normal.protocol.studio.StudioTrack;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import dance.normal.sync.api.ProblemException;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.image.Image;
@@ -118,10 +120,11 @@ public final class ReleasesController implements Screen {
     private void read(String chooseId) {
         reads.run(() -> new Read(studio.releases(), studio.tracks()), read -> {
             tracks = read.tracks().stream().collect(Collectors.toMap(StudioTrack::id, Function.identity()));
-            List<String> onReleases = read.releases().stream().flatMap(r -> r.trackIds().stream()).toList();
-            model.drafts.setAll(read.tracks().stream()
-                    .filter(t -> t.status() == TrackStatus.DRAFT && !onReleases.contains(t.id()))
-                    .map(t -> new DraftChoice(t.id(), t.title(), new SimpleBooleanProperty())).toList());
+            // Every track is on a release (an upload gets one of its own); a new release takes drafts from theirs.
+            model.drafts.setAll(read.tracks().stream().filter(t -> t.status() == TrackStatus.DRAFT)
+                    .map(t -> new DraftChoice(t.id(), t.releaseTitle() == null || t.releaseTitle().equals(t.title())
+                            ? t.title() : t.title() + " (" + t.releaseTitle() + ")", new SimpleBooleanProperty()))
+                    .toList());
             model.releases.setAll(read.releases());
             choose(read.releases().stream().filter(r -> r.id().equals(chooseId)).findFirst()
                     .orElse(read.releases().isEmpty() ? null : read.releases().getFirst()));
@@ -169,7 +172,7 @@ public final class ReleasesController implements Screen {
     private void saveDetails() {
         StudioRelease release = model.chosen.get();
         String title = model.title.get().strip();
-        Integer year = StudioWords.wholeNumber(model.year.get(), 1000, 9999);
+        Integer year = StudioWords.wholeNumber(model.year.get(), 1900, 2100);
         if (release == null) {
             return;
         }
@@ -217,7 +220,7 @@ public final class ReleasesController implements Screen {
 
     private void create() {
         String title = model.newTitle.get().strip();
-        Integer year = StudioWords.wholeNumber(model.newYear.get(), 1000, 9999);
+        Integer year = StudioWords.wholeNumber(model.newYear.get(), 1900, 2100);
         List<String> ids = model.drafts.stream().filter(d -> d.chosen().get()).map(DraftChoice::id).toList();
         if (title.isEmpty() || ids.isEmpty()) {
             model.status.set(i18n.get("studio.releases.needTitleAndTracks"));
@@ -244,8 +247,10 @@ public final class ReleasesController implements Screen {
             done.accept(result);
         }, error -> {
             model.busy.set(false);
-            model.status.set(error instanceof IllegalArgumentException e && sent.isEmpty()
-                    ? i18n.get("studio.releases.notAnImage") : StudioWords.refused(i18n, error, sent));
+            model.status.set(error instanceof IllegalArgumentException && sent.isEmpty()
+                    ? i18n.get("studio.releases.notAnImage")
+                    : error instanceof ProblemException p && p.problem().type().equals(ProblemType.CONFLICT.uri())
+                    ? i18n.get("studio.releases.titleTaken") : StudioWords.refused(i18n, error, sent));
         });
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,7 +37,7 @@ final class ReportView {
         void onPlayPreview();
     }
 
-    final ScrollPane root = new ScrollPane();
+    final BorderPane root = new BorderPane();
 
     ReportView(ReportModel model, I18n i18n, Actions actions) {
         Label heading = new Label(i18n.get("studio.report.title"));
@@ -99,8 +100,9 @@ final class ReportView {
         for (var part : java.util.List.of(figures, wave, warnings)) {
             part.visibleProperty().bind(model.loaded);
         }
-        root.setContent(content);
-        root.setFitToWidth(true);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
         root.setId("studio-report");
     }
 

@@ -78,14 +78,17 @@ final class WaveformCanvas extends Region {
             g.setFill(x + slice > from && x < to ? PREVIEW_BAR : BAR);
             g.fillRect(x + slice * 0.15, mid - half, Math.max(1, slice * 0.7), half * 2);
         }
+        g.setStroke(PREVIEW_BAR);
+        g.setLineWidth(2);
+        g.strokeLine(from, 0, from, h);
+        g.setFill(PREVIEW_BAR);
+        g.fillPolygon(new double[] {from - 7, from + 7, from}, new double[] {0, 0, 9}, 3);
+        // The suggestion over the start: still seen when the artist kept it.
         double suggested = x(model.suggestedStartMs.get(), w, duration);
         g.setStroke(SUGGESTED);
-        g.setLineWidth(2);
         g.setLineDashes(6, 4);
-        g.strokeLine(suggested, 0, suggested, h);
+        g.strokeLine(suggested, 12, suggested, h);
         g.setLineDashes((double[]) null);
-        g.setStroke(PREVIEW_BAR);
-        g.strokeLine(from, 0, from, h);
     }
 
     private static double x(long ms, double w, long duration) {

@@ -144,7 +144,7 @@ public final class StudioTracksController implements Screen {
         }
         String title = model.title.get().strip();
         String genre = model.genre.get().strip();
-        Integer year = StudioWords.wholeNumber(model.year.get(), 1000, 9999);
+        Integer year = StudioWords.wholeNumber(model.year.get(), 1900, 2100);
         Integer trackNumber = StudioWords.wholeNumber(model.trackNumber.get(), 1, 999);
         if (title.isEmpty()) {
             model.editError.set(i18n.get(Field.TITLE.key()));

@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -83,7 +84,9 @@ final class StudioTracksView {
         release.setId("edit-release");
         release.setMaxWidth(Double.MAX_VALUE);
         release.setAccessibleText(i18n.get("studio.edit.release"));
-        grid.addRow(1, new Label(i18n.get("studio.edit.release")), release);
+        Label releaseLabel = new Label(i18n.get("studio.edit.release"));
+        releaseLabel.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(1, releaseLabel, release);
         fields.add(release);
         fields.add(field(grid, 2, i18n.get("studio.edit.trackNumber"), "edit-track-number", model.trackNumber));
         fields.add(field(grid, 3, i18n.get("studio.edit.genre"), "edit-genre", model.genre));
@@ -108,7 +111,7 @@ final class StudioTracksView {
         cancel.setOnAction(e -> actions.onCancel());
         VBox form = new VBox(12, heading, grid, error, new HBox(8, save, cancel));
         form.setPadding(new Insets(16));
-        form.setPrefWidth(340);
+        form.setPrefWidth(320);
         form.setId("studio-edit");
         return form;
     }
@@ -119,8 +122,18 @@ final class StudioTracksView {
         field.setId(id);
         field.setAccessibleText(label);
         GridPane.setHgrow(field, Priority.ALWAYS);
-        grid.addRow(row, new Label(label), field);
+        Label name = new Label(label);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(row, name, field);
         return field;
+    }
+
+    private static Button iconButton(FontIcon icon, String text) {
+        Button b = new Button(null, icon);
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.setAccessibleText(text);
+        b.setTooltip(new Tooltip(text));
+        return b;
     }
 
     /** Title over "release · #n · genre · year"; status, length, warnings and the three actions on the right. */
@@ -144,21 +157,24 @@ final class StudioTracksView {
             length.getStyleClass().add(Styles.TEXT_MUTED);
             length.setMinWidth(44);
             length.setAlignment(Pos.CENTER_RIGHT);
-            warnings.setMinWidth(110);
-            report = new Button(i18n.get("studio.tracks.report"), new FontIcon(Material2AL.ASSESSMENT));
-            report.getStyleClass().add(Styles.FLAT);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            report = iconButton(new FontIcon(Material2AL.ASSESSMENT), i18n.get("studio.tracks.report"));
             report.setOnAction(e -> actions.onReport(getItem()));
-            edit = new Button(i18n.get("studio.tracks.edit"), new FontIcon(Material2AL.EDIT));
-            edit.getStyleClass().add(Styles.FLAT);
+            edit = iconButton(new FontIcon(Material2AL.EDIT), i18n.get("studio.tracks.edit"));
             edit.setOnAction(e -> actions.onEdit(getItem()));
-            publish.setMinWidth(130);
+            publish.setMinWidth(Region.USE_PREF_SIZE);
+            publish.setPrefWidth(165); // the same for Publish and Unpublish, so the columns line up
             publish.setOnAction(e -> actions.onPublish(getItem()));
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             VBox text = new VBox(2, title, detail);
             text.setMinWidth(0);
-            box = new HBox(10, text, gap, badge, length, warnings, report, edit, publish);
+            VBox state = new VBox(2, badge, warnings);
+            state.setMinWidth(150);
+            state.setPrefWidth(150);
+            box = new HBox(10, text, gap, state, length, report, edit, publish);
             box.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0); // the row fits the list's width: the title gives way, never the buttons
         }
 
         @Override

@@ -124,17 +124,26 @@ class StudioTracksControllerTest {
         show(RUSSIAN);
         screen.actions().onEdit(row("t1"));
         StudioTracksModel m = screen.model();
-        m.year.set("1066");
+        m.year.set("2099");
         studio.editFailure = FakeStudioCatalogService.validation("The year must be from 1900 to the next year.");
 
         screen.actions().onSave();
         fx.runNext();
 
         assertThat(m.editError.get()).isEqualTo(RUSSIAN.get("studio.invalid.year"))
-                .isEqualTo("Год — четыре цифры, например 2026.");
+                .isEqualTo("Год — от 1900 до 2100, например 2026.");
         assertThat(m.editing.get()).as("the form stays open").isNotNull();
-        assertThat(m.year.get()).isEqualTo("1066");
+        assertThat(m.year.get()).isEqualTo("2099");
         assertThat(m.saving.get()).isFalse();
+
+        m.title.set("Огни гавани");
+        m.year.set("");
+        m.trackNumber.set("7");
+        studio.editFailure = FakeStudioCatalogService.validation("trackNumber must be from 1 to 999.");
+        screen.actions().onSave();
+        fx.runNext();
+        assertThat(m.editError.get()).as("of the fields sent, the one the server named")
+                .isEqualTo(RUSSIAN.get("studio.invalid.track_number"));
     }
 
     @Test
