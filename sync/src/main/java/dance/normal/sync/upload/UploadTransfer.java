@@ -37,7 +37,8 @@ final class UploadTransfer {
     private final String id;
     private final Throughput meter = new Throughput();
     private String url;
-    private long lastTold = Long.MIN_VALUE;
+    private long lastTold;
+    private boolean told;
 
     UploadTransfer(UploadQueue queue, String id) {
         this.queue = queue;
@@ -213,7 +214,8 @@ final class UploadTransfer {
             write(c -> UploadRows.setSent(c, id, size));
             setState(Upload.State.CHECKING, null, null);
         }
-        if (allSent || now - lastTold >= PROGRESS_EVERY_MS) {
+        if (allSent || !told || now - lastTold >= PROGRESS_EVERY_MS) {
+            told = true;
             lastTold = now;
             queue.progress(id, done, size, meter.bytesPerSecond(), meter.left(size - done).orElse(null));
         }

@@ -82,6 +82,7 @@ class UploadQueueTest {
         assertThat(tus.requests.getFirst()).isEqualTo("POST /api/v1/uploads");
         // Progress rises to the whole file, with a rate and a time left that reaches zero.
         assertThat(progress).extracting(p -> p[0]).isSorted().last().isEqualTo((long) audio.length);
+        assertThat(progress).as("told along the way, not only at the end").hasSizeGreaterThanOrEqualTo(6);
         assertThat(rates.getLast()).isPositive();
         assertThat(left.getLast()).isEqualTo(Duration.ZERO);
         assertThat(events).containsSubsequence("QUEUED", "UPLOADING", "CHECKING", "DONE");
