@@ -17,6 +17,9 @@ import dance.normal.app.session.SessionServices;
 import dance.normal.app.settings.SettingsController;
 import dance.normal.app.studio.earnings.EarningsController;
 import dance.normal.app.studio.offering.OfferingController;
+import dance.normal.app.studio.releases.ReleasesController;
+import dance.normal.app.studio.report.ReportController;
+import dance.normal.app.studio.tracks.StudioTracksController;
 import dance.normal.app.studio.uploads.UploadsController;
 import dance.normal.app.track.TrackPanelController;
 import dance.normal.app.ui.Background;
@@ -116,6 +119,12 @@ public final class ShellController {
                         navigation.go(Place.report(trackId));
                     }
                 }));
+        screens.put(NavTarget.STUDIO_TRACKS, new StudioTracksController(session.studioCatalog(), background, i18n,
+                trackId -> navigation.go(Place.report(trackId))));
+        screens.put(NavTarget.STUDIO_REPORT, new ReportController(session.studioCatalog(), session.player(), events,
+                background, i18n));
+        screens.put(NavTarget.STUDIO_RELEASES, new ReleasesController(session.studioCatalog(), background, i18n,
+                session.catalog()::artwork));
         screens.put(NavTarget.WALLET, new WalletController(session.wallet(), background, i18n, browser));
         screens.put(NavTarget.STUDIO_EARNINGS, new EarningsController(session.studioMoney(), background, i18n));
         screens.put(NavTarget.STUDIO_OFFERING, new OfferingController(session.studioMoney(), background, i18n));
