@@ -45,6 +45,9 @@ import dance.normal.server.storage.MediaStore;
 import dance.normal.server.stream.ImageRoutes;
 import dance.normal.server.stream.StreamRoutes;
 import dance.normal.server.stream.StreamUrlSigner;
+import dance.normal.server.studio.StudioReleaseService;
+import dance.normal.server.studio.StudioRoutes;
+import dance.normal.server.studio.StudioTrackService;
 import dance.normal.server.tokens.MoneyRoutes;
 import dance.normal.server.tokens.StudioMoneyRoutes;
 import dance.normal.server.tokens.MoneyServices;
@@ -324,6 +327,8 @@ public final class NormalDanceServer implements AutoCloseable {
         new MoneyRoutes(money, json).routes(r);
         new StudioMoneyRoutes(money, json).routes(r);
         new PaymentRoutes(money.stripeWebhook()).routes(r);
+        new StudioRoutes(new StudioTrackService(db.jdbi(), catalog, clock),
+                new StudioReleaseService(db.jdbi(), catalog, clock), uploads, json).routes(r);
         new Problems(json).install(r);
     }
 

@@ -224,19 +224,24 @@ public final class CatalogRepository {
     }
 
     /** Appends the release as it is now to the change feed (a snapshot without tracks, as mirrors keep it). */
-    void recordRelease(Handle h, String releaseId) {
+    public void recordRelease(Handle h, String releaseId) {
         feed.record(h, Change.Entity.RELEASE, releaseId, Change.Op.UPSERT, releaseRow(h, releaseId).orElseThrow());
     }
 
     /** Adds a published live track to search and the change feed (it was a draft, or it changed). */
-    void announceTrack(Handle h, String trackId) {
+    public void announceTrack(Handle h, String trackId) {
         Track track = liveTrack(h, trackId).orElseThrow();
         search.upsert(h, trackId, track.title(), track.artistName(), track.releaseTitle(), track.genre());
         feed.record(h, Change.Entity.TRACK, trackId, Change.Op.UPSERT, track);
     }
 
+    /** Tells mirrors to drop a release that listeners no longer see (its last published track left it). */
+    public void withdrawRelease(Handle h, String releaseId) {
+        feed.record(h, Change.Entity.RELEASE, releaseId, Change.Op.DELETE, null);
+    }
+
     /** Takes a track out of search and tells mirrors to drop it (it was unpublished or deleted). */
-    void withdrawTrack(Handle h, String trackId) {
+    public void withdrawTrack(Handle h, String trackId) {
         search.delete(h, trackId);
         feed.record(h, Change.Entity.TRACK, trackId, Change.Op.DELETE, null);
     }
