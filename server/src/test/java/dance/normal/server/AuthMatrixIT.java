@@ -198,6 +198,38 @@ class AuthMatrixIT {
                     .request((w, c) -> c.path("id", w.playlist(c).path("id").asText()))
                     .unchangedAfterRefusal((w, c) -> w.expectPlaylistUnchanged(c.path("id"))).answers(204),
 
+            // the Studio's catalog (docs/studio.md): another artist's track or release is not found
+            rule("GET /api/v1/studio/tracks", Access.ARTIST).answers(200),
+            rule("PATCH /api/v1/studio/tracks/{id}", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.track(c)).json(Map.of("genre", "Matrix")))
+                    .unchangedAfterRefusal((w, c) -> assertThat(TestServer.json(w.get("/api/v1/tracks/"
+                            + c.path("id"), null)).path("genre").asText()).isNotEqualTo("Matrix"))
+                    .answers(200),
+            rule("POST /api/v1/studio/tracks/{id}/publish", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.track(c))).answers(200),
+            rule("POST /api/v1/studio/tracks/{id}/unpublish", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.track(c)))
+                    .unchangedAfterRefusal((w, c) -> w.expectStatus(w.get("/api/v1/tracks/" + c.path("id"), null),
+                            200, "the track another user tried to unpublish is still published"))
+                    .answers(200),
+            rule("GET /api/v1/studio/releases", Access.ARTIST).answers(200),
+            rule("POST /api/v1/studio/releases", Access.ARTIST)
+                    .json(w -> Map.of("title", "Matrix Release " + UUID.randomUUID())).answers(201),
+            rule("PATCH /api/v1/studio/releases/{id}", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.release(c)).json(Map.of("year", 1999)))
+                    .unchangedAfterRefusal((w, c) -> assertThat(TestServer.json(w.get("/api/v1/releases/"
+                            + c.path("id"), null)).path("year").asInt()).isNotEqualTo(1999))
+                    .answers(200),
+            rule("PUT /api/v1/studio/releases/{id}/cover", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.release(c)).body("image/png", w.png)).answers(200),
+            rule("POST /api/v1/studio/releases/{id}/publish", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.release(c))).answers(200),
+            rule("POST /api/v1/studio/releases/{id}/unpublish", Access.OWNING_ARTIST)
+                    .request((w, c) -> c.path("id", w.release(c)))
+                    .unchangedAfterRefusal((w, c) -> w.expectStatus(w.get("/api/v1/releases/" + c.path("id"), null),
+                            200, "the release another user tried to unpublish is still published"))
+                    .answers(200),
+
             // tokens and money
             rule("POST /api/v1/offerings", Access.OWNING_ARTIST).request((w, c) -> c.json(Map.of(
                     "trackId", c.remember("trackId", w.track(c)), "supply", 100, "priceMicros", 1_000_000,
@@ -734,6 +766,17 @@ class AuthMatrixIT {
         String newTrack() {
             return TrackUploads.upload(server, market.artistToken(), audio, Map.of("title", "Matrix Throwaway"))
                     .path("id").asText();
+        }
+
+        /** A release of the artist's own to change: a new, empty one for a caller who gets in. */
+        String release(Call c) {
+            if (!c.letIn) {
+                return releaseId;
+            }
+            HttpResponse<String> r = server.postJson("/api/v1/studio/releases", market.artistToken(),
+                    Map.of("title", "Matrix Release " + UUID.randomUUID()));
+            expectStatus(r, 201, "a release for the artist");
+            return TestServer.json(r).path("id").asText();
         }
 
         /** A track of the artist's own to change or delete: a new one for a caller who gets in. */
