@@ -13,7 +13,8 @@ final class Catalog {
     record Artist(String name, String bio, Style style) {
     }
 
-    record Release(Artist artist, String title, int year, List<Entry> tracks) {
+    /** A release of the catalog; a draft one is added as drafts its artist sees in the Studio, not published. */
+    record Release(Artist artist, String title, int year, List<Entry> tracks, boolean draft) {
 
         Release {
             tracks = List.copyOf(tracks);
@@ -52,6 +53,10 @@ final class Catalog {
                         track("Paper Lanterns", "G", Mode.LYDIAN, 74, 37, AudioFormat.OGG_VORBIS),
                         track("The Quiet Ferry", "C#", Mode.AEOLIAN, 78, 35, AudioFormat.MP3),
                         track("Moonwake", "Bb", Mode.IONIAN, 71, 36, AudioFormat.FLAC)),
+                // The demo artist's unpublished work (./nd demo --artist shows it in the Studio).
+                draft(release(halcyon, "Harbour Sketches", 2026,
+                        track("Fog Signal", "B", Mode.LYDIAN, 73, 34, AudioFormat.FLAC),
+                        track("Night Crane", "Eb", Mode.AEOLIAN, 77, 33, AudioFormat.MP3))),
                 release(mochi, "Rainy Window Sessions", 2022,
                         track("Steam From the Kettle", "Eb", Mode.DORIAN, 84, 36, AudioFormat.MP3),
                         track("Umbrella Shuffle", "G", Mode.AEOLIAN, 88, 35, AudioFormat.OGG_VORBIS),
@@ -100,7 +105,11 @@ final class Catalog {
                     d.seconds(), seed);
             entries[i] = new Entry(i + 1, song, d.format());
         }
-        return new Release(artist, title, year, List.of(entries));
+        return new Release(artist, title, year, List.of(entries), false);
+    }
+
+    private static Release draft(Release r) {
+        return new Release(r.artist(), r.title(), r.year(), r.tracks(), true);
     }
 
     private static int pitchClass(String key) {

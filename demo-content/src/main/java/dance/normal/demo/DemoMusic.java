@@ -94,7 +94,7 @@ public final class DemoMusic {
                 Path audio = folder.resolve(name);
                 tracks.add(new DemoTrack(release.artist().name(), release.artist().bio(), release.title(),
                         release.year(), entry.number(), entry.song().title(), release.artist().style().genre(),
-                        audio, cover));
+                        audio, cover, release.draft()));
                 // The first track's job also paints the cover, so progress counts tracks (what callers show).
                 boolean paintCover = entry.number() == 1;
                 jobs.add(() -> {

@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.MoneyInvariants;
 import dance.normal.server.support.TestServer;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +146,38 @@ class DemoCatalogIT {
         assertThat(holders.get("holders").get(0).get("earnedMicros").asLong()).isPositive();
         JsonNode page = TestServer.json(server.get("/api/v1/artists/" + artistId, null));
         assertThat(page.get("releases")).as("a published release").isNotEmpty();
+
+        // Two drafts: the artist may stream them, a listener cannot find or stream them.
+        Map<String, String> drafts = drafts(artistId);
+        assertThat(drafts).hasSize(2);
+        String listener = server.listenerToken();
+        for (Map.Entry<String, String> draft : drafts.entrySet()) {
+            assertThat(server.get("/api/v1/tracks/" + draft.getKey() + "/stream-url", token).statusCode())
+                    .isEqualTo(200);
+            assertThat(server.get("/api/v1/tracks/" + draft.getKey() + "/stream-url", listener).statusCode())
+                    .isEqualTo(404);
+            assertThat(server.get("/api/v1/tracks/" + draft.getKey(), null).statusCode()).isEqualTo(404);
+            String q = URLEncoder.encode(draft.getValue(), StandardCharsets.UTF_8);
+            assertThat(TestServer.json(server.get("/api/v1/tracks?q=" + q, null)).get("items").findValuesAsText("id"))
+                    .doesNotContain(draft.getKey());
+        }
+    }
+
+    /** The artist's drafts (id to title), read from the server's database as the Studio's list would show them. */
+    private static Map<String, String> drafts(String artistId) throws Exception {
+        Map<String, String> drafts = new HashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+                + server.dataDir().resolve("normal-dance.db"));
+             PreparedStatement s = c.prepareStatement("SELECT id, title FROM tracks WHERE artist_id = ? "
+                     + "AND published_at IS NULL AND deleted_at IS NULL")) {
+            s.setString(1, artistId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    drafts.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return drafts;
     }
 
     private static List<String> offeredTracks(TestServer on) {

@@ -24,6 +24,8 @@ public final class DemoSeeder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
     private static final String MARKER = "demo-catalog-v1";
+    /** The demo artist's drafts, added once to a database seeded before they existed too. */
+    private static final String DRAFTS_MARKER = "demo-drafts-v1";
 
     private final Jdbi jdbi;
     private final CatalogRepository catalog;
@@ -47,7 +49,9 @@ public final class DemoSeeder {
         } catch (IllegalStateException e) {
             throw new CannotStartException(e.getMessage(), e);
         }
-        if (seeded()) {
+        boolean catalogDone = DemoMarker.isSet(jdbi, MARKER);
+        boolean draftsDone = DemoMarker.isSet(jdbi, DRAFTS_MARKER);
+        if (catalogDone && draftsDone) {
             return;
         }
         List<DemoTrack> tracks;
@@ -62,20 +66,28 @@ public final class DemoSeeder {
             throw new UncheckedIOException("The demo catalog could not be generated", e);
         }
         Map<String, Artist> artists = new HashMap<>();
+        int published = 0;
+        int drafts = 0;
         for (DemoTrack t : tracks) {
+            if (t.draft() ? draftsDone : catalogDone) {
+                continue;
+            }
             Artist artist = artists.computeIfAbsent(t.artistName(), name -> jdbi.inTransaction(h ->
                     catalog.artistByName(h, name).orElseGet(() -> catalog.createArtist(h, null, name, t.artistBio()))));
-            publish(artist, t);
+            add(artist, t);
+            if (t.draft()) {
+                drafts++;
+            } else {
+                published++;
+            }
         }
-        DemoMarker.set(jdbi, MARKER, Integer.toString(tracks.size()));
-        LOG.info("Demo catalog ready: {} artists, {} tracks", artists.size(), tracks.size());
+        DemoMarker.set(jdbi, MARKER, Integer.toString(published));
+        DemoMarker.set(jdbi, DRAFTS_MARKER, Integer.toString(drafts));
+        LOG.info("Demo catalog ready: {} artists, {} tracks published and {} drafts added", artists.size(), published,
+                drafts);
     }
 
-    private boolean seeded() {
-        return DemoMarker.isSet(jdbi, MARKER);
-    }
-
-    private void publish(Artist artist, DemoTrack t) {
+    private void add(Artist artist, DemoTrack t) {
         Path audio = null;
         Path artwork = null;
         try {
@@ -83,11 +95,16 @@ public final class DemoSeeder {
             audio = stagedAudio.getKey();
             var stagedArt = uploads.stage(t.artworkFile(), ".image");
             artwork = stagedArt.getKey();
-            uploads.publish(artist, audio, stagedAudio.getValue(), artwork, stagedArt.getValue(),
-                    new UploadService.Fields(Optional.of(t.title()), Optional.of(t.releaseTitle()),
-                            Optional.of(t.trackNumber()), Optional.of(t.genre()), Optional.of(t.releaseYear())));
+            UploadService.Fields fields = new UploadService.Fields(Optional.of(t.title()),
+                    Optional.of(t.releaseTitle()), Optional.of(t.trackNumber()), Optional.of(t.genre()),
+                    Optional.of(t.releaseYear()));
+            if (t.draft()) {
+                uploads.draft(artist, audio, stagedAudio.getValue(), artwork, stagedArt.getValue(), fields);
+            } else {
+                uploads.publish(artist, audio, stagedAudio.getValue(), artwork, stagedArt.getValue(), fields);
+            }
         } catch (IOException | InvalidAudioException e) {
-            throw new IllegalStateException("Demo track \"" + t.title() + "\" could not be published", e);
+            throw new IllegalStateException("Demo track \"" + t.title() + "\" could not be added", e);
         } finally {
             UploadService.deleteQuietly(audio);
             UploadService.deleteQuietly(artwork);

@@ -196,7 +196,7 @@ public final class UploadService {
      */
     public Track publish(Artist artist, Path audio, String audioSha, Path artwork, String artworkSha, Fields given)
             throws IOException, InvalidAudioException {
-        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty()), h -> {
+        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(), false), h -> {
         });
     }
 
@@ -208,7 +208,7 @@ public final class UploadService {
     Track draftFromUpload(Artist artist, Path audio, String audioSha, Fields given, String uploadId,
                           HandleConsumer<RuntimeException> alsoInTransaction) {
         try {
-            return admit(artist, new Intake(audio, audioSha, null, null, given, Optional.of(uploadId)),
+            return admit(artist, new Intake(audio, audioSha, null, null, given, Optional.of(uploadId), true),
                     alsoInTransaction);
         } catch (InvalidAudioException e) {
             metrics.upload("rejected");
@@ -223,10 +223,20 @@ public final class UploadService {
 
     /**
      * What becomes a track: the audio (and optional artwork) in the store's folder with their SHA-256, the fields the
-     * artist gave, and the resumable upload it came from (then it enters as a draft).
+     * artist gave, the resumable upload it came from (if any), and whether it enters as a draft.
      */
-    record Intake(Path audio, String audioSha, Path artwork, String artworkSha, Fields given,
-                  Optional<String> uploadId) {
+    record Intake(Path audio, String audioSha, Path artwork, String artworkSha, Fields given, Optional<String> uploadId,
+                  boolean draft) {
+    }
+
+    /**
+     * As {@link #publish}, but the track enters as a draft that only its artist sees (the demo artist's drafts, which
+     * come from no resumable upload).
+     */
+    public Track draft(Artist artist, Path audio, String audioSha, Path artwork, String artworkSha, Fields given)
+            throws IOException, InvalidAudioException {
+        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(), true), h -> {
+        });
     }
 
     /**
@@ -254,7 +264,7 @@ public final class UploadService {
                 given.genre().or(info::genre).orElse(null),
                 info.durationMs(), format.name(), format.mimeType(), info.bitrateKbps(), Files.size(in.audio()),
                 in.audioSha(), loudness, info.peakDbfs().orElse(null));
-        NewTrack track = in.uploadId().map(published::asDraft).orElse(published);
+        NewTrack track = in.draft() ? published.asDraft(in.uploadId().orElse(null)) : published;
         media.commit(in.audio(), in.audioSha());
         if (in.artwork() != null) {
             media.commit(in.artwork(), in.artworkSha());
