@@ -173,6 +173,14 @@ class TusProtocolIT {
         assertThat(Files.exists(env.fileOf(uploader.getUploadURL().toString()))).as("upload file").isFalse();
         assertThat(env.one("SELECT sha256 FROM tracks WHERE upload_id = ? AND published_at IS NULL", uploadId))
                 .as("a draft from the upload").isEqualTo(sha256(Files.readAllBytes(file)));
+        JsonNode listed = null;
+        for (JsonNode t : TestServer.json(env.server().get("/api/v1/studio/tracks", env.artist())).path("tracks")) {
+            if (uploadId.equals(t.path("uploadId").asText())) {
+                listed = t;
+            }
+        }
+        assertThat(listed).as("the draft in GET /api/v1/studio/tracks with its uploadId").isNotNull();
+        assertThat(listed.path("status").asText()).isEqualTo("draft");
     }
 
     @ParameterizedTest
