@@ -24,7 +24,10 @@ final class StudioRepository {
 
     private static final String TRACK_SELECT = "SELECT t.id, t.upload_id, t.published_at, t.title, t.release_id, "
             + "r.title AS release_title, t.track_number, t.genre, COALESCE(t.track_year, r.release_year) AS year, "
-            + "t.duration_ms, t.format, r.artwork_sha256, t.preview_start_ms, t.created_at, "
+            + "t.duration_ms, t.format, r.artwork_sha256, t.created_at, "
+            // the artist's preview start, else the quality report's suggestion (decision 0040), else none yet
+            + "COALESCE(t.preview_start_ms, (SELECT q.suggested_preview_start_ms FROM quality_reports q "
+            + "WHERE q.track_id = t.id)) AS preview_start_ms, "
             + "(SELECT COUNT(*) FROM offerings o WHERE o.track_id = t.id) AS offerings "
             + "FROM tracks t JOIN releases r ON r.id = t.release_id "
             + "WHERE t.artist_id = :artist AND t.deleted_at IS NULL ";
@@ -190,7 +193,7 @@ final class StudioRepository {
         int y = rs.getInt("year");
         Integer year = rs.wasNull() ? null : y;
         long preview = rs.getLong("preview_start_ms");
-        // Until the quality report suggests a start, a preview the artist did not place starts at the beginning.
+        // Before the quality report has measured the track, a preview the artist did not place starts at 0.
         long previewStart = rs.wasNull() ? 0 : preview;
         return new StudioTrack(rs.getString("id"), rs.getString("upload_id"),
                 published == null ? TrackStatus.DRAFT : TrackStatus.PUBLISHED, rs.getString("title"),

@@ -85,6 +85,14 @@ class StudioCatalogIT {
         });
         assertThat(TestServer.json(server.get("/api/v1/tracks/" + first.get("id").asText(), null)).path("title")
                 .asText()).as("nothing changed by a refused edit").isEqualTo("Renamed Song");
+
+        // The Studio's preview start is the artist's, else the quality report's suggestion.
+        String secondId = second.get("id").asText();
+        JsonNode report = Studio.ok(server.get("/api/v1/studio/tracks/" + secondId + "/report", artist));
+        JsonNode studioTrack = Studio.ok(server.get("/api/v1/studio/tracks", artist)).path("tracks").get(0);
+        assertThat(studioTrack.path("id").asText()).isEqualTo(secondId);
+        assertThat(studioTrack.path("previewStartMs").asLong())
+                .isEqualTo(report.path("suggestedPreviewStartMs").asLong());
     }
 
     @ParameterizedTest
