@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final String APP = "dance.normal.app";
     private static final List<String> FEATURES = List.of("browse", "home", "library", "queue", "search", "settings",
             "wallet", "downloads", "nowplaying", "onboarding", "track", "studio.earnings", "studio.offering",
-            "studio.tracks", "studio.report", "studio.releases");
+            "studio.tracks", "studio.report", "studio.releases", "studio.uploads");
     private static JavaClasses classes;
 
     @BeforeAll

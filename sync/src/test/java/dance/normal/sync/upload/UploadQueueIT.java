@@ -151,6 +151,32 @@ class UploadQueueIT {
     }
 
     @Test
+    void anAnswerLostAfterTheLastByteIsFoundAmongTheStudiosTracks() throws Exception {
+        Path file = copy(Fixtures.audio("wav", 4, "Queue Lost Answer"), "lost.wav");
+        UploadQueue whole = new UploadQueue(api, store, new UploadQueueTest.TickingClock(), new UploadQueue.Options(1,
+                Files.size(file), Files.size(file), Duration.ofSeconds(2), Duration.ofMillis(50),
+                Duration.ofMillis(400)));
+        whole.addListener(new UploadListener() {
+            @Override
+            public void onChanged(Upload u) {
+                changes.add(u.state().name());
+            }
+        });
+        queue.close();
+        queue = whole;
+        // The one PATCH carries the whole file; its answer is lost.
+        proxy.dropAnswerAfterUpload(Files.size(file));
+
+        Upload done = awaitState(queue.add(List.of(file)).getFirst().id(), Upload.State.DONE);
+
+        assertThat(proxy.cuts()).isEqualTo(1);
+        assertThat(changes).containsSubsequence("CHECKING", "DONE");
+        Draft draft = draft(done.trackId()).orElseThrow();
+        assertThat(draft.title()).isEqualTo("Queue Lost Answer");
+        assertThat(draft.uploadId()).isNotNull();
+    }
+
+    @Test
     void cancelEndsTheUploadOnTheServer() throws Exception {
         Path file = copy(Fixtures.audio("wav", 8, "Queue Cancel"), "cancel.wav");
         CountDownLatch started = new CountDownLatch(1);
