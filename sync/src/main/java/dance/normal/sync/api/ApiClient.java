@@ -417,11 +417,8 @@ public final class ApiClient implements AutoCloseable {
         Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
         headers.forEach(builder::header);
         session.ifPresent(pair -> builder.header("Authorization", "Bearer " + pair.accessToken()));
-        RequestBody requestBody = payload;
-        if (requestBody == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
-            requestBody = EMPTY;
-        }
-        return builder.method(method, requestBody).build();
+        boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        return builder.method(method, payload == null && needsBody ? EMPTY : payload).build();
     }
 
     /**
@@ -453,15 +450,11 @@ public final class ApiClient implements AutoCloseable {
         int status = response.code();
         String contentType = response.header("Content-Type", "");
         if (status >= 200 && status < 300) {
-            if (type == Void.class || status == 204) {
-                return null;
-            }
-            byte[] bytes = body.bytes();
-            if (type == byte[].class) {
-                return type.cast(bytes); // a body that is not JSON (a CSV statement), as sent
+            if (type == Void.class || status == 204 || type == byte[].class) { // byte[]: not JSON (a CSV), as sent
+                return type == byte[].class && status != 204 ? type.cast(body.bytes()) : null;
             }
             try {
-                return json.readValue(bytes, type);
+                return json.readValue(body.bytes(), type);
             } catch (JsonProcessingException e) {
                 throw new BadResponseException("The server's answer could not be read as " + type.getSimpleName()
                         + ".", e);

@@ -7,6 +7,7 @@ import dance.normal.app.ui.I18n;
 import dance.normal.app.ui.Latest;
 import dance.normal.app.ui.Typed;
 import dance.normal.protocol.Money;
+import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.files.AtomicFiles;
 import dance.normal.protocol.plays.PlayReason;
 import dance.normal.protocol.plays.PlayReasons;
@@ -15,6 +16,7 @@ import dance.normal.protocol.studio.StudioEarnings;
 import dance.normal.protocol.studio.TrackHolders;
 import dance.normal.protocol.tokens.TrackEarnings;
 import dance.normal.protocol.tokens.Withdrawal;
+import dance.normal.sync.api.ProblemException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -240,7 +242,9 @@ public final class EarningsController implements Screen {
             load();
         }, error -> {
             model.working.set(false);
-            model.error.set(i18n.sentence(error));
+            // More than there is to withdraw: the server paid nothing out (its sentence speaks of a balance).
+            model.error.set(error instanceof ProblemException p && p.is(ProblemType.INSUFFICIENT_FUNDS.uri())
+                    ? i18n.get("earnings.notEnough") : i18n.sentence(error));
         });
     }
 

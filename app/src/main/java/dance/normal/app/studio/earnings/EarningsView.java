@@ -155,7 +155,7 @@ final class EarningsView {
         words.textProperty().bind(model.withdrawWords);
         words.setEditable(false);
         words.setWrapText(true);
-        words.setPrefRowCount(4);
+        words.setPrefRowCount(5);
         words.setMaxWidth(560);
         words.setAccessibleText(i18n.get("earnings.confirmIntro"));
         words.setId("earnings-withdraw-words");
@@ -213,9 +213,18 @@ final class EarningsView {
         title.getStyleClass().add(Styles.TITLE_4);
         Label paid = sentence(model.paidPlays, Styles.TEXT_MUTED, "earnings-paid-plays");
         TableView<EarningsModel.ReasonRow> table = new TableView<>(model.notCounted);
-        table.getColumns().add(column(i18n.get("earnings.col.track"), EarningsModel.ReasonRow::track));
+        TableColumn<EarningsModel.ReasonRow, String> track = column(i18n.get("earnings.col.track"),
+                EarningsModel.ReasonRow::track);
+        track.setPrefWidth(170);
+        track.setMaxWidth(220);
+        TableColumn<EarningsModel.ReasonRow, String> count = column(i18n.get("earnings.col.plays"),
+                EarningsModel.ReasonRow::count);
+        count.setPrefWidth(120);
+        count.setMaxWidth(140);
+        // The reason last, where the width left over goes: its plain words are the longest.
+        table.getColumns().add(track);
+        table.getColumns().add(count);
         table.getColumns().add(column(i18n.get("earnings.col.reason"), EarningsModel.ReasonRow::reason));
-        table.getColumns().add(column(i18n.get("earnings.col.plays"), EarningsModel.ReasonRow::count));
         table.setPlaceholder(new Label(i18n.get("earnings.allCounted")));
         table.setId("earnings-not-counted");
         table.setAccessibleText(i18n.get("earnings.notCounted"));

@@ -61,11 +61,11 @@ final class OfferingView {
         plays.getColumns().add(column(i18n.get("offering.col.artist"), OfferingModel.PlaysRow::artist));
         plays.getColumns().add(column(i18n.get("offering.col.holders"), OfferingModel.PlaysRow::holders));
         plays.getColumns().add(column(i18n.get("offering.col.fan"), OfferingModel.PlaysRow::fan));
+        plays.getColumns().getFirst().setMinWidth(120);
         plays.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         plays.setPlaceholder(new Label(i18n.get("offering.noPreview")));
-        plays.setFixedCellSize(32);
-        plays.setPrefHeight(32 * 4 + 36);
-        plays.setMinHeight(32 * 4 + 36);
+        plays.setPrefHeight(170); // the header and the three rows of 1,000 / 10,000 / 100,000 plays
+        plays.setMinHeight(170);
         Label playsNote = new Label(i18n.get("offering.playsNote"));
         playsNote.getStyleClass().add(Styles.TEXT_MUTED);
         playsNote.setWrapText(true);
