@@ -14,10 +14,17 @@ import java.util.function.Function;
  *
  * @param server  the Normal Dance server
  * @param dataDir per-user stores, downloads and the wallet live here
- * @param demo    with no saved session, sign up a demo listener and add money with the test card
- *                ({@code --demo-listener}, what {@code ./nd demo} passes)
+ * @param demo       with no saved session, sign up a demo listener and add money with the test card
+ *                   ({@code --demo-listener}, what {@code ./nd demo} passes)
+ * @param demoArtist with no saved session, sign in as the demo artist whose email and password are the two lines of
+ *                   this file, and open on the Studio ({@code --demo-artist FILE}, what {@code ./nd demo --artist}
+ *                   passes: the demo server writes the file); null otherwise
  */
-public record AppConfig(URI server, Path dataDir, boolean demo) {
+public record AppConfig(URI server, Path dataDir, boolean demo, Path demoArtist) {
+
+    public AppConfig(URI server, Path dataDir, boolean demo) {
+        this(server, dataDir, demo, null);
+    }
 
     /** Where the app talks to until the listener picks a server. */
     public static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:7878/");
@@ -35,23 +42,25 @@ public record AppConfig(URI server, Path dataDir, boolean demo) {
         URI server = env == null || env.isBlank() ? null : overTlsUnlessLoopback(serverAddress(env), "ND_SERVER");
         Path dataDir = defaultDataDir();
         boolean demo = false;
+        Path demoArtist = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--server" -> server = overTlsUnlessLoopback(serverAddress(value(args, ++i, "--server")),
                         "--server");
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
                 case "--demo-listener" -> demo = true;
+                case "--demo-artist" -> demoArtist = Path.of(value(args, ++i, "--demo-artist")).toAbsolutePath();
                 default -> throw new IllegalArgumentException("Unknown option: " + args.get(i));
             }
         }
         if (server == null) {
             server = saved.apply(dataDir).orElse(DEFAULT_SERVER);
         }
-        return new AppConfig(server, dataDir, demo);
+        return new AppConfig(server, dataDir, demo, demoArtist);
     }
 
     public AppConfig withServer(URI other) {
-        return new AppConfig(other, dataDir, demo);
+        return new AppConfig(other, dataDir, demo, demoArtist);
     }
 
     /**

@@ -41,6 +41,7 @@ public final class NormalDanceApp extends Application {
     /** Held here: views bind to models with weak bidirectional bindings, so a controller must stay reachable. */
     private OnboardingController onboarding;
     private ShellController shell;
+    private boolean studioOpened;
     private Stage stage;
     private I18n i18n;
     /**
@@ -70,11 +71,12 @@ public final class NormalDanceApp extends Application {
         primary.setTitle(i18n.get("app.title"));
         primary.setScene(new Scene(waiting(), 1100, 720));
         // Stay signed in across restarts: the saved session, if it still works, else the first-run screen.
-        // ./nd demo: with no saved session, a demo listener with money to spend.
+        // ./nd demo: with no saved session, a demo listener with money to spend; ./nd demo --artist: the demo artist.
         AppConfig starting = config;
         Latest.Ticket at = sessions.current();
         SessionOpener opener = opener(starting);
-        background.run(() -> opener.resume().or(() -> starting.demo()
+        background.run(() -> opener.resume().or(() -> starting.demoArtist() != null
+                ? Optional.of(opener.demoArtist(starting.demoArtist())) : starting.demo()
                 ? Optional.of(opener.demoListener(DEMO_TOP_UP_MICROS)) : Optional.empty()),
                 resumed -> resumed.ifPresentOrElse(s -> arrived(at, s), () -> noSession(at)),
                 error -> noSession(at));
@@ -133,6 +135,10 @@ public final class NormalDanceApp extends Application {
         session = signedIn;
         session.downloads().setBudgetBytes(prefs.budgetBytes());
         showShell();
+        if (config.demoArtist() != null && !studioOpened) {
+            studioOpened = true; // ./nd demo --artist opens on the Studio, once
+            shell.openStudio();
+        }
         shell.onActivate();
     }
 

@@ -45,6 +45,19 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.serverAddress(typed)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** {@code ./nd demo --artist} passes the demo artist's credentials file; the server switch keeps it. */
+    @Test
+    void demoArtistNamesTheCredentialsFile() {
+        AppConfig config = AppConfig.from(List.of("--demo-artist", dir.resolve("demo-artist.credentials").toString(),
+                "--server", "http://127.0.0.1:7878"));
+        assertThat(config.demoArtist()).isEqualTo(dir.resolve("demo-artist.credentials"));
+        assertThat(config.demo()).isFalse();
+        assertThat(config.withServer(URI.create("http://127.0.0.1:9999/")).demoArtist())
+                .isEqualTo(config.demoArtist());
+        assertThat(AppConfig.from(List.of("--server", "http://127.0.0.1:7878")).demoArtist()).isNull();
+        assertThatThrownBy(() -> AppConfig.from(List.of("--demo-artist"))).hasMessageContaining("--demo-artist");
+    }
+
     @Test
     void theCommandLineRefusesPlainHttpToAnotherMachine() {
         assertThatThrownBy(() -> AppConfig.from(List.of("--server", "http://192.168.1.20:7878")))

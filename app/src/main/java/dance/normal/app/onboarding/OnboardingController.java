@@ -4,20 +4,22 @@ import dance.normal.app.session.SignIn;
 import dance.normal.app.session.SignedInSession;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.I18n;
-import java.util.Arrays;
 import dance.normal.app.ui.ServerField;
 import dance.normal.sync.api.CertificatePins;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
 
 /**
- * First run: sign up or sign in. The account, the wallet (created invisibly, sealed with the account password) and
- * its registration happen in the background; the password is copied out of the field into a char[] that is wiped
- * after use.
+ * First run: sign up (as a listener, or with "I make music" as an artist with their artist name) or sign in. The
+ * account, the wallet (created invisibly, sealed with the account password) and its registration happen in the
+ * background; the password is copied out of the field into a char[] that is wiped after use.
  */
 public final class OnboardingController {
 
+    /** The longest artist name the server takes. */
+    private static final int MAX_ARTIST_NAME = 200;
     private final OnboardingModel model = new OnboardingModel();
     private final OnboardingView view;
     private final SignIn accounts;
@@ -70,11 +72,17 @@ public final class OnboardingController {
             model.error.set(i18n.get("onboarding.error.empty"));
             return false;
         }
+        boolean creating = model.creating.get();
+        String artistName = creating && model.artist.get() ? model.artistName.get().strip() : null;
+        if (artistName != null && (artistName.isEmpty() || artistName.length() > MAX_ARTIST_NAME)) {
+            Arrays.fill(password, '\0');
+            model.error.set(i18n.get("onboarding.error.artistName"));
+            return false;
+        }
         model.error.set("");
         model.working.set(true);
-        boolean creating = model.creating.get();
-        background.run(() -> creating ? accounts.signUp(email, password)
-                        : accounts.signIn(email, password),
+        background.run(() -> artistName != null ? accounts.signUpArtist(email, password, artistName)
+                        : creating ? accounts.signUp(email, password) : accounts.signIn(email, password),
                 session -> {
                     model.working.set(false);
                     onSignedIn.accept(session);

@@ -6,6 +6,7 @@ import dance.normal.app.ui.PasswordFields;
 import dance.normal.app.ui.ServerField;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -16,8 +17,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Email, password, one button; the link switches between creating an account and signing in. Below, the server
- * the account lives on, with Change to pick another.
+ * Email, password, "I make music" (with the artist name) when creating an account, one button; the link switches
+ * between creating an account and signing in. Below, the server the account lives on, with Change to pick another.
  */
 final class OnboardingView {
 
@@ -54,6 +55,22 @@ final class OnboardingView {
         password.setPromptText(i18n.get("onboarding.password"));
         password.setAccessibleText(i18n.get("onboarding.password"));
         password.setId("password");
+
+        // "I make music": an artist's account, with the name listeners will see (creating only).
+        CheckBox makesMusic = new CheckBox(i18n.get("onboarding.makeMusic"));
+        makesMusic.selectedProperty().bindBidirectional(model.artist);
+        makesMusic.setId("make-music");
+        makesMusic.visibleProperty().bind(model.creating);
+        makesMusic.managedProperty().bind(makesMusic.visibleProperty());
+        makesMusic.disableProperty().bind(model.working);
+        TextField artistName = new TextField();
+        artistName.setPromptText(i18n.get("onboarding.artistName"));
+        artistName.setAccessibleText(i18n.get("onboarding.artistName"));
+        artistName.textProperty().bindBidirectional(model.artistName);
+        artistName.setId("artist-name");
+        artistName.visibleProperty().bind(model.creating.and(model.artist));
+        artistName.managedProperty().bind(artistName.visibleProperty());
+        artistName.disableProperty().bind(model.working);
 
         submit.getStyleClass().add(Styles.ACCENT);
         submit.setDefaultButton(true);
@@ -106,8 +123,8 @@ final class OnboardingView {
         change.disableProperty().bind(model.working);
         server.disableWhile(model.working);
 
-        VBox form = new VBox(14, title, tagline, email, password, error, submit, toggle, busy, serverRow,
-                server.view());
+        VBox form = new VBox(14, title, tagline, email, password, makesMusic, artistName, error, submit, toggle, busy,
+                serverRow, server.view());
         form.setMaxWidth(380);
         form.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().add(form);

@@ -9,6 +9,7 @@ import dance.normal.player.mpris.PlayerMpris;
 import dance.normal.player.plays.QualifiedPlay;
 import dance.normal.player.queue.PlayQueue;
 import dance.normal.player.vlc.VlcEngine;
+import dance.normal.protocol.Role;
 import dance.normal.protocol.auth.Device;
 import dance.normal.protocol.plays.PlayEvent;
 import dance.normal.protocol.plays.PlayReceipts;
@@ -71,9 +72,10 @@ final class LiveSession implements SignedInSession {
     private final StudioCatalogService studioCatalog;
     private final UploadQueue uploads;
     private final UploadQueueService uploadService;
+    private final ArtistService artistService;
 
-    LiveSession(ApiClient api, LocalStore store, Wallet wallet, String email, Path userDir, TokenStore tokens,
-                Path trustedCertificates) {
+    LiveSession(ApiClient api, LocalStore store, Wallet wallet, String email, Role role, Path userDir,
+                TokenStore tokens, Path trustedCertificates) {
         this.api = api;
         this.tokens = tokens;
         this.store = store;
@@ -123,6 +125,7 @@ final class LiveSession implements SignedInSession {
         // The artist's uploads go on from where they were when the app last stopped.
         this.uploads = new UploadQueue(api, store, Clock.systemUTC(), UploadQueue.Options.defaults());
         this.uploadService = new LiveUploadQueueService(uploads);
+        this.artistService = new LiveArtistService(api, tokens, role);
         knowDevice(false);
         downloads.start();
         uploads.start();
@@ -243,6 +246,11 @@ final class LiveSession implements SignedInSession {
     @Override
     public UploadQueueService uploads() {
         return uploadService;
+    }
+
+    @Override
+    public ArtistService artist() {
+        return artistService;
     }
 
     @Override

@@ -68,12 +68,17 @@ public final class SessionOpener implements SignIn {
 
     @Override
     public SignedInSession signUp(String email, char[] password) {
-        return open(email, password, true);
+        return open(email, password, true, null);
+    }
+
+    @Override
+    public SignedInSession signUpArtist(String email, char[] password, String artistName) {
+        return open(email, password, true, java.util.Objects.requireNonNull(artistName, "artistName"));
     }
 
     @Override
     public SignedInSession signIn(String email, char[] password) {
-        return open(email, password, false);
+        return open(email, password, false, null);
     }
 
     /**
@@ -105,7 +110,7 @@ public final class SessionOpener implements SignIn {
             }
             Wallet wallet = Wallet.open(userDir.resolve("wallet.json"), secrets(userDir));
             LiveSession session = new LiveSession(api, LocalStore.forUser(dataDir, me.id()), wallet, me.email(),
-                    userDir, tokens, pins(dataDir).trustDirectory());
+                    me.role(), userDir, tokens, pins(dataDir).trustDirectory());
             session.knowDevice(online);
             return Optional.of(session);
         } catch (RuntimeException e) {
@@ -137,6 +142,31 @@ public final class SessionOpener implements SignIn {
             LOG.warn("The demo listener could not be topped up: {}", e.getMessage());
         }
         return session;
+    }
+
+    /**
+     * Signs in as the demo artist of {@code ./nd demo --artist}: {@code credentials} holds their email and password,
+     * one a line, as the demo server wrote them (readable by this user only). The password is read into characters
+     * that are wiped once signed in; it never becomes a String.
+     *
+     * @throws IllegalArgumentException when the file does not hold an email and a password
+     */
+    public SignedInSession demoArtist(Path credentials) {
+        OffFxThread.require("Signing in the demo artist");
+        char[] text = DemoCredentials.read(credentials);
+        try {
+            int endOfEmail = DemoCredentials.endOfLine(text, 0);
+            int startOfPassword = DemoCredentials.nextLine(text, endOfEmail);
+            int endOfPassword = DemoCredentials.endOfLine(text, startOfPassword);
+            String email = new String(text, 0, endOfEmail).strip();
+            if (email.isEmpty() || endOfPassword <= startOfPassword) {
+                throw new IllegalArgumentException("The demo artist's file must hold an email and a password, one "
+                        + "a line: " + credentials);
+            }
+            return signIn(email, Arrays.copyOfRange(text, startOfPassword, endOfPassword)); // wipes its copy
+        } finally {
+            Arrays.fill(text, '\0');
+        }
     }
 
     /**
@@ -195,13 +225,15 @@ public final class SessionOpener implements SignIn {
         return DeviceSecretStores.forThisDevice(userDir.resolve("device-keys"));
     }
 
-    private SignedInSession open(String email, char[] password, boolean create) {
+    /** @param artistName for a new artist's account; null for a listener's, or to sign in */
+    private SignedInSession open(String email, char[] password, boolean create, String artistName) {
         OffFxThread.require("Signing in");
         TokenStore tokens = tokens();
         ApiClient api = client(tokens);
         try {
             TokenPair pair = create
-                    ? api.signUp(new SignupRequest(email, password.clone(), Role.LISTENER, null))
+                    ? api.signUp(new SignupRequest(email, password.clone(),
+                            artistName == null ? Role.LISTENER : Role.ARTIST, artistName))
                     : api.signIn(new LoginRequest(email, password.clone(), deviceProof(email)));
             String userId = ServerIds.requireId("account", pair.me().id()); // a folder is named after it
             RememberedAccounts.remember(dataDir, pair.me().email(), userId);
@@ -210,7 +242,7 @@ public final class SessionOpener implements SignIn {
             if (pair.me().devices().stream().noneMatch(d -> d.publicKey().equals(wallet.address()))) {
                 registerDevice(api, wallet, userId, password);
             }
-            LiveSession session = new LiveSession(api, store, wallet, pair.me().email(),
+            LiveSession session = new LiveSession(api, store, wallet, pair.me().email(), pair.me().role(),
                     dataDir.resolve("users").resolve(userId), tokens, pins(dataDir).trustDirectory());
             session.knowDevice(true);
             return session;

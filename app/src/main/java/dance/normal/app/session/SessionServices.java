@@ -25,6 +25,8 @@ public interface SessionServices {
 
     /** The artist's own tracks, reports and releases in the Studio. */
     StudioCatalogService studioCatalog();
+    /** The account as an artist: the Studio's profile, and becoming an artist (issue 16). */
+    ArtistService artist();
 
     /** The artist's money in the Studio: offerings, earnings, holders, the statement, withdrawals. */
     StudioMoneyService studioMoney();

@@ -3,6 +3,7 @@ package dance.normal.app.settings;
 import dance.normal.app.AppPrefs;
 import dance.normal.app.nav.Screen;
 import dance.normal.app.session.Account;
+import dance.normal.app.session.ArtistService;
 import dance.normal.app.session.DeviceService;
 import dance.normal.app.session.WalletService;
 import dance.normal.app.ui.Background;
@@ -20,7 +21,8 @@ import javafx.scene.Parent;
 
 /**
  * Theme, language (both apply at once), download budget, the equalizer, the server, the account with sign out,
- * the recovery phrase behind the account password, the spending limits ({@link SpendingLimitsSection}) and the
+ * the recovery phrase behind the account password, becoming an artist ({@link ArtistAccountSection}), the spending
+ * limits ({@link SpendingLimitsSection}) and the
  * account's devices ({@link DevicesSection}). The phrase is shown as words only while this screen is open; leaving
  * it clears them, and the characters read from the wallet are wiped as soon as they are shown.
  */
@@ -33,13 +35,15 @@ public final class SettingsController implements Screen {
     private final SettingsView.Actions actions;
     private final DevicesSection devices;
     private final SpendingLimitsSection limits;
+    private final ArtistAccountSection artistAccount;
     /** The settings as last changed here: each change starts from the one before. */
     private AppPrefs prefs;
 
-    public SettingsController(Account account, WalletService wallet, DeviceService deviceService, Player player,
-                              Background background, I18n i18n, AppPrefs prefs,
+    /** @param openStudio shows the Studio (a listener just became an artist, or an artist asks for it) */
+    public SettingsController(Account account, WalletService wallet, DeviceService deviceService, ArtistService artist,
+                              Player player, Background background, I18n i18n, AppPrefs prefs,
                               Consumer<AppPrefs> onChange, CertificatePins pins, Consumer<URI> onServer,
-                              Runnable onSignOut) {
+                              Runnable onSignOut, Runnable openStudio) {
         this.prefs = prefs;
         model.theme.set(prefs.theme());
         model.language.set(prefs.language());
@@ -53,6 +57,7 @@ public final class SettingsController implements Screen {
         model.walletAddress.set(wallet.walletAddress());
         limits = new SpendingLimitsSection(wallet, background, i18n);
         devices = new DevicesSection(deviceService, background, i18n);
+        artistAccount = new ArtistAccountSection(artist, background, i18n, openStudio);
         ServerField server = new ServerField(account.server(), background, i18n, pins, onServer);
         actions = new SettingsView.Actions() {
             @Override
@@ -93,8 +98,8 @@ public final class SettingsController implements Screen {
                 });
             }
         };
-        view = new SettingsView(model, i18n, account.isDemoListener(), server.view(), actions, limits.view(),
-                devices.view());
+        view = new SettingsView(model, i18n, account.isDemoListener(), server.view(), actions,
+                artistAccount.view(), limits.view(), devices.view());
     }
 
     private void change(AppPrefs next, Consumer<AppPrefs> onChange) {
@@ -106,6 +111,10 @@ public final class SettingsController implements Screen {
         return model;
     }
 
+    ArtistAccountSection artistAccount() {
+        return artistAccount;
+    }
+
     SettingsView.Actions actions() {
         return actions;
     }
@@ -114,6 +123,7 @@ public final class SettingsController implements Screen {
     @Override
     public void onActivate() {
         devices.load();
+        artistAccount.refresh();
     }
 
     /** Leaving the screen hides the phrase. */

@@ -69,6 +69,8 @@ public final class ShellController {
     private final NowPlayingController nowPlaying;
     private final TrackPanelController trackPanel;
     private Instant shownSync;
+    /** The Studio's screen seen last: the bar's Studio button opens it again. */
+    private NavTarget studioSeen;
 
     /**
      * @param onPrefs   the listener changed a setting (theme, language, budget)
@@ -129,13 +131,17 @@ public final class ShellController {
         screens.put(NavTarget.STUDIO_EARNINGS, new EarningsController(session.studioMoney(), background, i18n));
         screens.put(NavTarget.STUDIO_OFFERING, new OfferingController(session.studioMoney(), background, i18n));
         screens.put(NavTarget.SETTINGS, new SettingsController(session.account(), session.wallet(),
-                session.devices(), session.player(), background, i18n, prefs, onPrefs, pins, onServer, onSignOut));
+                session.devices(), session.artist(), session.player(), background, i18n, prefs, onPrefs, pins,
+                onServer, onSignOut, this::openStudio));
+        StudioScreens.addTo(screens, session, background, i18n, events, navigation);
 
         model.signedIn.set(i18n.get("shell.signedIn", session.account().email()));
         actions = new ShellView.Actions() {
             @Override
             public void onTab(NavTarget target) {
-                if (model.tab.get() != target) {
+                if (target == NavTarget.STUDIO) {
+                    openStudio();
+                } else if (model.tab.get() != target) {
                     navigation.go(Place.of(target)); // the chosen tab pressed again stays where it is
                 }
             }
@@ -166,7 +172,9 @@ public final class ShellController {
                 nowPlaying.seekBy(forward ? SEEK_STEP_MS : -SEEK_STEP_MS);
             }
         };
-        view = new ShellView(model, i18n, trackPanel.view(), nowPlaying.view(), actions);
+        model.artist.set(session.artist().isArtist());
+        view = new ShellView(model, i18n, trackPanel.view(), nowPlaying.view(), StudioScreens.shown(screens),
+                actions);
         model.canGoBack.bind(navigation.canGoBackProperty());
         navigation.setListener(this::moved);
         navigation.go(Place.of(NavTarget.HOME));
@@ -175,6 +183,9 @@ public final class ShellController {
         }
         subscriptions.add(events.each(session.sync()::addListener, session.sync()::removeListener,
                 this::showStatus));
+        // A listener who becomes an artist (in Settings) has the Studio from that moment.
+        subscriptions.add(events.each(session.artist()::addListener, session.artist()::removeListener,
+                model.artist::set));
         subscriptions.add(events.subscribe(session.downloads()::addListener, session.downloads()::removeListener,
                 post -> new DownloadListener() {
                     @Override
@@ -200,6 +211,9 @@ public final class ShellController {
             one.open(to.id());
         }
         model.tab.set(to.target().tab());
+        if (to.target().inStudio()) {
+            studioSeen = to.target().tab();
+        }
         model.trackPanelBeside.set(WITH_TRACK_PANEL.contains(to.target().tab()));
         model.screen.set(coming.view());
         coming.onActivate();
@@ -253,6 +267,11 @@ public final class ShellController {
         return actions;
     }
 
+    /** Whether a screen is there for {@code target} (the Studio's land one by one). */
+    boolean hasScreen(NavTarget target) {
+        return screens.containsKey(target);
+    }
+
     Navigation navigation() {
         return navigation;
     }
@@ -260,6 +279,21 @@ public final class ShellController {
     /** Shows Settings (after the window was rebuilt in another language from there). */
     public void openSettings() {
         navigation.go(Place.of(NavTarget.SETTINGS));
+    }
+
+    /**
+     * Shows the Studio (artists only): the screen of it seen last, else its first. {@code ./nd demo --artist} opens
+     * on it, and so does becoming an artist.
+     */
+    public void openStudio() {
+        if (!session.artist().isArtist()) {
+            return;
+        }
+        model.artist.set(true); // before the event saying so, when the Studio opens as a listener becomes an artist
+        NavTarget to = studioSeen != null ? studioSeen : StudioScreens.shown(screens).getFirst().target();
+        if (model.tab.get() != to) {
+            navigation.go(Place.of(to));
+        }
     }
 
     /** The window is up: the catalog's mirror is brought up to date (Search shows it). */

@@ -15,11 +15,13 @@ final class ShellModel {
     final StringProperty signedIn = new SimpleStringProperty("");
     final BooleanProperty offline = new SimpleBooleanProperty(false);
     final StringProperty bannerText = new SimpleStringProperty("");
-    /** The navigation bar's chosen screen. */
+    /** The chosen screen: a navigation bar's, or a Studio's (then the bar's Studio button is chosen). */
     final ObjectProperty<NavTarget> tab = new SimpleObjectProperty<>();
     /** The shown screen's view. */
     final ObjectProperty<Node> screen = new SimpleObjectProperty<>();
     /** Whether the chosen track's panel stands beside the screen (on the screens that list tracks). */
     final BooleanProperty trackPanelBeside = new SimpleBooleanProperty(false);
     final BooleanProperty canGoBack = new SimpleBooleanProperty(false);
+    /** Whether the account is an artist: then the window has the Studio. */
+    final BooleanProperty artist = new SimpleBooleanProperty(false);
 }

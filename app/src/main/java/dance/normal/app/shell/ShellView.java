@@ -3,6 +3,7 @@ package dance.normal.app.shell;
 import atlantafx.base.theme.Styles;
 import dance.normal.app.nav.NavTarget;
 import dance.normal.app.ui.I18n;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -52,7 +54,11 @@ final class ShellView {
     private final Button back = new Button();
     private final NavBar nav = new NavBar();
 
-    ShellView(ShellModel model, I18n i18n, Node trackPanel, Node nowPlaying, Actions actions) {
+    private final NavBar studio = new NavBar();
+
+    /** @param studioEntries the Studio's sidebar, shown beside its screens */
+    ShellView(ShellModel model, I18n i18n, Node trackPanel, Node nowPlaying, List<StudioScreens.Entry> studioEntries,
+              Actions actions) {
         Label who = new Label();
         who.textProperty().bind(model.signedIn);
         who.getStyleClass().add(Styles.TEXT_MUTED);
@@ -73,12 +79,22 @@ final class ShellView {
                         new FontIcon(Material2AL.ACCOUNT_BALANCE_WALLET), actions::onTab),
                 nav.add(NavTarget.SETTINGS, i18n.get("nav.settings"), "nav-settings",
                         new FontIcon(Material2MZ.SETTINGS), actions::onTab));
+        ToggleButton studioButton = nav.add(NavTarget.STUDIO, i18n.get("nav.studio"), "nav-studio",
+                new FontIcon(Material2MZ.MIC), actions::onTab);
+        studioButton.visibleProperty().bind(model.artist); // artists only
+        studioButton.managedProperty().bind(studioButton.visibleProperty());
+        top.getChildren().add(studioButton);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         top.getChildren().addAll(gap, who);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 16, 10, 16));
-        model.tab.addListener((obs, old, tab) -> nav.select(tab));
+        VBox sidebar = studioSidebar(i18n, studioEntries, actions);
+        model.tab.addListener((obs, old, tab) -> {
+            nav.select(tab.inStudio() ? NavTarget.STUDIO : tab);
+            studio.select(tab);
+            content.setLeft(tab.inStudio() ? sidebar : null);
+        });
 
         Button retry = new Button(i18n.get("offline.retry"));
         retry.setId("retry");
@@ -114,6 +130,27 @@ final class ShellView {
         root.setBottom(nowPlaying);
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> keys(e, model, actions));
+    }
+
+    /** The Studio's own screens, one button each, down the left side. */
+    private VBox studioSidebar(I18n i18n, List<StudioScreens.Entry> entries, Actions actions) {
+        Label title = new Label(i18n.get("nav.studio"));
+        title.getStyleClass().addAll(Styles.TEXT_CAPTION, Styles.TEXT_MUTED);
+        title.setPadding(new Insets(0, 0, 4, 10));
+        VBox sidebar = new VBox(4, title);
+        for (StudioScreens.Entry entry : entries) {
+            ToggleButton b = studio.add(entry.target(), i18n.get(entry.textKey()), entry.id(),
+                    new FontIcon(entry.icon()), actions::onTab);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            sidebar.getChildren().add(b);
+        }
+        sidebar.setPadding(new Insets(12, 8, 12, 8));
+        sidebar.setPrefWidth(190);
+        sidebar.setMinWidth(Region.USE_PREF_SIZE);
+        sidebar.setId("studio-sidebar");
+        sidebar.getStyleClass().add(Styles.BG_SUBTLE);
+        return sidebar;
     }
 
     private static void keys(KeyEvent e, ShellModel model, Actions actions) {

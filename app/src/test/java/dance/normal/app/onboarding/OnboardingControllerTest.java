@@ -9,6 +9,7 @@ import dance.normal.app.session.SignIn;
 import dance.normal.app.session.SignedInSession;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Fx;
+import dance.normal.app.ui.I18n;
 import dance.normal.sync.api.CertificatePins;
 import dance.normal.sync.api.UnreachableException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -44,6 +46,11 @@ class OnboardingControllerTest {
         @Override
         public SignedInSession signUp(String email, char[] password) {
             return answer("sign up " + email + " " + new String(password));
+        }
+
+        @Override
+        public SignedInSession signUpArtist(String email, char[] password, String artistName) {
+            return answer("sign up artist " + artistName + " " + email + " " + new String(password));
         }
 
         @Override
@@ -128,6 +135,55 @@ class OnboardingControllerTest {
         assertThat(Fx.call(() -> Fx.<PasswordField>find(screen.view(), "password").getText()))
                 .as("still typed, to finish the form").isEqualTo("correct horse");
         assertThat(accounts.asked).isEmpty();
+    }
+
+    /** "I make music" with a name signs up an artist's account with that name (the name without its spaces). */
+    @Test
+    void iMakeMusicSignsUpAnArtistWithTheirName() throws Exception {
+        assertThat(Fx.call(() -> Fx.find(screen.view(), "artist-name").isVisible())).as("until chosen").isFalse();
+        Fx.run(() -> Fx.<CheckBox>find(screen.view(), "make-music").fire());
+        assertThat(Fx.call(() -> Fx.find(screen.view(), "artist-name").isVisible())).isTrue();
+        fill("ada@example.com", "correct horse");
+        Fx.run(() -> Fx.<TextField>find(screen.view(), "artist-name").setText("  Ada Lovelace Trio "));
+        Fx.run(() -> submit().fire());
+
+        Fx.await("signed in", () -> signedIn.size() == 1);
+        assertThat(accounts.asked).containsExactly("sign up artist Ada Lovelace Trio ada@example.com correct horse");
+    }
+
+    @Test
+    void anArtistWithoutANameIsAskedForOneAndThePasswordStaysInItsField() {
+        Fx.run(() -> Fx.<CheckBox>find(screen.view(), "make-music").fire());
+        fill("ada@example.com", "correct horse");
+        Fx.run(() -> submit().fire());
+        assertThat(Fx.call(this::error)).isEqualTo("Enter your artist name (up to 200 characters).");
+        assertThat(Fx.call(() -> Fx.<PasswordField>find(screen.view(), "password").getText()))
+                .isEqualTo("correct horse");
+        assertThat(accounts.asked).isEmpty();
+    }
+
+    /** The choice belongs to creating an account: signing in with it left ticked signs in, as anyone. */
+    @Test
+    void signingInIgnoresTheArtistChoice() throws Exception {
+        Fx.run(() -> Fx.<CheckBox>find(screen.view(), "make-music").fire());
+        Fx.run(() -> Fx.<Hyperlink>find(screen.view(), "toggle").fire());
+        assertThat(Fx.call(() -> Fx.find(screen.view(), "make-music").isVisible())).isFalse();
+        assertThat(Fx.call(() -> Fx.find(screen.view(), "artist-name").isVisible())).isFalse();
+        fill("ada@example.com", "correct horse");
+        Fx.run(() -> submit().fire());
+
+        Fx.await("signed in", () -> signedIn.size() == 1);
+        assertThat(accounts.asked).containsExactly("sign in ada@example.com correct horse");
+    }
+
+    /** The artist's choice in Russian: the words come from the bundle. */
+    @Test
+    void theArtistChoiceSpeaksRussian() throws Exception {
+        OnboardingController russian = Fx.call(() -> new OnboardingController(accounts,
+                URI.create("https://music.example.com"), new CertificatePins(dataDir.resolve("pins.properties")),
+                background, new I18n(java.util.Locale.forLanguageTag("ru")), signedIn::add, server -> { }));
+        assertThat(Fx.call(() -> Fx.<CheckBox>find(russian.view(), "make-music").getText()))
+                .isEqualTo("Я делаю музыку (аккаунт артиста)");
     }
 
     private void fill(String email, String password) {

@@ -26,6 +26,7 @@ public final class FakeSession implements SignedInSession {
     public final FakeStudioCatalogService studioCatalog = new FakeStudioCatalogService();
     public final FakeStudioMoneyService studioMoney = new FakeStudioMoneyService();
     public final FakeUploadQueueService uploads = new FakeUploadQueueService();
+    public final FakeArtistService artist = new FakeArtistService();
     public final FakeAudioEngine engine = new FakeAudioEngine();
     public final AtomicBoolean signedOut = new AtomicBoolean();
     public final AtomicBoolean closed = new AtomicBoolean();
@@ -86,6 +87,11 @@ public final class FakeSession implements SignedInSession {
     @Override
     public UploadQueueService uploads() {
         return uploads;
+    }
+
+    @Override
+    public ArtistService artist() {
+        return artist;
     }
 
     @Override

@@ -9,11 +9,16 @@ import dance.normal.app.ui.Fx;
 import dance.normal.app.ui.FxQueue;
 import dance.normal.app.ui.I18n;
 import dance.normal.sync.api.CertificatePins;
+import dance.normal.sync.api.UnreachableException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,7 @@ class SettingsControllerTest {
     private final Background background = new Background(fx);
     private final List<AppPrefs> changed = new CopyOnWriteArrayList<>();
     private SettingsController settings;
+    private final AtomicInteger studioOpened = new AtomicInteger();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -37,9 +43,10 @@ class SettingsControllerTest {
 
     @BeforeEach
     void setUp(@TempDir Path dir) {
-        settings = new SettingsController(session.account(), session.wallet, session.devices, session.player(),
-                background, ENGLISH, new AppPrefs("light", "en", 4L << 30, Optional.empty()), changed::add,
-                new CertificatePins(dir.resolve("pins.json")), server -> { }, () -> { });
+        settings = new SettingsController(session.account(), session.wallet, session.devices, session.artist,
+                session.player(), background, ENGLISH, new AppPrefs("light", "en", 4L << 30, Optional.empty()),
+                changed::add, new CertificatePins(dir.resolve("pins.json")), server -> { }, () -> { },
+                studioOpened::incrementAndGet);
     }
 
     @AfterEach
@@ -75,5 +82,63 @@ class SettingsControllerTest {
         assertThat(settings.model().phraseError.get()).isEqualTo(ENGLISH.get("settings.wrongPassword"));
         settings.onDeactivate();
         assertThat(settings.model().phraseError.get()).isEmpty();
+    }
+
+    /** A listener becomes an artist with the name typed: the account is one at once, and the Studio opens. */
+    @Test
+    void aListenerBecomesAnArtistAndTheStudioOpens() {
+        ArtistAccountModel artist = settings.artistAccount().model();
+        assertThat(artist.artist.get()).isFalse();
+        assertThat(node("open-studio").isVisible()).isFalse();
+        artist.name.set("  Ada Lovelace ");
+        this.<Button>node("become-artist").fire();
+        assertThat(artist.working.get()).isTrue();
+        while (studioOpened.get() == 0) {
+            fx.runNext();
+        }
+        assertThat(session.artist.asked).containsExactly("become Ada Lovelace");
+        assertThat(session.artist.isArtist()).isTrue();
+        assertThat(artist.artist.get()).isTrue();
+        assertThat(artist.working.get()).isFalse();
+        assertThat(node("become-artist").getParent().isVisible()).as("the form is gone").isFalse();
+        assertThat(node("open-studio").isVisible()).isTrue();
+    }
+
+    @Test
+    void withoutANameNothingIsAskedAndASentenceSaysWhy() {
+        this.<Button>node("become-artist").fire();
+        assertThat(settings.artistAccount().model().error.get())
+                .isEqualTo("Enter your artist name (up to 200 characters).");
+        assertThat(session.artist.asked).isEmpty();
+    }
+
+    @Test
+    void aRefusalIsASentenceAndTheNameStays() {
+        session.artist.failure = new UnreachableException("connect timed out", null);
+        ArtistAccountModel artist = settings.artistAccount().model();
+        artist.name.set("Ada");
+        this.<Button>node("become-artist").fire();
+        while (artist.error.get().isEmpty()) {
+            fx.runNext();
+        }
+        assertThat(artist.error.get()).isEqualTo(ENGLISH.get("error.unreachable"));
+        assertThat(artist.name.get()).isEqualTo("Ada");
+        assertThat(artist.artist.get()).isFalse();
+        assertThat(studioOpened.get()).isZero();
+    }
+
+    /** An artist sees no form, only the way to the Studio. */
+    @Test
+    void anArtistIsPointedToTheStudio() {
+        session.artist.asArtist("Ada");
+        settings.onActivate();
+        assertThat(node("open-studio").isVisible()).isTrue();
+        this.<Button>node("open-studio").fire();
+        assertThat(studioOpened.get()).isEqualTo(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T node(String id) {
+        return (T) ((Parent) settings.artistAccount().view()).lookup("#" + id);
     }
 }

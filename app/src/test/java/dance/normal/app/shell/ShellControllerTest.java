@@ -13,6 +13,8 @@ import dance.normal.app.ui.I18n;
 import dance.normal.sync.SyncService;
 import dance.normal.sync.api.CertificatePins;
 import java.nio.file.Path;
+import javafx.scene.Parent;
+import javafx.scene.control.ToggleButton;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -94,5 +96,63 @@ class ShellControllerTest {
 
         shell.close();
         assertThat(session.sync.listenerCount()).isZero();
+    }
+
+    /** A listener's window has no Studio: no button, and asking for it leaves the window where it is. */
+    @Test
+    void aListenerHasNoStudio() {
+        assertThat(shell.model().artist.get()).isFalse();
+        assertThat(shell.view().lookup("#nav-studio").isVisible()).isFalse();
+        shell.actions().onTab(NavTarget.STUDIO);
+        assertThat(shell.navigation().current()).contains(Place.of(NavTarget.HOME));
+    }
+
+    /** Becoming an artist (in Settings) shows the Studio at once; its button opens the Studio's screen seen last. */
+    @Test
+    void theStudioAppearsAsSoonAsTheListenerBecomesAnArtist() throws Exception {
+        Thread.ofVirtual().start(() -> session.artist.becomeArtist("Ada")).join();
+        while (!shell.model().artist.get()) {
+            fx.runNext();
+        }
+        assertThat(shell.view().lookup("#nav-studio").isVisible()).isTrue();
+
+        shell.actions().onTab(NavTarget.STUDIO);
+        assertThat(shell.model().tab.get()).isEqualTo(NavTarget.STUDIO_PROFILE);
+        assertThat(shell.model().trackPanelBeside.get()).isFalse();
+        assertThat(shell.view().lookup("#studio-sidebar")).as("the Studio's sidebar beside it").isNotNull();
+        assertThat(shell.view().lookup("#studio-profile")).isNotNull();
+        shell.actions().onTab(NavTarget.HOME);
+        assertThat(shell.view().lookup("#studio-sidebar")).isNull();
+        shell.actions().onTab(NavTarget.STUDIO);
+        assertThat(shell.navigation().current()).contains(Place.of(NavTarget.STUDIO_PROFILE));
+    }
+
+    /** {@code ./nd demo --artist} opens on the Studio; for a listener it stays home. */
+    @Test
+    void openStudioOpensItForAnArtistOnly() {
+        shell.openStudio();
+        assertThat(shell.model().tab.get()).isEqualTo(NavTarget.HOME);
+        session.artist.asArtist("Ada");
+        shell.openStudio();
+        assertThat(shell.model().tab.get()).isEqualTo(NavTarget.STUDIO_PROFILE);
+        assertThat(shell.model().artist.get()).isTrue();
+    }
+
+    @Test
+    void theSidebarListsOnlyTheStudioScreensThatExist() {
+        assertThat(StudioScreens.ENTRIES).extracting(StudioScreens.Entry::target).allMatch(NavTarget::inStudio);
+        session.artist.asArtist("Ada");
+        shell.openStudio();
+        Parent sidebar = (Parent) shell.view().lookup("#studio-sidebar");
+        assertThat(sidebar.lookup("#studio-nav-profile")).isNotNull();
+        assertThat(sidebar.getChildrenUnmodifiable().filtered(n -> n instanceof ToggleButton))
+                .hasSize(StudioScreens.ENTRIES.stream().filter(e -> shell.hasScreen(e.target())).toList().size());
+    }
+
+    @Test
+    void closingStopsFollowingTheArtistRole() {
+        assertThat(session.artist.listenerCount()).isEqualTo(1);
+        shell.close();
+        assertThat(session.artist.listenerCount()).isZero();
     }
 }
