@@ -67,7 +67,7 @@ final class OnboardingView {
         artistName.setPromptText(i18n.get("onboarding.artistName"));
         artistName.setAccessibleText(i18n.get("onboarding.artistName"));
         artistName.textProperty().bindBidirectional(model.artistName);
-        artistName.setId("artist-name");
+        artistName.setId("signup-artist-name");
         artistName.visibleProperty().bind(model.creating.and(model.artist));
         artistName.managedProperty().bind(artistName.visibleProperty());
         artistName.disableProperty().bind(model.working);

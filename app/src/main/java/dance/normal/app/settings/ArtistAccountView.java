@@ -34,7 +34,7 @@ final class ArtistAccountView {
         name.setAccessibleText(i18n.get("settings.artist.name"));
         name.textProperty().bindBidirectional(model.name);
         name.setPrefColumnCount(22);
-        name.setId("artist-name");
+        name.setId("become-artist-name");
         name.setOnAction(e -> onBecome.run());
         Button become = new Button(i18n.get("settings.artist.become"), new FontIcon(Material2MZ.MIC));
         become.getStyleClass().add(Styles.ACCENT);

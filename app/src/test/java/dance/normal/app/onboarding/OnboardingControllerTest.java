@@ -140,11 +140,12 @@ class OnboardingControllerTest {
     /** "I make music" with a name signs up an artist's account with that name (the name without its spaces). */
     @Test
     void iMakeMusicSignsUpAnArtistWithTheirName() throws Exception {
-        assertThat(Fx.call(() -> Fx.find(screen.view(), "artist-name").isVisible())).as("until chosen").isFalse();
+        assertThat(Fx.call(() -> Fx.find(screen.view(), "signup-artist-name").isVisible())).as("until chosen")
+                .isFalse();
         Fx.run(() -> Fx.<CheckBox>find(screen.view(), "make-music").fire());
-        assertThat(Fx.call(() -> Fx.find(screen.view(), "artist-name").isVisible())).isTrue();
+        assertThat(Fx.call(() -> Fx.find(screen.view(), "signup-artist-name").isVisible())).isTrue();
         fill("ada@example.com", "correct horse");
-        Fx.run(() -> Fx.<TextField>find(screen.view(), "artist-name").setText("  Ada Lovelace Trio "));
+        Fx.run(() -> Fx.<TextField>find(screen.view(), "signup-artist-name").setText("  Ada Lovelace Trio "));
         Fx.run(() -> submit().fire());
 
         Fx.await("signed in", () -> signedIn.size() == 1);
@@ -168,7 +169,7 @@ class OnboardingControllerTest {
         Fx.run(() -> Fx.<CheckBox>find(screen.view(), "make-music").fire());
         Fx.run(() -> Fx.<Hyperlink>find(screen.view(), "toggle").fire());
         assertThat(Fx.call(() -> Fx.find(screen.view(), "make-music").isVisible())).isFalse();
-        assertThat(Fx.call(() -> Fx.find(screen.view(), "artist-name").isVisible())).isFalse();
+        assertThat(Fx.call(() -> Fx.find(screen.view(), "signup-artist-name").isVisible())).isFalse();
         fill("ada@example.com", "correct horse");
         Fx.run(() -> submit().fire());
 
