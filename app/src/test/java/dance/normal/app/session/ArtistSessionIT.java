@@ -79,6 +79,44 @@ class ArtistSessionIT {
         assertThat(again.artist().isArtist()).isTrue();
     }
 
+    /**
+     * A listener becomes an artist in the same session: the new tokens are kept as a sign-in keeps them, so the next
+     * call is an artist's, and a restart resumes as an artist; the listeners of the role hear of it.
+     */
+    @Test
+    void aListenerBecomesAnArtistAndTheNextCallsAreAnArtists() {
+        SessionOpener opener = opener("listener");
+        SignedInSession listener = opener.signUp(email("listener"), PASSWORD.toCharArray());
+        assertThat(listener.artist().isArtist()).isFalse();
+        List<Boolean> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        listener.artist().addListener(heard::add);
+        String listenerToken = opener.tokens().current().orElseThrow().accessToken();
+        assertThat(server.get("/api/v1/studio/earnings?days=7", listenerToken).statusCode()).isEqualTo(403);
+
+        Artist profile = listener.artist().becomeArtist("Late Bloomer");
+
+        assertThat(profile.name()).isEqualTo("Late Bloomer");
+        assertThat(listener.artist().isArtist()).isTrue();
+        assertThat(heard).containsExactly(true);
+        assertThat(listener.artist().updateProfile(null, "Started at forty.").bio()).isEqualTo("Started at forty.");
+        String artistToken = opener.tokens().current().orElseThrow().accessToken();
+        assertThat(artistToken).as("kept as a sign-in keeps its tokens").isNotEqualTo(listenerToken);
+        assertThat(server.get("/api/v1/studio/earnings?days=7", artistToken).statusCode()).isEqualTo(200);
+        listener.close();
+
+        SignedInSession resumed = keep(opener("listener").resume().orElseThrow());
+        assertThat(resumed.artist().isArtist()).isTrue();
+        assertThat(resumed.artist().profile().name()).isEqualTo("Late Bloomer");
+    }
+
+    @Test
+    void anArtistCannotBecomeOneAgain() {
+        SignedInSession artist = keep(opener("twice").signUpArtist(email("twice"), PASSWORD.toCharArray(), "Once"));
+        assertThatThrownBy(() -> artist.artist().becomeArtist("Twice"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(409));
+        assertThat(artist.artist().profile().name()).isEqualTo("Once");
+    }
+
     @Test
     void aListenerIsNoArtist() {
         SignedInSession listener = keep(opener("listener").signUp(email("listener"), PASSWORD.toCharArray()));
