@@ -117,9 +117,10 @@ class ShellControllerTest {
         assertThat(shell.view().lookup("#nav-studio").isVisible()).isTrue();
 
         shell.actions().onTab(NavTarget.STUDIO);
-        assertThat(shell.model().tab.get()).isEqualTo(NavTarget.STUDIO_PROFILE);
+        assertThat(shell.model().tab.get()).as("its first screen").isEqualTo(firstStudioScreen());
         assertThat(shell.model().trackPanelBeside.get()).isFalse();
         assertThat(shell.view().lookup("#studio-sidebar")).as("the Studio's sidebar beside it").isNotNull();
+        shell.actions().onTab(NavTarget.STUDIO_PROFILE);
         assertThat(shell.view().lookup("#studio-profile")).isNotNull();
         shell.actions().onTab(NavTarget.HOME);
         assertThat(shell.view().lookup("#studio-sidebar")).isNull();
@@ -134,8 +135,14 @@ class ShellControllerTest {
         assertThat(shell.model().tab.get()).isEqualTo(NavTarget.HOME);
         session.artist.asArtist("Ada");
         shell.openStudio();
-        assertThat(shell.model().tab.get()).isEqualTo(NavTarget.STUDIO_PROFILE);
+        assertThat(shell.model().tab.get()).isEqualTo(firstStudioScreen());
         assertThat(shell.model().artist.get()).isTrue();
+    }
+
+    /** The sidebar's first entry whose screen is there. */
+    private NavTarget firstStudioScreen() {
+        return StudioScreens.ENTRIES.stream().map(StudioScreens.Entry::target).filter(shell::hasScreen).findFirst()
+                .orElseThrow();
     }
 
     @Test
