@@ -20,7 +20,6 @@ import dance.normal.app.studio.offering.OfferingController;
 import dance.normal.app.studio.releases.ReleasesController;
 import dance.normal.app.studio.report.ReportController;
 import dance.normal.app.studio.tracks.StudioTracksController;
-import dance.normal.app.studio.uploads.UploadsController;
 import dance.normal.app.track.TrackPanelController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.Browser;
@@ -115,12 +114,6 @@ public final class ShellController {
         screens.put(NavTarget.QUEUE, new QueueController(session.player(), events, i18n));
         screens.put(NavTarget.DOWNLOADS, new DownloadsController(session.downloads(), session.catalog(), events,
                 background, i18n));
-        screens.put(NavTarget.STUDIO_UPLOADS, new UploadsController(session.uploads(), events, background, i18n,
-                trackId -> {
-                    if (screens.containsKey(NavTarget.STUDIO_REPORT)) {
-                        navigation.go(Place.report(trackId));
-                    }
-                }));
         screens.put(NavTarget.STUDIO_TRACKS, new StudioTracksController(session.studioCatalog(), background, i18n,
                 trackId -> navigation.go(Place.report(trackId))));
         screens.put(NavTarget.STUDIO_REPORT, new ReportController(session.studioCatalog(), session.player(), events,

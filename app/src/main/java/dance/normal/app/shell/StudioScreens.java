@@ -4,7 +4,9 @@ import dance.normal.app.nav.NavTarget;
 import dance.normal.app.nav.Navigation;
 import dance.normal.app.nav.Screen;
 import dance.normal.app.session.SessionServices;
+import dance.normal.app.nav.Place;
 import dance.normal.app.studio.profile.StudioProfileController;
+import dance.normal.app.studio.uploads.UploadsController;
 import dance.normal.app.ui.Background;
 import dance.normal.app.ui.FxEvents;
 import dance.normal.app.ui.I18n;
@@ -58,6 +60,9 @@ final class StudioScreens {
      */
     static void addTo(Map<NavTarget, Screen> screens, SessionServices session, Background background, I18n i18n,
                       FxEvents events, Navigation navigation) {
+        // A finished upload links to its draft's quality report.
+        screens.put(NavTarget.STUDIO_UPLOADS, new UploadsController(session.uploads(), events, background, i18n,
+                trackId -> navigation.go(Place.report(trackId))));
         screens.put(NavTarget.STUDIO_PROFILE, new StudioProfileController(session.artist(), session.catalog(),
                 background, i18n, StudioProfileController.systemChooser()));
     }

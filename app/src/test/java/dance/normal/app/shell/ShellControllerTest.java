@@ -128,6 +128,21 @@ class ShellControllerTest {
         assertThat(shell.navigation().current()).contains(Place.of(NavTarget.STUDIO_PROFILE));
     }
 
+    /** The Studio's sidebar opens the uploads; uploads go on in the session whichever screen is shown. */
+    @Test
+    void theStudiosUploadsAreInItsSidebar() {
+        session.artist.asArtist("Ada");
+        shell.openStudio();
+        Parent sidebar = (Parent) shell.view().lookup("#studio-sidebar");
+        assertThat(sidebar.lookup("#studio-nav-uploads")).isNotNull();
+        shell.actions().onTab(NavTarget.STUDIO_UPLOADS);
+        assertThat(shell.model().tab.get()).isEqualTo(NavTarget.STUDIO_UPLOADS);
+        assertThat(shell.view().lookup("#uploads-screen")).isNotNull();
+        assertThat(session.uploads.listenerCount()).isEqualTo(1);
+        shell.actions().onTab(NavTarget.HOME);
+        assertThat(session.uploads.listenerCount()).as("a hidden screen stops following").isZero();
+    }
+
     /** {@code ./nd demo --artist} opens on the Studio; for a listener it stays home. */
     @Test
     void openStudioOpensItForAnArtistOnly() {
