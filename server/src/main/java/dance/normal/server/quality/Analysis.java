@@ -3,5 +3,5 @@ package dance.normal.server.quality;
 import java.util.Optional;
 
 /** A measurement and the fingerprint taken from the same decode; the fingerprint is empty without fpcalc. */
-record Analysis(Measurement measurement, Optional<Fingerprint> fingerprint) {
+public record Analysis(Measurement measurement, Optional<Fingerprint> fingerprint) {
 }

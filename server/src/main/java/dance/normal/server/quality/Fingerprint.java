@@ -24,6 +24,8 @@ public record Fingerprint(int[] frames) {
     static final int KEY_SHIFT = 8;
     /** One key in this many is indexed (chosen by a hash of the key). */
     static final int SAMPLE_BITS = 4;
+    /** Chromaprint's sub-fingerprint of digital silence: the same in every track, so it identifies none. */
+    static final int SILENCE = 627_964_279;
 
     public Fingerprint {
         frames = frames.clone();
@@ -48,7 +50,7 @@ public record Fingerprint(int[] frames) {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < frames.length; i++) {
             int key = frames[i] >>> KEY_SHIFT;
-            if (sampled(key) && seen.add(key)) {
+            if (frames[i] != SILENCE && sampled(key) && seen.add(key)) {
                 keys.add(new Key(key, i));
             }
         }

@@ -14,7 +14,7 @@ import java.util.Set;
  *                       {@link #FAILED}),
  *                       null when everything was
  */
-record Measurement(Double integratedLufs, Double truePeakDbtp, long clippedSamples, long silenceStartMs,
+public record Measurement(Double integratedLufs, Double truePeakDbtp, long clippedSamples, long silenceStartMs,
                    long silenceEndMs, int sampleRateHz, Integer bitDepth, String codec, int channels,
                    long durationMs, List<Integer> waveform, long suggestedPreviewStartMs, String unmeasured) {
 
@@ -24,7 +24,7 @@ record Measurement(Double integratedLufs, Double truePeakDbtp, long clippedSampl
     static final String FAILED = "failed";
     private static final Set<String> LOSSY = Set.of("mp3", "aac", "vorbis", "opus", "mp2", "wmav2");
 
-    Measurement {
+    public Measurement {
         waveform = List.copyOf(waveform);
     }
 

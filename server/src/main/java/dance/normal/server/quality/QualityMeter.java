@@ -85,7 +85,7 @@ public final class QualityMeter implements AutoCloseable {
      *
      * @throws IOException when a tool could not make sense of the file (it was judged playable when uploaded)
      */
-    Analysis measure(Path file, AudioFormat format, long durationMs) throws IOException {
+    public Analysis measure(Path file, AudioFormat format, long durationMs) throws IOException {
         if (!hasFfmpeg()) {
             String unmeasured = Measurement.NO_FFMPEG + (hasFpcalc() ? "" : "," + Measurement.NO_FPCALC);
             Measurement m = new Measurement(null, null, 0, 0, 0, 0, null, format.extension(), 0, durationMs,
