@@ -2,6 +2,7 @@ package dance.normal.bench;
 
 import dance.normal.server.db.Database;
 import dance.normal.server.media.AudioFormat;
+import dance.normal.server.media.Executables;
 import dance.normal.server.quality.Analysis;
 import dance.normal.server.quality.DuplicateFinder;
 import dance.normal.server.quality.Fingerprint;
@@ -67,7 +68,9 @@ public final class QualityBench {
     // ---- (a) the report beside ffmpeg's own ebur128 pass
 
     private static void report(Path file, int runs) throws Exception {
-        QualityMeter meter = QualityMeter.fromPath();
+        // Without nice, which the server adds to keep uploads first: the yardstick runs at normal priority too.
+        QualityMeter meter = new QualityMeter(Executables.find("ffmpeg"), Executables.find("ffprobe"),
+                Executables.find("fpcalc"));
         AudioFormat format = AudioFormat.valueOf(formatOf(file));
         Analysis warm = meter.measure(file, format, 0);
         ffmpegEbur128(file);

@@ -53,19 +53,26 @@ public final class QualityMeter implements AutoCloseable {
     private final Optional<Path> ffmpeg;
     private final Optional<Path> ffprobe;
     private final Optional<Path> fpcalc;
+    private final Optional<Path> nice;
     /** The tools running now, stopped by {@link #close()}. */
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public QualityMeter(Optional<Path> ffmpeg, Optional<Path> ffprobe, Optional<Path> fpcalc) {
+        this(ffmpeg, ffprobe, fpcalc, Optional.empty());
+    }
+
+    private QualityMeter(Optional<Path> ffmpeg, Optional<Path> ffprobe, Optional<Path> fpcalc, Optional<Path> nice) {
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
         this.fpcalc = fpcalc;
+        this.nice = nice;
     }
 
-    /** The tools found on the PATH. */
+    /** The tools found on the PATH, run under {@code nice} when it is there too. */
     public static QualityMeter fromPath() {
-        return new QualityMeter(Executables.find("ffmpeg"), Executables.find("ffprobe"), Executables.find("fpcalc"));
+        return new QualityMeter(Executables.find("ffmpeg"), Executables.find("ffprobe"), Executables.find("fpcalc"),
+                Executables.find("nice"));
     }
 
     public boolean hasFfmpeg() {
@@ -216,10 +223,18 @@ public final class QualityMeter implements AutoCloseable {
         }
     }
 
-    /** Starts a tool, unless the meter is closed; {@link #close()} stops it. */
+    /**
+     * Starts a tool at low CPU priority ({@code nice}, when there is one), unless the meter is closed; {@link #close()}
+     * stops it. The analysis runs in the background: uploads and streams in flight come first on a busy machine.
+     */
     private Process started(ProcessBuilder builder) throws IOException {
         if (closed) {
             throw new IOException("the quality meter is closed");
+        }
+        if (nice.isPresent()) {
+            List<String> command = new ArrayList<>(List.of(nice.get().toString(), "-n", "10"));
+            command.addAll(builder.command());
+            builder.command(command);
         }
         Process p = builder.start();
         running.add(p);
