@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dance.normal.server.support.ProblemAssert;
+import dance.normal.server.support.Studio;
 import dance.normal.server.support.TestServer;
 import dance.normal.server.support.TrackUploads;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,8 +110,37 @@ class QualityReportIT {
         double loud = wave.subList(300, 450).stream().mapToInt(Integer::intValue).average().orElseThrow();
         assertThat(quiet).isCloseTo(50, within(5.0));
         assertThat(loud).isCloseTo(800, within(10.0));
-        assertThat(report.path("suggestedPreviewStartMs").asLong()).isBetween(49_000L, 55_000L);
-        assertThat(report.path("previewStartMs").asLong()).isEqualTo(report.path("suggestedPreviewStartMs").asLong());
+        long suggested = report.path("suggestedPreviewStartMs").asLong();
+        assertThat(suggested).isBetween(49_000L, 55_000L);
+        assertThat(report.path("previewStartMs").asLong()).isEqualTo(suggested);
+    }
+
+    @Test
+    void theStudioListShowsTheSuggestedPreviewUntilTheArtistMovesIt() {
+        String track = upload(artist, TestAudio.of("if(between(t,40,75),0.8,0.05)*sin(2*PI*440*t)", 80, "flac",
+                "-sample_fmt", "s16"), "Moved Preview");
+        long suggested = report(track, artist).path("suggestedPreviewStartMs").asLong();
+        assertThat(suggested).isBetween(39_000L, 45_000L);
+
+        assertThat(listedPreview(track)).isEqualTo(suggested);
+        HttpResponse<String> moved = Studio.patch(server, "/api/v1/studio/tracks/" + track, artist,
+                Map.of("previewStartMs", 12_000));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+        assertThat(listedPreview(track)).isEqualTo(12_000);
+        JsonNode after = report(track, artist);
+        assertThat(after.path("previewStartMs").asLong()).isEqualTo(12_000);
+        assertThat(after.path("suggestedPreviewStartMs").asLong()).isEqualTo(suggested);
+    }
+
+    private static long listedPreview(String trackId) {
+        JsonNode tracks = TestServer.json(server.get("/api/v1/studio/tracks", artist)).path("tracks");
+        for (JsonNode t : tracks) {
+            if (t.path("id").asText().equals(trackId)) {
+                return t.path("previewStartMs").asLong();
+            }
+        }
+        throw new AssertionError("track " + trackId + " is not in the Studio list: " + tracks);
     }
 
     @Test
