@@ -195,7 +195,7 @@ public final class EarningsController implements Screen {
 
     private void show(TrackHolders h) {
         model.holdersSummary.set(i18n.get("earnings.holdersSummary", grouped(h.sold()), grouped(h.supply()),
-                percent(h.holderShareBp()), grouped(h.holders().size())));
+                percent(h.holderShareBp()), h.holders().size()));
         model.holders.setAll(h.holders().stream().map(x -> new EarningsModel.HolderRow(x.name(), grouped(x.quantity()),
                 dollars(x.earnedMicros()))).toList());
     }

@@ -61,7 +61,6 @@ final class OfferingView {
         plays.getColumns().add(column(i18n.get("offering.col.artist"), OfferingModel.PlaysRow::artist));
         plays.getColumns().add(column(i18n.get("offering.col.holders"), OfferingModel.PlaysRow::holders));
         plays.getColumns().add(column(i18n.get("offering.col.fan"), OfferingModel.PlaysRow::fan));
-        plays.getColumns().getFirst().setMinWidth(120);
         plays.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         plays.setPlaceholder(new Label(i18n.get("offering.noPreview")));
         plays.setPrefHeight(170); // the header and the three rows of 1,000 / 10,000 / 100,000 plays
@@ -108,7 +107,7 @@ final class OfferingView {
         Label note = new Label(hint);
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         note.setWrapText(true);
-        note.setMaxWidth(220);
+        note.setMaxWidth(180);
         form.addRow(row, name, field, note);
     }
 
