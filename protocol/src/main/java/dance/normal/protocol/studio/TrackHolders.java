@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Who holds a track's tokens ({@code GET /api/v1/studio/tracks/{id}/holders}). Holders are named by a pseudonym
- * only ("Listener 3f2a"): an artist never sees a listener's email.
+ * only ("Listener 3f2a91c0"): an artist never sees a listener's email.
  */
 public record TrackHolders(String trackId, long supply, long sold, int holderShareBp, List<Holder> holders) {
 

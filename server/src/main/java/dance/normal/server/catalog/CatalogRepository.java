@@ -35,8 +35,10 @@ public final class CatalogRepository {
             + "t.mime_type, t.bitrate_kbps, t.size_bytes, t.sha256, t.loudness_lufs, t.peak_dbfs, r.artwork_sha256, "
             + "t.created_at FROM tracks t JOIN artists a ON a.id = t.artist_id JOIN releases r ON r.id = t.release_id ";
 
+    /** SQL condition on tracks {@code t}: published (not a draft, not unpublished), deleted ones included. */
+    public static final String RELEASED = "t.published_at IS NOT NULL";
     /** SQL condition on tracks {@code t}: in the catalog, published and not deleted. */
-    public static final String PUBLISHED = "t.deleted_at IS NULL AND t.published_at IS NOT NULL";
+    public static final String PUBLISHED = "t.deleted_at IS NULL AND " + RELEASED;
     /** SQL condition on releases {@code r}: listeners see it, because at least one of its tracks is published. */
     public static final String VISIBLE_RELEASE = "EXISTS (SELECT 1 FROM tracks v WHERE v.release_id = r.id "
             + "AND v.deleted_at IS NULL AND v.published_at IS NOT NULL)";

@@ -1,6 +1,7 @@
 package dance.normal.server.library;
 
 import dance.normal.protocol.library.Playlist;
+import dance.normal.server.catalog.CatalogRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -71,10 +72,14 @@ public final class PlaylistRepository {
                 .bind("id", id).bind("a", accountId).execute() == 1;
     }
 
-    /** How many of these ids name tracks of the catalog, deleted ones included (a read of the catalog's table). */
+    /**
+     * How many of these ids name published tracks of the catalog (a read of the catalog's table). A draft or an
+     * unpublished track counts as no track, so a listener cannot learn that an id is someone's draft; a deleted track
+     * that was published still counts, so a playlist that held it can be saved again.
+     */
     public int countTracks(Handle h, List<String> trackIds) {
-        return h.createQuery("SELECT COUNT(*) FROM tracks WHERE id IN (<ids>)").bindList("ids", trackIds)
-                .mapTo(Integer.class).one();
+        return h.createQuery("SELECT COUNT(*) FROM tracks t WHERE t.id IN (<ids>) AND " + CatalogRepository.RELEASED)
+                .bindList("ids", trackIds).mapTo(Integer.class).one();
     }
 
     /** True when a playlist with this id exists, whoever's it is. */

@@ -7,6 +7,7 @@ import dance.normal.protocol.studio.TrackEdit;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.http.ApiException;
+import dance.normal.server.http.PlainText;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ public final class StudioTrackService {
 
     static String text(String value, String field, int min, int max) {
         String v = value.strip();
-        if (v.length() < min || v.length() > max || v.chars().anyMatch(c -> c < 0x20)) {
+        if (!PlainText.fits(v, min, max)) {
             throw ApiException.validation(field + (min > 0 ? " must be " + min + " to " : " must be at most ")
                     + max + " characters, without control characters.");
         }

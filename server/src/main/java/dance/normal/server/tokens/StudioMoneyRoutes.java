@@ -8,8 +8,6 @@ import dance.normal.server.http.AccessGate;
 import dance.normal.server.http.Http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** The Studio's money over HTTP (docs/studio.md): the offering preview, earnings, holders and the CSV statement. */
 public final class StudioMoneyRoutes {
@@ -42,11 +40,10 @@ public final class StudioMoneyRoutes {
     }
 
     private void statement(Context ctx) {
-        String csv = StatementCsv.write(money.studio().statement(principal(ctx)));
-        ctx.header("Content-Disposition", "attachment; filename=\"normal-dance-statement-"
-                + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
+        StudioMoneyService.StatementFile file = money.studio().statementFile(principal(ctx));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/csv; charset=utf-8").result(csv);
+        ctx.contentType("text/csv; charset=utf-8").result(file.csv());
     }
 
     private static Principal principal(Context ctx) {

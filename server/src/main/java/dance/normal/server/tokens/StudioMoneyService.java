@@ -21,13 +21,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
@@ -36,9 +34,10 @@ import org.jdbi.v3.core.Jdbi;
  * The Studio's money views for the signed-in artist: earnings by day and by track, the holders of one of their
  * tracks (by pseudonym), and the statement. Reads only; figures come from the ledger through {@link EarningsService}.
  *
- * <p>A holder's pseudonym is "Listener " and the first hex digits of HMAC-SHA256, keyed by a server key, over the
- * artist's id and the holder's account id: stable for one artist, different for another (two artists cannot match
- * their holders), and not reversible to the account without the key.
+ * <p>A holder's pseudonym is "Listener " and the first 8 hex digits of HMAC-SHA256, keyed by a server key, over the
+ * artist's id and the holder's account id: always the same for one artist and holder (whoever else holds the track),
+ * different for another artist (two artists cannot match their holders), and not reversible to the account without
+ * the key.
  */
 public final class StudioMoneyService {
 
@@ -96,6 +95,16 @@ public final class StudioMoneyService {
         return earnings.artistEarnings(principal).statement();
     }
 
+    /** The statement as a CSV file, named after today's UTC date on the server's clock. */
+    public StatementFile statementFile(Principal principal) {
+        return new StatementFile("normal-dance-statement-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                + ".csv", StatementCsv.write(statement(principal)));
+    }
+
+    /** A statement ready to download: its file name and its CSV text. */
+    public record StatementFile(String fileName, String csv) {
+    }
+
     /** Who holds one of the artist's own tracks' tokens; 404 for anyone else's track, as if it did not exist. */
     public TrackHolders holders(Principal principal, String trackId) {
         return jdbi.withHandle(h -> {
@@ -109,16 +118,10 @@ public final class StudioMoneyService {
             if (offering.isEmpty()) {
                 return new TrackHolders(trackId, 0, 0, 0, List.of());
             }
-            List<String[]> rows = new ArrayList<>();
             List<TrackHolders.Holder> out = new ArrayList<>();
-            Map<String, Long> held = holdings.holdersOf(h, trackId);
-            for (Map.Entry<String, Long> e : held.entrySet()) {
-                rows.add(new String[] {e.getKey(), pseudonym(artist.id(), e.getKey())});
-            }
-            int digits = distinct(rows, 4) ? 4 : 8;
-            for (String[] row : rows) {
-                out.add(new TrackHolders.Holder("Listener " + row[1].substring(0, digits), held.get(row[0]),
-                        ledger.incomeFromTrack(h, Accounts.earnings(row[0]), trackId)));
+            for (Map.Entry<String, Long> e : holdings.holdersOf(h, trackId).entrySet()) {
+                out.add(new TrackHolders.Holder(holderName(artist.id(), e.getKey()), e.getValue(),
+                        ledger.incomeFromTrack(h, Accounts.earnings(e.getKey()), trackId)));
             }
             out.sort(Comparator.comparingLong(TrackHolders.Holder::quantity).reversed()
                     .thenComparing(TrackHolders.Holder::name));
@@ -127,18 +130,13 @@ public final class StudioMoneyService {
         });
     }
 
-    /** Whether the first {@code digits} of every pseudonym differ (else longer ones are shown). */
-    private static boolean distinct(List<String[]> rows, int digits) {
-        Set<String> seen = new HashSet<>();
-        return rows.stream().allMatch(r -> seen.add(r[1].substring(0, digits)));
-    }
-
-    private String pseudonym(String artistId, String accountId) {
+    /** "Listener " and the first 8 hex digits of the HMAC: depends on the artist and the holder only. */
+    String holderName(String artistId, String accountId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(pseudonymKey);
-            return HexFormat.of().formatHex(mac.doFinal((artistId + "\n" + accountId)
-                    .getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = mac.doFinal((artistId + "\n" + accountId).getBytes(StandardCharsets.UTF_8));
+            return "Listener " + HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package dance.normal.server.upload;
 
 import dance.normal.server.http.ApiException;
+import dance.normal.server.http.PlainText;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ record TusMetadata(String filename, Optional<String> title) {
             return Optional.empty();
         }
         v = v.strip();
-        if (v.length() > max || v.chars().anyMatch(Character::isISOControl)) {
+        if (!PlainText.fits(v, 0, max)) {
             throw ApiException.validation("The " + key + " must be at most " + max
                     + " characters with no control characters.");
         }

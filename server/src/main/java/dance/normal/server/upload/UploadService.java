@@ -8,6 +8,7 @@ import dance.normal.server.catalog.CatalogRepository;
 import dance.normal.server.catalog.NewTrack;
 import dance.normal.server.catalog.StoredFile;
 import dance.normal.server.http.ApiException;
+import dance.normal.server.http.PlainText;
 import dance.normal.server.media.AudioFormat;
 import dance.normal.server.media.AudioInfo;
 import dance.normal.server.media.AudioInspector;
@@ -373,7 +374,7 @@ public final class UploadService {
         if (v == null || v.isEmpty()) {
             return Optional.empty();
         }
-        if (v.length() > max || v.chars().anyMatch(Character::isISOControl)) {
+        if (!PlainText.fits(v, 0, max)) {
             throw ApiException.validation("\"" + name + "\" must be at most " + max
                     + " characters with no control characters.");
         }

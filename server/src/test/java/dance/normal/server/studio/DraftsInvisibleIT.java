@@ -182,6 +182,26 @@ class DraftsInvisibleIT {
     }
 
     @Test
+    void aPlaylistRefusesADraftsIdAsItRefusesAnIdThatIsNoTrack() {
+        for (String token : List.of(listener, otherArtist)) {
+            JsonNode unknown = playlistWith(token, UUID.randomUUID().toString());
+            JsonNode ofDraft = playlistWith(token, id());
+            assertThat(ofDraft.path("status").asInt()).as(ofDraft.toString()).isEqualTo(422);
+            assertThat(ofDraft.path("detail").asText().replace(id(), "ID"))
+                    .isEqualTo(unknown.path("detail").asText().replaceAll("[0-9a-f-]{36}", "ID"));
+            assertThat(playlistWith(token, published.get("id").asText()).path("trackIds").get(0).asText())
+                    .isEqualTo(published.get("id").asText());
+        }
+    }
+
+    private static JsonNode playlistWith(String token, String trackId) {
+        return TestServer.json(server.send(server.request("/api/v1/me/playlists").header("Authorization", "Bearer "
+                + token).header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Mine\",\"trackIds\":[\""
+                + trackId + "\"]}")).build()));
+    }
+
+    @Test
     void theCoverOfAReleaseOfDraftsIsOnlyItsArtists() {
         assertThat(server.get("/api/v1/media/" + coverSha, null).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/media/" + coverSha, listener).statusCode()).isEqualTo(404);
