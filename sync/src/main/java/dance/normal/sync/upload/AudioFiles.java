@@ -2,16 +2,20 @@ package dance.normal.sync.upload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** What a drop or a choice of files and folders means: the files to upload, each folder expanded to its audio. */
 public final class AudioFiles {
@@ -35,9 +39,8 @@ public final class AudioFiles {
         for (Path p : chosen) {
             Path path = p.toAbsolutePath().normalize();
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
-                    List<Path> found = new ArrayList<>(walk.filter(Files::isRegularFile)
-                            .filter(f -> !hidden(path, f)).filter(AudioFiles::isAudio).toList());
+                try {
+                    List<Path> found = walk(path);
                     found.sort(null);
                     out.addAll(found);
                 } catch (IOException e) {
@@ -48,6 +51,33 @@ public final class AudioFiles {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The audio files under {@code root}, following links to files and folders (a linked album folder is dropped as
+     * it looks) but skipping a link that leads back to a folder being walked: one symlink loop costs that link only,
+     * not the whole folder.
+     */
+    private static List<Path> walk(Path root) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !hidden(root, file) && isAudio(file)) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return found;
     }
 
     /** Whether a file's name says it is audio the server takes. */

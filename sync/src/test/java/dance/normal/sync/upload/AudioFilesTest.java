@@ -33,6 +33,23 @@ class AudioFilesTest {
     }
 
     @Test
+    void aSymlinkLoopIsSkippedAndTheRestOfTheFolderKept() throws Exception {
+        Path album = Files.createDirectories(dir.resolve("album"));
+        Path disc = Files.createDirectories(album.resolve("disc 1"));
+        Files.writeString(album.resolve("01 a.flac"), "x");
+        Files.writeString(disc.resolve("02 b.mp3"), "x");
+        Files.createSymbolicLink(disc.resolve("back to album"), album);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("03 c.wav"), "x");
+        Files.createSymbolicLink(album.resolve("linked"), elsewhere);
+
+        List<Path> files = AudioFiles.expand(List.of(album));
+
+        assertThat(files).extracting(p -> dir.relativize(p).toString()).containsExactly("album/01 a.flac",
+                "album/disc 1/02 b.mp3", "album/linked/03 c.wav");
+    }
+
+    @Test
     void whatIsNotThereGivesNothing() {
         assertThat(AudioFiles.expand(List.of(dir.resolve("missing.mp3")))).isEmpty();
     }
