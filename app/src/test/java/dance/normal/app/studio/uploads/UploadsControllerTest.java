@@ -118,6 +118,8 @@ class UploadsControllerTest {
 
         press(other, "Cancel upload");
         Fx.await("gone", () -> row(other).isEmpty());
+        // The row goes at once; the cancel itself reaches the queue off the FX thread a moment later.
+        Fx.await("cancelled", () -> uploads.cancelled.contains(other));
         assertThat(uploads.cancelled).containsExactly(other);
         assertThat(uploads.uploads()).extracting(Upload::id).containsExactly(id);
     }
