@@ -76,7 +76,7 @@ class StudioScreenshotsTest {
             String lang = locale.getLanguage();
 
             StudioTracksController tracks = Fx.call(() -> new StudioTracksController(studio, background, i18n,
-                    id -> { }));
+                    id -> { }, id -> { }));
             show(tracks.view(), tracks::onActivate);
             Fx.await("the warning counts", () -> tracks.view().lookupAll(".label").stream()
                     .anyMatch(n -> n instanceof javafx.scene.control.Label l && l.getText() != null

@@ -115,7 +115,8 @@ public final class ShellController {
         screens.put(NavTarget.DOWNLOADS, new DownloadsController(session.downloads(), session.catalog(), events,
                 background, i18n));
         screens.put(NavTarget.STUDIO_TRACKS, new StudioTracksController(session.studioCatalog(), background, i18n,
-                trackId -> navigation.go(Place.report(trackId))));
+                trackId -> navigation.go(Place.report(trackId)),
+                trackId -> navigation.go(Place.offering(trackId))));
         screens.put(NavTarget.STUDIO_REPORT, new ReportController(session.studioCatalog(), session.player(), events,
                 background, i18n));
         screens.put(NavTarget.STUDIO_RELEASES, new ReleasesController(session.studioCatalog(), background, i18n,

@@ -96,7 +96,7 @@ class StudioCatalogIT {
         assertThat(draft.status()).isEqualTo(TrackStatus.DRAFT);
         assertThat(draft.uploadId()).isNotNull();
         StudioTracksController list = new StudioTracksController(studio.studioCatalog(), background, ENGLISH,
-                id -> { });
+                id -> { }, id -> { });
         list.onActivate();
         fx.runNext(); // the tracks
         for (int i = 0; i < 3; i++) {

@@ -37,10 +37,11 @@ public final class StudioTracksController implements Screen {
     private final Latest saves;
 
     /**
-     * @param openReport opens the quality report of a track (by id)
+     * @param openReport   opens the quality report of a track (by id)
+     * @param openOffering opens the offering form of a published track (by id)
      */
     public StudioTracksController(StudioCatalogService studio, Background background, I18n i18n,
-                                  Consumer<String> openReport) {
+                                  Consumer<String> openReport, Consumer<String> openOffering) {
         this.studio = studio;
         this.background = background;
         this.i18n = i18n;
@@ -55,6 +56,11 @@ public final class StudioTracksController implements Screen {
             @Override
             public void onReport(Row row) {
                 openReport.accept(row.track().id());
+            }
+
+            @Override
+            public void onOffering(Row row) {
+                openOffering.accept(row.track().id());
             }
 
             @Override

@@ -38,6 +38,9 @@ final class StudioTracksView {
 
         void onReport(Row row);
 
+        /** Opens the offering form of a published track that has none yet. */
+        void onOffering(Row row);
+
         void onEdit(Row row);
 
         void onSave();
@@ -146,6 +149,7 @@ final class StudioTracksView {
         private final Label warnings = new Label();
         private final Button report;
         private final Button edit;
+        private final Button offering;
         private final Button publish = new Button();
         private final HBox box;
         private final I18n i18n;
@@ -162,6 +166,8 @@ final class StudioTracksView {
             report.setOnAction(e -> actions.onReport(getItem()));
             edit = iconButton(new FontIcon(Material2AL.EDIT), i18n.get("studio.tracks.edit"));
             edit.setOnAction(e -> actions.onEdit(getItem()));
+            offering = iconButton(new FontIcon(Material2MZ.MONETIZATION_ON), i18n.get("studio.tracks.offering"));
+            offering.setOnAction(e -> actions.onOffering(getItem()));
             publish.setMinWidth(Region.USE_PREF_SIZE);
             publish.setPrefWidth(165); // the same for Publish and Unpublish, so the columns line up
             publish.setOnAction(e -> actions.onPublish(getItem()));
@@ -172,7 +178,7 @@ final class StudioTracksView {
             VBox state = new VBox(2, badge, warnings);
             state.setMinWidth(150);
             state.setPrefWidth(150);
-            box = new HBox(10, text, gap, state, length, report, edit, publish);
+            box = new HBox(10, text, gap, state, length, report, edit, offering, publish);
             box.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0); // the row fits the list's width: the title gives way, never the buttons
         }
@@ -214,6 +220,9 @@ final class StudioTracksView {
             publish.setId("publish-" + t.id());
             report.setId("report-" + t.id());
             edit.setId("edit-" + t.id());
+            // Hidden but in its place when there is nothing to offer, so the rows' buttons line up.
+            offering.setVisible(!draft && !t.hasOffering());
+            offering.setId("offering-" + t.id());
             setAccessibleText(t.title() + ", " + badge.getText() + ", " + warnings.getText());
             setGraphic(box);
         }

@@ -29,6 +29,7 @@ class StudioTracksControllerTest {
     private final FxQueue fx = new FxQueue();
     private final Background background = new Background(fx);
     private final List<String> reportsOpened = new ArrayList<>();
+    private final List<String> offeringsOpened = new ArrayList<>();
     private StudioTracksController screen;
 
     @BeforeAll
@@ -53,7 +54,8 @@ class StudioTracksControllerTest {
     }
 
     private void show(I18n i18n) {
-        screen = new StudioTracksController(studio, background, i18n, reportsOpened::add);
+        screen = new StudioTracksController(studio, background, i18n, reportsOpened::add,
+                offeringsOpened::add);
         screen.onActivate();
         fx.runNext(); // tracks and releases
         fx.runNext(); // a report
@@ -79,6 +81,8 @@ class StudioTracksControllerTest {
 
         screen.actions().onReport(row("t1"));
         assertThat(reportsOpened).containsExactly("t1");
+        screen.actions().onOffering(row("t2"));
+        assertThat(offeringsOpened).as("the offering form of the track asked for").containsExactly("t2");
     }
 
     @Test
