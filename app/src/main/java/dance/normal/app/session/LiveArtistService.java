@@ -7,6 +7,7 @@ import dance.normal.protocol.auth.TokenPair;
 import dance.normal.protocol.catalog.Artist;
 import dance.normal.sync.api.ApiClient;
 import dance.normal.sync.api.BadResponseException;
+import dance.normal.sync.api.ProblemException;
 import dance.normal.sync.api.RawBody;
 import dance.normal.sync.api.TokenStore;
 import java.io.IOException;
@@ -56,8 +57,17 @@ final class LiveArtistService implements ArtistService {
     @Override
     public Artist becomeArtist(String name) {
         OffFxThread.require("Becoming an artist");
-        TokenPair pair = api.call("POST", "/api/v1/me/artist", new ArtistProfileRequest(name, null),
-                TokenPair.class, Map.of(), false);
+        TokenPair pair;
+        String refresh = refreshToken();
+        try {
+            pair = becomeWith(name, refresh);
+        } catch (ProblemException e) {
+            // The access token expired and the client refreshed it on the way: the refresh token sent is spent.
+            if (e.status() != 403 || refresh.equals(refreshToken())) {
+                throw e;
+            }
+            pair = becomeWith(name, refreshToken());
+        }
         tokens.save(pair);
         Me me = pair.me();
         artist = me != null && me.role() == Role.ARTIST;
@@ -65,6 +75,17 @@ final class LiveArtistService implements ArtistService {
             listeners.forEach(l -> l.accept(true));
         }
         return me == null || me.artist() == null ? profile() : me.artist();
+    }
+
+    /** The server mints the artist's pair only for the holder of the session's current refresh token. */
+    private TokenPair becomeWith(String name, String refresh) {
+        return api.call("POST", "/api/v1/me/artist", new ArtistProfileRequest(name, null), TokenPair.class,
+                Map.of("Refresh-Token", refresh), false);
+    }
+
+    private String refreshToken() {
+        return tokens.current().map(TokenPair::refreshToken)
+                .orElseThrow(() -> new BadResponseException("Sign in to become an artist.", null));
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class AuthRoutes {
     }
 
     private void becomeArtist(Context ctx) {
-        ctx.json(auth.becomeArtist(principal(ctx), body(ctx, ArtistProfileRequest.class)));
+        ctx.json(auth.becomeArtist(principal(ctx), ctx.header("Refresh-Token"), body(ctx, ArtistProfileRequest.class)));
     }
 
     private void updateArtist(Context ctx) {

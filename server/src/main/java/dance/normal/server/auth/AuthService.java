@@ -224,16 +224,17 @@ public final class AuthService {
     /**
      * Turns the signed-in listener into an artist with a public profile, and answers the session's next pair: the
      * same session, its refresh token rotated as by a refresh (so a client that lost this answer may present the
-     * old refresh token within the grace), and an access token that carries the artist role. 409 when the account
+     * old refresh token within the grace), and an access token that carries the artist role. The caller sends the
+     * session's current refresh token (header {@code Refresh-Token}), else 403. 409 when the account
      * is an artist already.
      */
-    public TokenPair becomeArtist(Principal principal, ArtistProfileRequest request) {
+    public TokenPair becomeArtist(Principal principal, String refreshToken, ArtistProfileRequest request) {
         if (request == null) {
             throw ApiException.badRequest("Send {\"name\": ..., \"bio\": ...} as JSON.");
         }
         String name = artistName(request.name());
         String bio = bio(request.bio());
-        return sessions.rotate(principal, h -> {
+        return sessions.rotate(principal, refreshToken, h -> {
             accounts.lock(h, principal.accountId());
             AccountRepository.Account account = accounts.find(h, principal.accountId())
                     .orElseThrow(() -> ApiException.unauthenticated("This account no longer exists."));

@@ -113,9 +113,22 @@ public final class SessionService {
      * unspent refresh token of the session is spent as if refreshed into the new one, so the new pair (with the
      * account's role as it now is) continues the same session and refresh family, and the old refresh token is
      * treated as after a refresh (within the grace a lost answer can be retried, after it reuse ends the session).
+     *
+     * <p>The caller proves it holds the session's current refresh token, not only an access token: a stolen access
+     * token lives minutes, a refresh token minted from it would live for weeks. 403 when {@code refreshToken} is
+     * missing, unknown, spent, expired or of another session (not 401, which a client answers by refreshing).
      */
-    TokenPair rotate(Principal principal, Consumer<Handle> change) {
+    TokenPair rotate(Principal principal, String refreshToken, Consumer<Handle> change) {
+        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
+            throw ApiException.forbidden("Send this session's refresh token in the Refresh-Token header.");
+        }
+        String hash = AuthService.sha256Hex(refreshToken);
         return pair(jdbi.inTransaction(h -> {
+            Optional<SessionRepository.StoredRefresh> stored = sessions.findRefresh(h, hash);
+            if (stored.isEmpty() || !stored.get().sessionId().equals(principal.sessionId()) || stored.get().spent()
+                    || stored.get().revoked() || stored.get().expiresAt() <= clock.millis()) {
+                throw ApiException.forbidden("The Refresh-Token is not this session's current refresh token.");
+            }
             change.accept(h);
             AccountRepository.Account account = accounts.find(h, principal.accountId())
                     .orElseThrow(() -> ApiException.unauthenticated("This account no longer exists."));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dance.normal.server.support.Databases;
 import dance.normal.server.support.TestServer;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code POST /api/v1/me/artist}: a listener becomes an artist and gets a pair with the artist role in the same
- * session; the old refresh token is spent as by a refresh; an artist asking again gets 409.
+ * session, only when it also sends that session's current refresh token (header {@code Refresh-Token}, else 403); the
+ * old refresh token is spent as by a refresh; an artist asking again gets 409.
  */
 class BecomeArtistIT {
 
@@ -35,8 +37,17 @@ class BecomeArtistIT {
             assertProblem(server.postJson("/api/v1/me/artist", access, Map.of("name", "  ")), 422, "validation");
             assertProblem(server.get("/api/v1/artists/me/earnings", access), 403, "forbidden");
 
-            HttpResponse<String> became = server.postJson("/api/v1/me/artist", access,
-                    Map.of("name", "  Tide Clock  ", "bio", "Field recordings and a drum machine."));
+            // A bare access token mints no refresh token: the session's current refresh token must come with it.
+            Map<String, Object> tide = Map.of("name", "  Tide Clock  ", "bio", "Field recordings and a drum machine.");
+            assertThat(assertProblem(server.postJson("/api/v1/me/artist", access, tide), 403, "forbidden")
+                    .path("detail").asText()).contains("Refresh-Token");
+            assertProblem(become(server, access, "not-a-token", tide), 403, "forbidden");
+            JsonNode other = server.signup("listener");
+            assertProblem(become(server, access, other.path("refreshToken").asText(), tide), 403, "forbidden");
+            assertProblem(become(server, other.path("accessToken").asText(), refresh, tide), 403, "forbidden");
+            assertProblem(server.get("/api/v1/artists/me/earnings", access), 403, "forbidden");
+
+            HttpResponse<String> became = become(server, access, refresh, tide);
             assertThat(became.statusCode()).as(became.body()).isEqualTo(200);
             JsonNode pair = TestServer.json(became);
             assertThat(pair.path("me").path("role").asText()).isEqualTo("artist");
@@ -55,9 +66,10 @@ class BecomeArtistIT {
             // The listener's access token keeps the role it was issued with until it expires.
             assertProblem(server.get("/api/v1/artists/me/earnings", access), 403, "forbidden");
 
-            assertProblem(server.postJson("/api/v1/me/artist", artistAccess, Map.of("name", "Again")), 409,
-                    "conflict");
-            assertProblem(server.postJson("/api/v1/me/artist", access, Map.of("name", "Again")), 409, "conflict");
+            String artistRefresh = pair.path("refreshToken").asText();
+            assertProblem(become(server, artistAccess, artistRefresh, Map.of("name", "Again")), 409, "conflict");
+            assertProblem(become(server, access, artistRefresh, Map.of("name", "Again")), 409, "conflict");
+            assertProblem(become(server, artistAccess, refresh, Map.of("name", "Again")), 403, "forbidden");
             assertProblem(server.postJson("/api/v1/me/artist", null, Map.of("name", "Nobody")), 401,
                     "unauthenticated");
 
@@ -76,9 +88,20 @@ class BecomeArtistIT {
     @EnumSource(value = Databases.Kind.class, names = "SQLITE")
     void anArtistFromSignUpCannotBecomeOneAgain(Databases.Kind kind) {
         try (TestServer server = TestServer.start(kind, UnaryOperator.identity())) {
-            String token = server.signup("artist").path("accessToken").asText();
-            assertProblem(server.postJson("/api/v1/me/artist", token, Map.of("name", "Second Self")), 409,
-                    "conflict");
+            JsonNode artist = server.signup("artist");
+            assertProblem(become(server, artist.path("accessToken").asText(), artist.path("refreshToken").asText(),
+                    Map.of("name", "Second Self")), 409, "conflict");
+        }
+    }
+
+    private static HttpResponse<String> become(TestServer server, String access, String refresh,
+                                               Map<String, Object> body) {
+        try {
+            return server.send(server.request("/api/v1/me/artist").header("Authorization", "Bearer " + access)
+                    .header("Refresh-Token", refresh).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(TestServer.JSON.writeValueAsString(body))).build());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
