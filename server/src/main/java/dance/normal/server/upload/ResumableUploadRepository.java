@@ -34,6 +34,12 @@ final class ResumableUploadRepository {
                 .findOne();
     }
 
+    /** The sum of the Upload-Length of the account's open uploads: what they may grow to on disk. */
+    long openBytesOf(Handle h, String accountId) {
+        return h.createQuery("SELECT COALESCE(SUM(upload_length), 0) FROM uploads WHERE account_id = :account")
+                .bind("account", accountId).mapTo(Long.class).one();
+    }
+
     int countOf(Handle h, String accountId) {
         return h.createQuery("SELECT COUNT(*) FROM uploads WHERE account_id = :account").bind("account", accountId)
                 .mapTo(Integer.class).one();

@@ -46,6 +46,8 @@ public final class TusService {
     /** Unfinished uploads one account may have at once; each may grow to the upload limit on disk. */
     static final int MAX_OPEN_PER_ACCOUNT = 50;
     private static final int BUFFER = 256 * 1024;
+    /** Space the media store's disk keeps free besides a new upload's length; below it creations get 507. */
+    static final long FREE_DISK_MARGIN = 1024L * 1024 * 1024;
 
     private final Jdbi jdbi;
     private final ResumableUploadRepository rows = new ResumableUploadRepository();
@@ -97,6 +99,7 @@ public final class TusService {
             throw tooLarge();
         }
         TusMetadata metadata = TusMetadata.parse(metadataHeader);
+        refuseWithoutDiskSpace(length);
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
         jdbi.useTransaction(h -> {
@@ -104,11 +107,33 @@ public final class TusService {
                 throw new ApiException(ProblemType.TOO_MANY_REQUESTS, 429, "You have " + MAX_OPEN_PER_ACCOUNT
                         + " unfinished uploads; finish or cancel some before starting more.");
             }
+            // The sum of what one account's open uploads may grow to: twice the largest file (--max-upload-mb).
+            if (rows.openBytesOf(h, principal.accountId()) + length > 2 * maxBytes) {
+                throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, 413, "Your unfinished uploads would take more "
+                        + "than " + (2 * maxBytes / (1024 * 1024)) + " MB; finish or cancel some before starting "
+                        + "more.");
+            }
             rows.insert(h, new ResumableUploadRepository.Row(id, principal.accountId(), length, 0,
                     metadata.header(), now + expiry.toMillis()), now);
         });
         LOG.info("Upload {} of {} bytes created", id, length);
         return id;
+    }
+
+    /** 507 when the media store's disk would keep less than {@link #FREE_DISK_MARGIN} free after this upload. */
+    private void refuseWithoutDiskSpace(long length) {
+        long free;
+        try {
+            Files.createDirectories(dir);
+            free = Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (free - FREE_DISK_MARGIN < length) {
+            LOG.warn("Upload of {} bytes refused: {} bytes free on the media store's disk", length, free);
+            throw new ApiException(ProblemType.UNAVAILABLE, 507, "The server is out of storage space for uploads "
+                    + "right now. Try again later.");
+        }
     }
 
     /** tus HEAD: how much of the upload is safely stored. 404 when it is not the caller's or not there. */

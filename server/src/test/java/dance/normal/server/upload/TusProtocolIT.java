@@ -296,6 +296,37 @@ class TusProtocolIT {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void oneAccountsOpenUploadsMayTogetherGrowToTwiceTheLargestFile(Databases.Kind kind) {
+        Env env = env(kind);
+        String artist = env.server().signup("artist").get("accessToken").asText();
+        long max = 200L * 1024 * 1024;
+        String first = env.create(artist, max, "one.wav");
+        env.create(artist, max, "two.wav");
+        HttpResponse<String> third = env.send(env.request("/api/v1/uploads", artist)
+                .header("Upload-Length", "1").header("Upload-Metadata", "filename " + b64("three.wav"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(assertProblem(third, 413, "payload-too-large").path("detail").asText())
+                .contains("unfinished uploads");
+        assertThat(env.send(env.request(first, artist).DELETE()).statusCode()).isEqualTo(204);
+        env.create(artist, 1, "three.wav");
+        env.create(env.server().signup("artist").get("accessToken").asText(), max, "another account's.wav");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Databases.Kind.class, names = "SQLITE")
+    void aCreationTheDiskCannotHoldIs507(Databases.Kind kind) {
+        try (TestServer big = TestServer.start(kind, c -> c.withMaxUploadBytes(1L << 60))) {
+            String artist = big.signup("artist").get("accessToken").asText();
+            HttpResponse<String> r = big.send(big.request("/api/v1/uploads").header("Authorization", "Bearer "
+                    + artist).header("Tus-Resumable", "1.0.0").header("Upload-Length", Long.toString(1L << 59))
+                    .header("Upload-Metadata", "filename " + b64("vast.wav")).POST(HttpRequest.BodyPublishers
+                    .noBody()).build());
+            assertThat(assertProblem(r, 507, "unavailable").path("detail").asText()).contains("storage space");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void terminationRemovesTheUploadAndItsBytes(Databases.Kind kind) {
         Env env = env(kind);
         String url = env.create(env.artist(), 1000, "gone.wav");
