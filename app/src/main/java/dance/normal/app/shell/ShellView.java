@@ -51,6 +51,8 @@ final class ShellView {
 
     final BorderPane root = new BorderPane();
     private final BorderPane content = new BorderPane();
+    /** The content, with the Studio's sidebar at its left while a Studio screen is shown (Back stays beside it). */
+    private final BorderPane place = new BorderPane(content);
     private final Button back = new Button();
     private final NavBar nav = new NavBar();
 
@@ -93,7 +95,7 @@ final class ShellView {
         model.tab.addListener((obs, old, tab) -> {
             nav.select(tab.inStudio() ? NavTarget.STUDIO : tab);
             studio.select(tab);
-            content.setLeft(tab.inStudio() ? sidebar : null);
+            place.setLeft(tab.inStudio() ? sidebar : null);
         });
 
         Button retry = new Button(i18n.get("offline.retry"));
@@ -126,7 +128,7 @@ final class ShellView {
         });
 
         root.setTop(new VBox(top, banner));
-        root.setCenter(content);
+        root.setCenter(place);
         root.setBottom(nowPlaying);
         root.setId("shell");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> keys(e, model, actions));
