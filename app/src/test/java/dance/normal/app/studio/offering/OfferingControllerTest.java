@@ -56,19 +56,7 @@ class OfferingControllerTest {
 
     /** Runs what the FX thread is handed until {@code done} holds, polling with a deadline. */
     private void until(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            fx.runWaiting();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        fx.runUntil(done);
     }
 
     @Test

@@ -61,9 +61,7 @@ class StudioProfileControllerTest {
 
     /** Runs what reaches the FX thread (the profile, artwork, answers) until {@code done}. */
     private void until(BooleanSupplier done) {
-        while (!done.getAsBoolean()) {
-            fx.runNext();
-        }
+        fx.runUntil(done);
     }
 
     @Test
