@@ -128,7 +128,8 @@ public final class EarningsService {
     /**
      * Pays earnings out to one of the account's wallets, authorised by that wallet's signature. The earnings leave
      * the ledger in the same transaction that records the withdrawal; the chain then pays (at once in ledger mode).
-     * A payout the chain refuses for good is reversed, the money back in earnings.
+     * A payout the chain refuses for good is reversed, the money back in the account it came from: the holder's
+     * earnings, or (with {@code from: "artist"}) the account's artist earnings (decision 0041).
      */
     public WithdrawalOutcome withdraw(Principal principal, String key, WithdrawalRequest request) {
         WalletSignatures.requireKey(key, "a withdrawal");
@@ -137,12 +138,17 @@ public final class EarningsService {
                     "Send {\"amountMicros\": ..., \"wallet\": ..., \"signature\": ...} as JSON.");
         }
         String accountId = principal.accountId();
+        String from = request.from() == null ? WithdrawalRequest.FROM_EARNINGS : request.from().strip();
+        if (!from.equals(WithdrawalRequest.FROM_EARNINGS) && !from.equals(WithdrawalRequest.FROM_ARTIST)) {
+            throw ApiException.validation("from is \"earnings\" or \"artist\".");
+        }
         String id = UUID.randomUUID().toString();
         try {
             jdbi.useTransaction(h -> {
+                String account = source(h, accountId, from);
                 Optional<WithdrawalRepository.Row> earlier = withdrawals.findByKey(h, accountId, key);
                 if (earlier.isPresent()) {
-                    if (earlier.get().amount() != request.amountMicros()) {
+                    if (earlier.get().amount() != request.amountMicros() || !earlier.get().from().equals(from)) {
                         throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, 422,
                                 "This Idempotency-Key was used for a different withdrawal; use a new key.");
                     }
@@ -155,14 +161,15 @@ public final class EarningsService {
                 WalletSignatures.require(wallet, request.signature(),
                         TokenMessages.withdrawal(key, request.amountMicros(), wallet));
                 withdrawals.insert(h, id, accountId, key, request.amountMicros(), wallet,
-                        request.signature().strip(), clock.millis());
+                        request.signature().strip(), clock.millis(), from);
                 move(h, id, "withdrawal", "Paid " + Money.ofMicros(request.amountMicros()).format()
-                                + " of earnings to wallet " + wallet, Accounts.earnings(accountId),
+                                + " of " + words(from) + " to wallet " + wallet, account,
                         Accounts.WITHDRAWALS, request.amountMicros());
             });
         } catch (OverdraftException e) {
             throw new ApiException(ProblemType.INSUFFICIENT_FUNDS, 402, "You have "
-                    + Money.ofMicros(e.balance()).format() + " of earnings to withdraw; nothing was paid out.");
+                    + Money.ofMicros(e.balance()).format() + " of " + words(from)
+                    + " to withdraw; nothing was paid out.");
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -215,8 +222,8 @@ public final class EarningsService {
             case Chain.Delivery.Failed failed -> jdbi.useTransaction(h -> {
                 if (withdrawals.end(h, w.id(), WithdrawalState.FAILED, null, clock.millis())) {
                     move(h, w.id(), "withdrawal-reversed", "Returned " + Money.ofMicros(w.amount()).format()
-                            + " to earnings: the payout failed (" + failed.reason() + ")", Accounts.WITHDRAWALS,
-                            Accounts.earnings(accountId), w.amount());
+                            + " to " + words(w.from()) + ": the payout failed (" + failed.reason() + ")",
+                            Accounts.WITHDRAWALS, source(h, accountId, w.from()), w.amount());
                 }
             });
             case Chain.Delivery.Pending pending -> {
@@ -232,9 +239,22 @@ public final class EarningsService {
         ledger.refer(h, tx, null, ref);
     }
 
-    private static Withdrawal view(Handle h, WithdrawalRepository.Row w) {
+    private Withdrawal view(Handle h, WithdrawalRepository.Row w) {
         return new Withdrawal(w.id(), w.state().name(), w.amount(), w.wallet(), w.chainRef(),
-                Ledger.balance(h, Accounts.earnings(w.accountId())), Instant.ofEpochMilli(w.createdAt()));
+                Ledger.balance(h, source(h, w.accountId(), w.from())), Instant.ofEpochMilli(w.createdAt()));
+    }
+
+    /** The ledger account a withdrawal {@code from} pays from; "artist" only for an account with an artist. */
+    private String source(Handle h, String accountId, String from) {
+        if (from.equals(WithdrawalRequest.FROM_ARTIST)) {
+            return Accounts.artist(catalog.artistOfAccount(h, accountId).orElseThrow(() -> ApiException.forbidden(
+                    "This account has no artist profile, so it has no artist earnings to withdraw.")).id());
+        }
+        return Accounts.earnings(accountId);
+    }
+
+    private static String words(String from) {
+        return from.equals(WithdrawalRequest.FROM_ARTIST) ? "artist earnings" : "earnings";
     }
 
     private static StatementLine line(Ledger.Entry e, String account) {

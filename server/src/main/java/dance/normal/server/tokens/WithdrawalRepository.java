@@ -12,26 +12,39 @@ public final class WithdrawalRepository {
 
     /** One withdrawals row. */
     public record Row(String id, String accountId, String key, WithdrawalState state, long amount, String wallet,
-                      String chainRef, long createdAt) {
+                      String chainRef, long createdAt, String source) {
+
+        /** Which of the account's ledger accounts pays: "earnings" or "artist" (rows from before V16: earnings). */
+        public String from() {
+            return source == null ? "earnings" : source;
+        }
     }
 
     /** Records a withdrawal as PENDING; fails on a second one with the same key. */
     public void insert(Handle h, String id, String accountId, String key, long amount, String wallet,
                        String signature, long now) {
+        insert(h, id, accountId, key, amount, wallet, signature, now, "earnings");
+    }
+
+    /** Records a withdrawal from {@code source} ("earnings" or "artist") as PENDING. */
+    public void insert(Handle h, String id, String accountId, String key, long amount, String wallet,
+                       String signature, long now, String source) {
         h.createUpdate("INSERT INTO withdrawals (id, account_id, idempotency_key, amount_micros, wallet, signature, "
-                        + "state, created_at, updated_at) VALUES (:id, :a, :k, :m, :w, :sig, :s, :now, :now)")
+                        + "state, created_at, updated_at, source) "
+                        + "VALUES (:id, :a, :k, :m, :w, :sig, :s, :now, :now, :src)")
+                .bind("src", source)
                 .bind("id", id).bind("a", accountId).bind("k", key).bind("m", amount).bind("w", wallet)
                 .bind("sig", signature).bind("s", WithdrawalState.PENDING.name()).bind("now", now).execute();
     }
 
     public Optional<Row> findByKey(Handle h, String accountId, String key) {
         return h.createQuery("SELECT id, account_id, idempotency_key, state, amount_micros, wallet, chain_ref, "
-                        + "created_at FROM withdrawals WHERE account_id = :a AND idempotency_key = :k")
+                        + "created_at, source FROM withdrawals WHERE account_id = :a AND idempotency_key = :k")
                 .bind("a", accountId).bind("k", key)
                 .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("account_id"),
                         rs.getString("idempotency_key"), WithdrawalState.valueOf(rs.getString("state")),
                         rs.getLong("amount_micros"), rs.getString("wallet"), rs.getString("chain_ref"),
-                        rs.getLong("created_at")))
+                        rs.getLong("created_at"), rs.getString("source")))
                 .findOne();
     }
 

@@ -46,7 +46,12 @@ public final class Buyer {
     }
 
     public static Buyer signUp(Api server) {
-        JsonNode tokens = server.signup("listener");
+        return signUp(server, "listener");
+    }
+
+    /** An account signed up with {@code role} ("listener" or "artist") and a registered wallet. */
+    public static Buyer signUp(Api server, String role) {
+        JsonNode tokens = server.signup(role);
         String token = tokens.get("accessToken").asText();
         SoftwareSigner wallet = SoftwareSigner.generate(RANDOM);
         HttpResponse<String> device = Devices.register(server, token, wallet, "Test laptop");

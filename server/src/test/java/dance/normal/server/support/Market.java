@@ -10,8 +10,13 @@ public record Market(String artistToken, String artistId, String trackId, JsonNo
 
     /** Signs up an artist, uploads a short track and opens an offering for it. */
     public static Market open(Api server, long supply, long priceMicros, int holderShareBp, Long cap) {
-        JsonNode artist = server.signup("artist");
-        String token = artist.get("accessToken").asText();
+        return open(server, server.signup("artist").get("accessToken").asText(), supply, priceMicros, holderShareBp,
+                cap);
+    }
+
+    /** Uploads a short track as the artist signed in with {@code token} and opens an offering for it. */
+    public static Market open(Api server, String token, long supply, long priceMicros, int holderShareBp,
+                              Long cap) {
         JsonNode track = TrackUploads.upload(server, token, Fixtures.audio("mp3", 2, "Token Song"));
         String trackId = track.get("id").asText();
         Map<String, Object> body = new HashMap<>(Map.of("trackId", trackId, "supply", supply, "priceMicros",
