@@ -137,26 +137,23 @@ class StudioMoneyIT {
                 .contains(",artist,sale,\"Sold 4 tokens");
         shoot("studio-earnings-live");
 
-        // Withdraw it: the wallet's words first, and only the confirm signs and sends. The server checks the
-        // signature over the same words before anything else; today it pays withdrawals only from a listener's
-        // holder earnings, not from the artist's account where sales go (reported, issue 16), so it refuses with
-        // "not enough" and pays nothing: a signature it could not verify would have been refused as such instead.
+        // Withdraw it: the wallet's words first, and only the confirm signs and sends, from the artist's account
+        // where sales go (from: "artist"); the server checks the signature over the same words.
+        long whole = artistGot - artistGot % 10_000;
         robot.clickOn(lookup(earnings, "earnings-withdraw", Node.class));
         Fx.await("the wallet's words", () -> lookup(earnings, "earnings-withdraw-preview", Node.class).isVisible());
         assertThat(lookup(earnings, "earnings-withdraw-words", TextArea.class).getText())
-                .contains("Pay " + dollars(artistGot - artistGot % 10_000) + " of my earnings to this wallet");
+                .contains("Pay " + dollars(whole) + " of my earnings to this wallet");
         shoot("studio-withdraw-live");
         robot.clickOn(lookup(earnings, "earnings-withdraw-confirm", Node.class));
-        Fx.await("the server's answer", () -> !text(earnings, "earnings-error").isEmpty()
-                || !text(earnings, "earnings-message").isEmpty());
-        if (text(earnings, "earnings-message").isEmpty()) {
-            assertThat(text(earnings, "earnings-error")).isEqualTo(Fx.ENGLISH.get("earnings.notEnough"));
-            assertThat(TestServer.json(server.get("/api/v1/studio/earnings?days=1", artistToken))
-                    .get("availableMicros").asLong()).isEqualTo(artistGot);
-        } else {
-            Fx.await("paid to the wallet", () -> text(earnings, "earnings-message").endsWith("paid to your wallet.")
-                    && text(earnings, "earnings-withdrawn").equals(dollars(artistGot - artistGot % 10_000)));
-        }
+        Fx.await("paid to the wallet", () -> text(earnings, "earnings-message").endsWith("paid to your wallet.")
+                && text(earnings, "earnings-withdrawn").equals(dollars(whole))
+                && text(earnings, "earnings-available").equals(dollars(artistGot - whole)));
+        assertThat(text(earnings, "earnings-error")).isEmpty();
+        JsonNode after = TestServer.json(server.get("/api/v1/studio/earnings?days=1", artistToken));
+        assertThat(after.get("availableMicros").asLong()).isEqualTo(artistGot - whole);
+        assertThat(after.get("withdrawnMicros").asLong()).isEqualTo(whole);
+        shoot("studio-withdrawn-live");
         earnings.onDeactivate();
     }
 

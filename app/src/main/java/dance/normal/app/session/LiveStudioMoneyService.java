@@ -78,6 +78,6 @@ final class LiveStudioMoneyService implements StudioMoneyService {
 
     @Override
     public Withdrawal withdraw(long amountMicros, String key) {
-        return wallet.withdraw(amountMicros, key);
+        return wallet.withdrawArtistEarnings(amountMicros, key);
     }
 }

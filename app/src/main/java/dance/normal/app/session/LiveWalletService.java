@@ -172,11 +172,20 @@ final class LiveWalletService implements WalletService {
      */
     @Override
     public Withdrawal withdraw(long amountMicros, String key) {
+        return withdraw(amountMicros, key, null);
+    }
+
+    @Override
+    public Withdrawal withdrawArtistEarnings(long amountMicros, String key) {
+        return withdraw(amountMicros, key, WithdrawalRequest.FROM_ARTIST);
+    }
+
+    private Withdrawal withdraw(long amountMicros, String key, String from) {
         OffFxThread.require("Withdrawing");
         String signature = OffchainMessage.sign(wallet.signer(), TokenMessages.applicationDomain(),
                 withdrawalText(amountMicros, key)).signatureBase58();
         return api.call("POST", "/api/v1/me/withdrawals", new WithdrawalRequest(amountMicros, wallet.address(),
-                signature), Withdrawal.class, Map.of("Idempotency-Key", key), true);
+                signature, from), Withdrawal.class, Map.of("Idempotency-Key", key), true);
     }
 
     @Override

@@ -76,6 +76,12 @@ public interface WalletService {
      */
     Withdrawal withdraw(long amountMicros, String key);
 
+    /**
+     * As {@link #withdraw}, but pays from what this account's artist earned from sales and plays (the Studio's
+     * earnings), not from the holder's earnings: the same signed words, the request saying {@code from: "artist"}.
+     */
+    Withdrawal withdrawArtistEarnings(long amountMicros, String key);
+
     /** The wallet's recovery phrase, for the listener to write down; needs their password (wiped here). */
     char[] recoveryPhrase(char[] password);
 }

@@ -162,6 +162,13 @@ public final class FakeWalletService implements WalletService {
         return new Withdrawal("w-" + withdrawals.size(), "PAID", amountMicros, address, null, 0, Instant.EPOCH);
     }
 
+    /** Recorded as "artist amount key" in {@link #withdrawals}. */
+    @Override
+    public Withdrawal withdrawArtistEarnings(long amountMicros, String key) {
+        withdrawals.add("artist " + amountMicros + " " + key);
+        return new Withdrawal("w-" + withdrawals.size(), "PAID", amountMicros, address, null, 0, Instant.EPOCH);
+    }
+
     @Override
     public char[] recoveryPhrase(char[] typed) {
         try {
