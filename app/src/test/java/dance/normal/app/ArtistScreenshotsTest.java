@@ -77,12 +77,13 @@ class ArtistScreenshotsTest {
             Fx.show(shell.view());
             Fx.run(shell::openSettings);
             Fx.run(() -> {
+                shell.view().applyCss(); // the scroll pane's skin, which holds the settings, is made here
+                shell.view().layout();
                 Node section = shell.view().lookup("#artist-account");
-                Node up = shell.view().lookup("#settings");
-                while (!(up instanceof ScrollPane)) {
-                    up = up.getParent();
-                }
-                ScrollPane scroll = (ScrollPane) up;
+                ScrollPane scroll = shell.view().lookupAll(".scroll-pane").stream()
+                        .filter(n -> n instanceof ScrollPane p && p.getContent() != null
+                                && "settings".equals(p.getContent().getId()))
+                        .map(ScrollPane.class::cast).findFirst().orElseThrow();
                 scrollTo(scroll, section);
                 ((TextField) section.lookup("#become-artist-name")).setText("Ada Lovelace Trio");
             });
