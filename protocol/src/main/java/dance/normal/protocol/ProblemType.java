@@ -26,6 +26,7 @@ public enum ProblemType {
     QUOTE_EXPIRED("quote-expired", "The quote has expired"),
     SIGNATURE_INVALID("signature-invalid", "The wallet signature does not match"),
     PAYMENT_DECLINED("payment-declined", "The payment was declined"),
+    BEING_CHECKED("being-checked", "The track is still being checked"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The Idempotency-Key was used for another request"),
     INTERNAL("internal", "Something went wrong on our side");
 

@@ -327,8 +327,8 @@ public final class NormalDanceServer implements AutoCloseable {
         new MoneyRoutes(money, json).routes(r);
         new StudioMoneyRoutes(money, json).routes(r);
         new PaymentRoutes(money.stripeWebhook()).routes(r);
-        new StudioRoutes(new StudioTrackService(db.jdbi(), catalog, clock),
-                new StudioReleaseService(db.jdbi(), catalog, clock), uploads, json).routes(r);
+        new StudioRoutes(new StudioTrackService(db.jdbi(), catalog, clock, quality::awaitAnalysis),
+                new StudioReleaseService(db.jdbi(), catalog, clock, quality::awaitAnalysis), uploads, json).routes(r);
         new Problems(json).install(r);
     }
 

@@ -72,6 +72,14 @@ public final class AudioInspector {
      * @throws UncheckedIOException if the file itself cannot be read
      */
     public AudioInfo inspect(Path file, AudioFormat format) throws InvalidAudioException {
+        return inspect(file, format, true);
+    }
+
+    /**
+     * As {@link #inspect(Path, AudioFormat)}; without {@code measureLoudness} the same checks run (the file is still
+     * decoded in full) but loudness and peak are left empty, for the quality analysis to measure later.
+     */
+    public AudioInfo inspect(Path file, AudioFormat format, boolean measureLoudness) throws InvalidAudioException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
         Structure structure = checkStructure(file, format);
@@ -91,7 +99,7 @@ public final class AudioInspector {
             throw reject(file, format, InvalidAudioException.UNREADABLE);
         }
 
-        Optional<Ffmpeg.Decode> decode = tools.decode(file, format);
+        Optional<Ffmpeg.Decode> decode = tools.decode(file, format, measureLoudness);
         long declaredMs = firstPositive(
                 probe.map(p -> seconds(p.durationSec())).orElse(0L),
                 tagger.map(t -> seconds(t.durationSec())).orElse(0L),

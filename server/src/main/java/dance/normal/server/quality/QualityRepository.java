@@ -38,6 +38,23 @@ public final class QualityRepository {
                 .execute();
     }
 
+    /**
+     * Gives a track whose upload left its loudness to this analysis (a resumable upload's draft, decision 0038) the
+     * measured integrated loudness and, as its peak, the true peak (never below the sample peak, so a player that
+     * raises a quiet track by it stays clear of clipping). A track measured at upload keeps its figures.
+     */
+    public void fillLoudness(Handle h, String trackId, Measurement m) {
+        h.createUpdate("UPDATE tracks SET loudness_lufs = :lufs, peak_dbfs = :peak WHERE id = :t "
+                        + "AND loudness_lufs IS NULL AND peak_dbfs IS NULL")
+                .bind("t", trackId).bind("lufs", m.integratedLufs()).bind("peak", m.truePeakDbtp()).execute();
+    }
+
+    /** Whether {@code trackId} has its measurement (its quality report is ready). */
+    public boolean exists(Handle h, String trackId) {
+        return h.createQuery("SELECT COUNT(*) FROM quality_reports WHERE track_id = :t").bind("t", trackId)
+                .mapTo(Integer.class).one() > 0;
+    }
+
     public Optional<Measurement> find(Handle h, String trackId) {
         return h.createQuery("SELECT integrated_lufs, true_peak_dbtp, clipped_samples, silence_start_ms, "
                         + "silence_end_ms, sample_rate_hz, bit_depth, codec, channels, duration_ms, waveform, "

@@ -1,5 +1,6 @@
 package dance.normal.server.quality;
 
+import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.studio.QualityReport;
 import dance.normal.server.auth.Principal;
 import dance.normal.server.catalog.CatalogRepository;
@@ -49,6 +50,8 @@ public final class QualityService implements AutoCloseable {
     private final ConcurrentMap<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     /** Analyses of tracks just made, which a report waits for. */
     private final ConcurrentMap<String, CompletableFuture<Void>> fresh = new ConcurrentHashMap<>();
+    /** Tracks the sweep at start has still to analyse. */
+    private final ConcurrentMap<String, CompletableFuture<Void>> queued = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("quality").daemon().factory());
     private final ExecutorService sweeper = Executors.newSingleThreadExecutor(
@@ -103,13 +106,34 @@ public final class QualityService implements AutoCloseable {
         }
     }
 
+    /**
+     * The job that finishes what a stopped server left: every track without a report (or fingerprint) is queued,
+     * so that publishing or reading its report meanwhile waits for it rather than finding it unmeasured.
+     */
     private void sweep() {
         try {
-            analyzeCatalog();
+            List<String> ids = jdbi.withHandle(h -> reports.unanalyzed(h, meter.hasFpcalc(), Integer.MAX_VALUE));
+            ids.forEach(id -> queued.putIfAbsent(id, new CompletableFuture<>()));
+            for (String id : ids) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    analyze(id);
+                } finally {
+                    CompletableFuture<Void> done = queued.remove(id);
+                    if (done != null) {
+                        done.complete(null);
+                    }
+                }
+            }
         } catch (RuntimeException e) {
             if (!closed) {
                 LOG.warn("The catalog's quality sweep stopped", e);
             }
+        } finally {
+            queued.values().forEach(f -> f.complete(null));
+            queued.clear();
         }
     }
 
@@ -147,18 +171,26 @@ public final class QualityService implements AutoCloseable {
         jdbi.useTransaction(h -> {
             reports.save(h, trackId, a.measurement(), now);
             a.fingerprint().ifPresent(fp -> fingerprints.save(h, trackId, fp, now));
+            reports.fillLoudness(h, trackId, a.measurement());
         });
         LOG.info("Track {} analysed in {} ms{}", trackId, (System.nanoTime() - started) / 1_000_000,
                 a.fingerprint().isPresent() ? "" : " (no fingerprint)");
     }
 
-    /** The quality report of one of the signed-in artist's own tracks; 404 for anyone else's. */
+    /**
+     * The quality report of one of the signed-in artist's own tracks; 404 for anyone else's. A track whose analysis
+     * is queued or running here is waited for (bounded); one with no report and no analysis under way here is still
+     * being checked (409 {@code being-checked}): the sweep at start, or another server process, measures it.
+     */
     public QualityReport report(Principal principal, String trackId) {
         QualityRepository.Source source = ownTrack(principal, trackId);
         Optional<Measurement> stored = jdbi.withHandle(h -> reports.find(h, trackId));
         if (stored.isEmpty()) {
-            analyze(trackId);
+            boolean analysed = awaitAnalysis(trackId);
             stored = jdbi.withHandle(h -> reports.find(h, trackId));
+            if (stored.isEmpty() && !analysed) {
+                throw beingChecked();
+            }
         }
         awaitFreshAnalyses(trackId);
         Measurement m = stored.orElseGet(() -> failed(source));
@@ -174,6 +206,39 @@ public final class QualityService implements AutoCloseable {
                     m.durationMs(), m.waveform(), m.suggestedPreviewStartMs(), previewStart, duplicateOf,
                     duplicateTitle, Warnings.of(m, duplicateTitle));
         });
+    }
+
+    /**
+     * Waits (bounded) for the analysis of {@code trackId} if one is queued or running in this process; returns
+     * whether there was one. Publishing calls this before it checks that the track has its report.
+     */
+    public boolean awaitAnalysis(String trackId) {
+        CompletableFuture<Void> pending = fresh.get(trackId);
+        if (pending == null) {
+            pending = inFlight.get(trackId);
+        }
+        if (pending == null) {
+            pending = queued.get(trackId);
+        }
+        if (pending == null) {
+            return false;
+        }
+        try {
+            pending.get(PENDING_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw beingChecked();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            // analyze() never fails its future; nothing to wait for.
+        }
+        return true;
+    }
+
+    private static ApiException beingChecked() {
+        return ApiException.conflict(ProblemType.BEING_CHECKED, "This track is still being checked: its loudness, "
+                + "peaks and fingerprint are measured after the upload. Try again in a minute.");
     }
 
     /** The duplicate of {@code trackId} the report would name, if any (for tests and the benchmark). */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -34,8 +35,11 @@ public final class StudioReleaseService {
     private final CatalogRepository catalog;
     private final StudioRepository studio = new StudioRepository();
     private final Clock clock;
+    private final Consumer<String> awaitAnalysis;
 
-    public StudioReleaseService(Jdbi jdbi, CatalogRepository catalog, Clock clock) {
+    /** @param awaitAnalysis as {@link StudioTrackService}'s: publishing waits for analyses under way */
+    public StudioReleaseService(Jdbi jdbi, CatalogRepository catalog, Clock clock, Consumer<String> awaitAnalysis) {
+        this.awaitAnalysis = awaitAnalysis;
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.clock = clock;
@@ -118,12 +122,19 @@ public final class StudioReleaseService {
     }
 
     private StudioRelease setPublished(Principal principal, String releaseId, boolean publish) {
+        if (publish) {
+            jdbi.withHandle(h -> ownRelease(h, artistId(h, catalog, principal), releaseId)).trackIds()
+                    .forEach(awaitAnalysis);
+        }
         return jdbi.inTransaction(h -> {
             String artist = artistId(h, catalog, principal);
             StudioRelease current = ownRelease(h, artist, releaseId);
             List<String> tracks = current.trackIds();
             if (!publish) {
                 StudioTrackService.refuseWithOffering(h, studio, tracks);
+            } else {
+                StudioTrackService.refuseBeingChecked(h, studio,
+                        tracks.stream().filter(t -> !catalog.isPublished(h, t)).toList());
             }
             CatalogFollow follow = new CatalogFollow(catalog).release(h, releaseId);
             tracks.forEach(t -> follow.track(h, t));

@@ -85,6 +85,16 @@ final class StudioRepository {
                 .mapTo(Integer.class).one();
     }
 
+    /** How many of {@code trackIds} have no quality report yet (their measurement is pending, decision 0038). */
+    int beingChecked(Handle h, List<String> trackIds) {
+        if (trackIds.isEmpty()) {
+            return 0;
+        }
+        return h.createQuery("SELECT COUNT(*) FROM tracks t WHERE t.id IN (<ids>) AND NOT EXISTS "
+                        + "(SELECT 1 FROM quality_reports q WHERE q.track_id = t.id)").bindList("ids", trackIds)
+                .mapTo(Integer.class).one();
+    }
+
     // ---- releases
 
     private static final String RELEASE_SELECT = "SELECT r.id, r.title, r.release_year, r.artwork_sha256 "

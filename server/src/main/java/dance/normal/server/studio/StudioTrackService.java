@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,11 +29,17 @@ public final class StudioTrackService {
     private final CatalogRepository catalog;
     private final StudioRepository studio = new StudioRepository();
     private final Clock clock;
+    private final Consumer<String> awaitAnalysis;
 
-    public StudioTrackService(Jdbi jdbi, CatalogRepository catalog, Clock clock) {
+    /**
+     * @param awaitAnalysis waits (bounded) for a track's quality analysis if one is under way in this process, so
+     *                      that publishing right after an upload does not fail for a measurement seconds away
+     */
+    public StudioTrackService(Jdbi jdbi, CatalogRepository catalog, Clock clock, Consumer<String> awaitAnalysis) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.clock = clock;
+        this.awaitAnalysis = awaitAnalysis;
     }
 
     /** The artist's tracks, drafts and published, newest first. */
@@ -78,12 +85,17 @@ public final class StudioTrackService {
         });
     }
 
-    /** Puts a draft in the catalog (publishing a published track changes nothing). */
+    /**
+     * Puts a draft in the catalog (publishing a published track changes nothing); 409 {@code being-checked} while its
+     * quality report is not ready (its loudness is measured after the upload, decision 0038).
+     */
     public StudioTrack publish(Principal principal, String trackId) {
+        awaitAnalysis.accept(trackId);
         return jdbi.inTransaction(h -> {
             String artist = artistId(h, catalog, principal);
             StudioTrack current = ownTrack(h, artist, trackId);
             if (current.publishedAt() == null) {
+                refuseBeingChecked(h, studio, List.of(trackId));
                 CatalogFollow follow = new CatalogFollow(catalog).release(h, current.releaseId()).track(h, trackId);
                 long now = clock.millis();
                 studio.setPublished(h, trackId, now, now);
@@ -135,6 +147,13 @@ public final class StudioTrackService {
         if (studio.withOffering(h, trackIds) > 0) {
             throw ApiException.conflict(ProblemType.CONFLICT, "A track with a token offering stays published: its "
                     + "holders own a share of what it earns.");
+        }
+    }
+
+    static void refuseBeingChecked(Handle h, StudioRepository studio, List<String> trackIds) {
+        if (studio.beingChecked(h, trackIds) > 0) {
+            throw ApiException.conflict(ProblemType.BEING_CHECKED, "This track is still being checked: its loudness "
+                    + "and quality report are not ready yet. Publish it when its report is ready.");
         }
     }
 

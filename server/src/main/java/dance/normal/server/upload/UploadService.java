@@ -197,8 +197,9 @@ public final class UploadService {
      */
     public Track publish(Artist artist, Path audio, String audioSha, Path artwork, String artworkSha, Fields given)
             throws IOException, InvalidAudioException {
-        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(), false), h -> {
-        });
+        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(), false, true),
+                h -> {
+                });
     }
 
     /**
@@ -209,7 +210,7 @@ public final class UploadService {
     Track draftFromUpload(Artist artist, Path audio, String audioSha, Fields given, String uploadId,
                           HandleConsumer<RuntimeException> alsoInTransaction) {
         try {
-            return admit(artist, new Intake(audio, audioSha, null, null, given, Optional.of(uploadId), true),
+            return admit(artist, new Intake(audio, audioSha, null, null, given, Optional.of(uploadId), true, false),
                     alsoInTransaction);
         } catch (InvalidAudioException e) {
             metrics.upload("rejected");
@@ -224,10 +225,12 @@ public final class UploadService {
 
     /**
      * What becomes a track: the audio (and optional artwork) in the store's folder with their SHA-256, the fields the
-     * artist gave, the resumable upload it came from (if any), and whether it enters as a draft.
+     * artist gave, the resumable upload it came from (if any), whether it enters as a draft, and whether its loudness
+     * is measured before the answer ({@code measureNow}) or by the quality analysis after it (a resumable upload's
+     * draft, decision 0038: the answer waits only for the bytes and the full decode).
      */
     record Intake(Path audio, String audioSha, Path artwork, String artworkSha, Fields given, Optional<String> uploadId,
-                  boolean draft) {
+                  boolean draft, boolean measureNow) {
     }
 
     /**
@@ -236,8 +239,9 @@ public final class UploadService {
      */
     public Track draft(Artist artist, Path audio, String audioSha, Path artwork, String artworkSha, Fields given)
             throws IOException, InvalidAudioException {
-        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(), true), h -> {
-        });
+        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(), true, true),
+                h -> {
+                });
     }
 
     /**
@@ -248,7 +252,7 @@ public final class UploadService {
     private Track admit(Artist artist, Intake in, HandleConsumer<RuntimeException> alsoInTransaction)
             throws IOException, InvalidAudioException {
         AudioFormat format = sniffAudio(in.audio());
-        AudioInfo info = inspector.inspect(in.audio(), format);
+        AudioInfo info = inspector.inspect(in.audio(), format, in.measureNow());
         Double loudness = info.loudnessLufs().orElse(null);
         if (in.artwork() != null && Images.sniff(head(in.artwork(), 16), 16).isEmpty()) {
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415,
