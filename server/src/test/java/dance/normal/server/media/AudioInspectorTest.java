@@ -100,6 +100,22 @@ class AudioInspectorTest {
         assertRefused(() -> FULL.inspect(half, format), "incomplete");
     }
 
+    /**
+     * A resumable upload's check before its answer (decision 0038): the same full decode, refusing the same cut-off
+     * file, but no loudness meter; the quality analysis measures after the answer.
+     */
+    @ParameterizedTest
+    @EnumSource(AudioFormat.class)
+    void theCheckWithoutMeasuringDecodesInFullButMeasuresNothing(AudioFormat format) throws Exception {
+        assumeTrue(FULL.hasFfmpeg());
+        AudioInfo measured = FULL.inspect(TONES.get(format), format);
+        AudioInfo checked = FULL.inspect(TONES.get(format), format, false);
+        assertThat(checked.durationMs()).isEqualTo(measured.durationMs());
+        assertThat(checked.loudnessLufs()).isEmpty();
+        assertThat(checked.peakDbfs()).isEmpty();
+        assertRefused(() -> FULL.inspect(half(format), format, false), "incomplete");
+    }
+
     @Test
     void ffmpegFindsATruncatedFlacThatTagReadersAccept() throws Exception {
         // FLAC declares no byte size for a container check to compare, and jaudiotagger reports the length from
