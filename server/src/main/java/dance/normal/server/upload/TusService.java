@@ -304,7 +304,7 @@ public final class TusService {
             TusMetadata metadata = TusMetadata.parse(row.metadata());
             UploadService.Fields fields = new UploadService.Fields(metadata.title(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty());
-            Track track = uploads.draftFromUpload(artist, file, sha, fields, row.id(), h -> {
+            Track track = uploads.draftFromUpload(artist, file, sha, fields, metadata.filename(), row.id(), h -> {
                 if (!rows.deleteAsWriter(h, row.id(), writer)) {
                     throw busy();
                 }

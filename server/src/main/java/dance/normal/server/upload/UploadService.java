@@ -197,7 +197,8 @@ public final class UploadService {
      */
     public Track publish(Artist artist, Path audio, String audioSha, Path artwork, String artworkSha, Fields given)
             throws IOException, InvalidAudioException {
-        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(), false, true),
+        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(),
+                Optional.empty(), false, true),
                 h -> {
                 });
     }
@@ -207,11 +208,11 @@ public final class UploadService {
      * the draft row and {@code alsoInTransaction} (which removes the upload's row) in one transaction. A refused file
      * is an {@link ApiException} saying why (415); the file is left for the caller to delete.
      */
-    Track draftFromUpload(Artist artist, Path audio, String audioSha, Fields given, String uploadId,
+    Track draftFromUpload(Artist artist, Path audio, String audioSha, Fields given, String fileName, String uploadId,
                           HandleConsumer<RuntimeException> alsoInTransaction) {
         try {
-            return admit(artist, new Intake(audio, audioSha, null, null, given, Optional.of(uploadId), true, false),
-                    alsoInTransaction);
+            return admit(artist, new Intake(audio, audioSha, null, null, given, Optional.of(fileName),
+                    Optional.of(uploadId), true, false), alsoInTransaction);
         } catch (InvalidAudioException e) {
             metrics.upload("rejected");
             throw new ApiException(ProblemType.UNSUPPORTED_MEDIA, 415, e.getMessage());
@@ -229,8 +230,8 @@ public final class UploadService {
      * is measured before the answer ({@code measureNow}) or by the quality analysis after it (a resumable upload's
      * draft, decision 0038: the answer waits only for the bytes and the full decode).
      */
-    record Intake(Path audio, String audioSha, Path artwork, String artworkSha, Fields given, Optional<String> uploadId,
-                  boolean draft, boolean measureNow) {
+    record Intake(Path audio, String audioSha, Path artwork, String artworkSha, Fields given,
+                  Optional<String> fileName, Optional<String> uploadId, boolean draft, boolean measureNow) {
     }
 
     /**
@@ -239,7 +240,8 @@ public final class UploadService {
      */
     public Track draft(Artist artist, Path audio, String audioSha, Path artwork, String artworkSha, Fields given)
             throws IOException, InvalidAudioException {
-        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(), true, true),
+        return admit(artist, new Intake(audio, audioSha, artwork, artworkSha, given, Optional.empty(),
+                Optional.empty(), true, true),
                 h -> {
                 });
     }
@@ -259,7 +261,8 @@ public final class UploadService {
                     "The artwork must be a PNG, JPEG or WebP image.");
         }
         Fields given = in.given();
-        String title = given.title().or(info::title).filter(s -> !s.isBlank()).orElse("Untitled");
+        String title = given.title().or(info::title).filter(s -> !s.isBlank())
+                .or(() -> in.fileName().map(UploadService::stem).filter(s -> !s.isBlank())).orElse("Untitled");
         NewTrack published = new NewTrack(artist.id(),
                 given.release().or(info::album).filter(s -> !s.isBlank()).orElse(title),
                 given.year().orElse(null),
@@ -298,6 +301,13 @@ public final class UploadService {
             throw e;
         }
         return Map.entry(tmp, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** A file's name without its folders and its extension: "Demos/First Light.flac" is "First Light". */
+    static String stem(String fileName) {
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name).strip();
     }
 
     /** A part name for a message: printable ASCII, cut short. */

@@ -206,6 +206,18 @@ class TusProtocolIT {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void anUntaggedFileIsTitledAfterItsNameNotUntitled(Databases.Kind kind) throws Exception {
+        Env env = env(kind);
+        byte[] bytes = Files.readAllBytes(Fixtures.sine("wav", 0.5, 2)); // no title tag
+        String url = env.create(env.artist(), bytes.length, "Night Bus (take 2).wav");
+        HttpResponse<String> last = env.patch(url, env.artist(), 0, bytes);
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(204);
+        String trackId = last.headers().firstValue("Track-Id").orElseThrow();
+        assertThat(env.one("SELECT title FROM tracks WHERE id = ?", trackId)).isEqualTo("Night Bus (take 2)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void anUploadCutOffHalfwayResumesFromWhatArrivedToTheSameBytes(Databases.Kind kind) throws Exception {
         Env env = env(kind);
         Path file = Fixtures.audio("wav", 20, "Tus Cut " + kind);
