@@ -40,6 +40,8 @@ public final class FakeStudioCatalogService implements StudioCatalogService {
     public final Gate editing = new Gate();
     /** The next edit fails with this (then it is cleared). */
     public volatile RuntimeException editFailure;
+    /** Every report read fails with this while it is set (a track still being measured, say). */
+    public volatile RuntimeException reportFailure;
 
     public static StudioTrack draft(String id, String title, long durationMs) {
         return new StudioTrack(id, "u-" + id, TrackStatus.DRAFT, title, null, null, null, null, null, durationMs,
@@ -104,6 +106,10 @@ public final class FakeStudioCatalogService implements StudioCatalogService {
     public QualityReport report(String trackId) {
         OffFxThread.require("Reading a quality report");
         reporting.pass();
+        RuntimeException failure = reportFailure;
+        if (failure != null) {
+            throw failure;
+        }
         return Objects.requireNonNull(reports.get(trackId), "no report for " + trackId);
     }
 

@@ -12,8 +12,11 @@ import dance.normal.app.ui.FxEvents;
 import dance.normal.app.ui.FxQueue;
 import dance.normal.app.ui.I18n;
 import dance.normal.player.PlaybackState;
+import dance.normal.protocol.Problem;
+import dance.normal.protocol.ProblemType;
 import dance.normal.protocol.studio.QualityWarning;
 import dance.normal.protocol.studio.TrackEdit;
+import dance.normal.sync.api.ProblemException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -94,6 +97,15 @@ class ReportControllerTest {
         assertThat(m.suggestedStartMs.get()).isEqualTo(42_000);
         assertThat(m.previewStartMs.get()).isEqualTo(42_000);
         assertThat(m.loaded.get()).isTrue();
+    }
+
+    @Test
+    void aReportStillBeingMeasuredSaysSoInTheArtistsLanguage() {
+        studio.reportFailure = new ProblemException(new Problem(ProblemType.BEING_CHECKED.uri(),
+                ProblemType.BEING_CHECKED.title(), 409, "The track is still being checked.", null, null));
+        show(RUSSIAN, "t1");
+
+        assertThat(screen.model().status.get()).isEqualTo("Трек ещё проверяется. Попробуйте через минуту.");
     }
 
     @Test
